@@ -1,0 +1,26 @@
+package io.cnnlab.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code cnnlab} command line. */
+@Command(
+    name = "cnnlab",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Foundations of convolutional networks (LeNet, AlexNet) rebuilt and measured on TensorFlow Java.",
+    subcommands = {
+      CommandLine.HelpCommand.class,
+    })
+public final class CnnlabCli implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new CnnlabCli()).execute(args));
+  }
+}

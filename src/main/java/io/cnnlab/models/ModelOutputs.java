@@ -1,0 +1,20 @@
+package io.cnnlab.models;
+
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * What building a model into a graph yields.
+ *
+ * @param logits unnormalized class scores, shape {@code [N, classes]}
+ * @param trainingUpdates ops to run with every training step besides the optimizer (batch-norm moving
+ *     averages); empty when the model has none
+ * @param taps named intermediate outputs in layer order (every convolution, activation and pooling output),
+ *     for feature-map figures and shape summaries
+ */
+public record ModelOutputs(Operand<TFloat32> logits, List<Op> trainingUpdates, List<Tap> taps) {
+  /** A named intermediate output of the network. */
+  public record Tap(String name, Operand<TFloat32> output) {}
+}
