@@ -13,8 +13,11 @@ import org.tensorflow.types.TFloat32;
  *     averages); empty when the model has none
  * @param taps named intermediate outputs in layer order (every convolution, activation and pooling output),
  *     for feature-map figures and shape summaries
+ * @param decayedWeights the kernels weight decay applies to (convolution and dense weights; not biases,
+ *     batch-norm scales and offsets, or moving averages)
  */
-public record ModelOutputs(Operand<TFloat32> logits, List<Op> trainingUpdates, List<Tap> taps) {
+public record ModelOutputs(
+    Operand<TFloat32> logits, List<Op> trainingUpdates, List<Tap> taps, List<Operand<TFloat32>> decayedWeights) {
   /** A named intermediate output of the network. */
   public record Tap(String name, Operand<TFloat32> output) {}
 }
