@@ -1,7 +1,7 @@
 # cnnlab — see README.md. Every target here runs something real; none is a placeholder.
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -ec
-MVN ?= mvn -B -Dstyle.color=never
+MVN ?= mvn -B -ntp -Dstyle.color=never
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 DEMO_OUT ?= reports/demo
 
