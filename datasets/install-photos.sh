@@ -34,7 +34,7 @@ if ! command -v apt-get >/dev/null || ! command -v dpkg >/dev/null; then
   cat >&2 <<MSG
 photos: apt-get and dpkg are needed to fetch Debian's package $package, and are not available here.
 Get the photographs another way: on a Debian/Ubuntu machine run 'apt-get download $package', then
-'dpkg -x $package_*.deb x' and copy x/$inside/*.jpg into $dest
+'dpkg -x ${package}_*.deb x' and copy x/$inside/*.jpg into $dest
 (or download the .deb from https://packages.debian.org/bookworm/all/$package/download and unpack it
 with 'ar x' and 'tar xf data.tar.xz'). The files must match $manifest.
 MSG
