@@ -92,7 +92,8 @@ public final class EdgesCommand implements Callable<Integer> {
           written += process(photo, detectors, out);
         } catch (IOException | RuntimeException e) {
           failed.add(photo);
-          err.println("cnnlab edges: " + photo + ": failed: " + e.getMessage());
+          String reason = String.valueOf(e.getMessage());
+          err.println("cnnlab edges: " + (reason.contains(photo.toString()) ? reason : photo + ": " + reason));
         }
         out.flush();
       }
