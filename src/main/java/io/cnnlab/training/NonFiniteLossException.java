@@ -1,5 +1,8 @@
 package io.cnnlab.training;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+
 /**
  * The training loss became NaN or infinite: the run stops at once. Metrics rows and checkpoints of the
  * epochs completed before stay on disk.
@@ -20,11 +23,19 @@ public final class NonFiniteLossException extends RuntimeException {
    */
   public NonFiniteLossException(int epoch, int step, double learningRate, float loss) {
     super("loss became " + (Float.isNaN(loss) ? "NaN" : "infinite") + " at epoch " + epoch + ", step " + step
-        + " (learning rate " + learningRate + "); try a lower learning rate (--lr)");
+        + " (learning rate " + brief(learningRate) + "); try a lower learning rate (--lr)");
     this.epoch = epoch;
     this.step = step;
     this.learningRate = learningRate;
     this.loss = loss;
+  }
+
+  /** The rate to 6 significant digits without trailing zeros: 0.9, 0.05, 5E+28. */
+  static String brief(double rate) {
+    if (!Double.isFinite(rate)) {
+      return Double.toString(rate);
+    }
+    return new BigDecimal(rate, new MathContext(6)).stripTrailingZeros().toString();
   }
 
   public int epoch() {

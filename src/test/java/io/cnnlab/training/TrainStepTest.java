@@ -146,6 +146,19 @@ class TrainStepTest {
   }
 
   @Test
+  void throughputIsMeasuredOverTheTimedSteps() {
+    Throughput t = Trainer.measureThroughput(new TinyModel(true), 32, 5);
+    assertEquals("tiny-bn", t.model());
+    assertEquals(32, t.batchSize());
+    assertEquals(5, t.steps());
+    assertTrue(t.examplesPerSecond() > 0 && t.medianStepMillis() > 0, t.toString());
+    // The median step cannot exceed the summed step time the rate was computed from.
+    double totalMillis = 1000.0 * 32 * 5 / t.examplesPerSecond();
+    assertTrue(t.medianStepMillis() <= totalMillis + 1e-9, t.toString());
+    System.out.println("throughput of the tiny test model: " + t);
+  }
+
+  @Test
   void aTensorOfTheWrongShapeIsNamedInTheError() {
     Batch wrong = new Batch(new float[2 * 5 * 5], new int[] {0, 1}, 2, 5, 5, 1);
     var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
