@@ -29,6 +29,11 @@ public final class AdamOptimizer extends GradientOptimizer {
     this(0.9, 0.999, 1e-8);
   }
 
+  /**
+   * @param beta1 decay of the first-moment average, in [0, 1)
+   * @param beta2 decay of the second-moment average, in [0, 1)
+   * @param epsilon added to {@code sqrt(v)}, > 0
+   */
   public AdamOptimizer(double beta1, double beta2, double epsilon) {
     if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
       throw new IllegalArgumentException("Adam betas must be in [0, 1), got " + beta1 + " and " + beta2);

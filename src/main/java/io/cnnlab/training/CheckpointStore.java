@@ -37,6 +37,7 @@ public final class CheckpointStore {
     this.dir = dir;
   }
 
+  /** The checkpoint directory. */
   public Path dir() {
     return dir;
   }
@@ -161,9 +162,9 @@ public final class CheckpointStore {
       }
       Files.move(tmp, dir.resolve(POINTER), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       try (Stream<Path> old = Files.list(dir)) {
-        for (Path p2 : old.filter(x -> Files.isDirectory(x) && x.getFileName().toString().startsWith("epoch-")
+        for (Path stale : old.filter(x -> Files.isDirectory(x) && x.getFileName().toString().startsWith("epoch-")
             && !x.getFileName().toString().equals(name)).toList()) {
-          deleteTree(p2);
+          deleteTree(stale);
         }
       }
       return saved;

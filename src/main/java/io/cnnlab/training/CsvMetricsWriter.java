@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
@@ -27,6 +26,7 @@ public final class CsvMetricsWriter implements TrainListener {
     this.file = file;
   }
 
+  /** The CSV file written. */
   public Path file() {
     return file;
   }
@@ -51,13 +51,9 @@ public final class CsvMetricsWriter implements TrainListener {
 
   @Override
   public void onEpochEnd(EpochMetrics metrics) {
-    append(metrics, MetricsCsv.rowsOnly());
-  }
-
-  private void append(EpochMetrics metrics, CSVFormat format) {
     // Opened per row: one row per epoch costs nothing, and no handle stays open if the run dies.
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        CSVPrinter printer = new CSVPrinter(w, format)) {
+        CSVPrinter printer = new CSVPrinter(w, MetricsCsv.rowsOnly())) {
       MetricsCsv.print(printer, metrics);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot append to metrics file " + file, e);

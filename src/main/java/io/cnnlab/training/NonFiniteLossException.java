@@ -38,18 +38,22 @@ public final class NonFiniteLossException extends RuntimeException {
     return new BigDecimal(rate, new MathContext(6)).stripTrailingZeros().toString();
   }
 
+  /** 1-based epoch of the failed step. */
   public int epoch() {
     return epoch;
   }
 
+  /** 1-based step within the epoch. */
   public int step() {
     return step;
   }
 
+  /** Rate fed at the failed step. */
   public double learningRate() {
     return learningRate;
   }
 
+  /** The loss the step returned: NaN or infinite. */
   public float loss() {
     return loss;
   }

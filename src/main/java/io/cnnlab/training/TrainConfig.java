@@ -136,7 +136,11 @@ public record TrainConfig(
     }
   }
 
-  /** Mutable builder; {@link #build()} validates. */
+  /**
+   * Mutable builder; each setter sets the field of the same name, {@link #build()} validates. Defaults are
+   * the textbook's LeNet run: 10 epochs, batch 256, SGD at 0.9, constant rate, no weight decay, seed 42,
+   * every core, checkpoint every epoch.
+   */
   public static final class Builder {
     private int epochs = 10;
     private int batchSize = 256;

@@ -51,11 +51,10 @@ public final class TrainGraph {
 
     var before = new HashSet<>(TrainableVariables.variableNames(graph));
     outputs = model.build(tf, images, training, config.seed());
-    trainable = TrainableVariables.find(graph, before, outputs.trainingUpdates());
-
     loss = tf.withName("loss").identity(
         Losses.softmaxCrossEntropy(tf, outputs.logits(), labels, model.classes()));
     objective = withWeightDecay(tf, loss, outputs.decayedWeights(), config.weightDecay());
+    trainable = TrainableVariables.find(graph, before, outputs.trainingUpdates(), objective);
     correct = tf.withName("correct").identity(Losses.correctCount(tf, outputs.logits(), labels));
     predictions = tf.withName("predictions").identity(Losses.predictions(tf, outputs.logits()));
 
@@ -94,22 +93,27 @@ public final class TrainGraph {
     return tf.withName("objective").math.add(loss, tf.math.mul(tf.constant((float) weightDecay), sum));
   }
 
+  /** The model the graph was built from. */
   public Model model() {
     return model;
   }
 
+  /** Fed images {@code [N, H, W, C]}, float, NHWC. */
   public Placeholder<TFloat32> images() {
     return images;
   }
 
+  /** Fed class indices {@code [N]}. */
   public Placeholder<TInt32> labels() {
     return labels;
   }
 
+  /** Fed scalar: true in training steps, false in evaluation. */
   public Placeholder<TBool> training() {
     return training;
   }
 
+  /** Fed scalar learning rate of the step; only the training step reads it. */
   public Placeholder<TFloat32> learningRate() {
     return learningRate;
   }

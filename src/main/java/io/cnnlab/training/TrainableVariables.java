@@ -18,9 +18,11 @@ import org.tensorflow.types.TFloat32;
  * Finds the variables an optimizer should train.
  *
  * <p>The {@link io.cnnlab.models.Model} contract does not list them, so they are read off the graph: every
- * float {@code VariableV2} the model created, except those its training updates write (batch-norm moving
- * averages). A moving average can sit on a zero-gradient path from the loss (a select between batch and
- * moving statistics); letting the optimizer also write it would race with the model's own update.
+ * float {@code VariableV2} the model created that the loss depends on, except those its training updates
+ * write (batch-norm moving averages). A moving average can sit on a zero-gradient path from the loss (a
+ * select between batch and moving statistics); letting the optimizer also write it would race with the
+ * model's own update. A variable the loss does not depend on at all is left out because
+ * {@code Graph.addGradients} refuses it ("unreachable from the output node").
  */
 public final class TrainableVariables {
   private TrainableVariables() {}
@@ -38,22 +40,43 @@ public final class TrainableVariables {
   }
 
   /**
-   * The float variables created since {@code before} was taken, minus those written by {@code updates}.
+   * The float variables created since {@code before} was taken that {@code loss} depends on, minus those
+   * written by {@code updates}.
    *
    * @param before {@link #variableNames(Graph)} taken before the model was built
    * @param updates the model's training updates
+   * @param loss what the optimizer will minimize
    */
-  public static List<Variable<TFloat32>> find(Graph graph, Set<String> before, List<Op> updates) {
+  public static List<Variable<TFloat32>> find(
+      Graph graph, Set<String> before, List<Op> updates, Operand<?> loss) {
     Set<String> written = writtenBy(updates);
+    Set<String> reachable = dataAncestors(loss);
     List<Variable<TFloat32>> trainable = new ArrayList<>();
     for (String name : variableNames(graph)) {
       GraphOperation op = graph.operation(name);
-      if (before.contains(name) || written.contains(name) || !TFloat32.class.equals(op.output(0).type())) {
+      if (before.contains(name) || written.contains(name) || !reachable.contains(name)
+          || !TFloat32.class.equals(op.output(0).type())) {
         continue;
       }
       trainable.add(new Variable<>(op));
     }
     return trainable;
+  }
+
+  /** Names of the ops {@code root} depends on through data edges (the edges gradients flow back along). */
+  static Set<String> dataAncestors(Operand<?> root) {
+    Set<String> seen = new HashSet<>();
+    Deque<GraphOperation> todo = new ArrayDeque<>();
+    todo.add((GraphOperation) root.op());
+    while (!todo.isEmpty()) {
+      GraphOperation op = todo.poll();
+      if (seen.add(op.name())) {
+        for (Operand<?> input : op.inputs()) {
+          todo.add((GraphOperation) input.op());
+        }
+      }
+    }
+    return seen;
   }
 
   /** Names of the variables that assign or apply ops among {@code roots} and their ancestors write. */

@@ -17,7 +17,8 @@ import org.tensorflow.types.TFloat32;
 /**
  * Test double of a model: 6x6x1 images, a 3x3 convolution with 2 channels, ReLU, and a dense layer to 3
  * classes. With {@code movingMean} it centers the convolution output per channel with batch statistics in
- * training and a moving average in evaluation, kept by a training update (a stand-in for batch norm).
+ * training and a moving average in evaluation, kept by a training update (a stand-in for batch norm), and
+ * has a variable that only scales a tap, which the loss does not depend on.
  */
 final class TinyModel implements Model {
   static final int SIZE = 6;
@@ -76,6 +77,9 @@ final class TinyModel implements Model {
       updates.add(tf.assign(moving, tf.math.add(tf.math.mul(tf.constant(0.9f), moving),
           tf.math.mul(tf.constant(0.1f), batchMean))));
       taps.add(new ModelOutputs.Tap("centered", features));
+      // A variable the loss does not depend on (it only scales a tap): no gradient path at all.
+      Variable<TFloat32> tapScale = tf.withName("tap_scale").variable(tf.constant(2f));
+      taps.add(new ModelOutputs.Tap("scaled", tf.math.mul(relu, tapScale)));
     }
     Operand<TFloat32> flat = tf.reshape(features, tf.constant(new int[] {-1, 4 * 4 * 2}));
     Variable<TFloat32> dense =

@@ -81,7 +81,7 @@ class TrainStepTest {
   }
 
   @Test
-  void theOptimizerLeavesTheModelsMovingAveragesToItsTrainingUpdate() {
+  void theOptimizerTrainsWeightsButNotMovingAveragesOrVariablesOffTheLossPath() {
     TrainConfig config = TrainConfig.builder().learningRate(0.1).build();
     try (Graph graph = new Graph()) {
       TrainGraph g = TrainGraph.build(graph, new TinyModel(true), config);
