@@ -1,0 +1,67 @@
+package io.cnnlab.training;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The CSV layout of {@link EpochMetrics}, shared by the metrics file and the checkpoint's history.
+ * Numbers are written with {@link Double#toString(double)}, which reads back to the identical double.
+ */
+public final class MetricsCsv {
+  private MetricsCsv() {}
+
+  /** Column names, in order. */
+  public static final List<String> HEADER = List.of(
+      "epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "examples_per_second",
+      "wall_seconds", "data_wait_seconds", "feed_seconds", "step_seconds", "eval_seconds",
+      "checkpoint_seconds", "learning_rate");
+
+  /** CSV format for writing a file that starts with the header. */
+  public static CSVFormat withHeader() {
+    return CSVFormat.DEFAULT.builder().setHeader(HEADER.toArray(String[]::new)).setRecordSeparator('\n').get();
+  }
+
+  /** CSV format for appending rows to a file that already has the header. */
+  public static CSVFormat rowsOnly() {
+    return CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+  }
+
+  /** Writes one row. */
+  public static void print(CSVPrinter printer, EpochMetrics m) throws IOException {
+    printer.printRecord(m.epoch(), m.trainLoss(), m.trainAccuracy(), m.testLoss(), m.testAccuracy(),
+        m.examplesPerSecond(), m.wallSeconds(), m.dataWaitSeconds(), m.feedSeconds(), m.stepSeconds(),
+        m.evalSeconds(), m.checkpointSeconds(), m.learningRate());
+  }
+
+  /**
+   * Reads every row of a file written with {@link #withHeader()}.
+   *
+   * @param source names the file in error messages
+   */
+  public static List<EpochMetrics> read(Reader reader, String source) throws IOException {
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+    List<EpochMetrics> rows = new ArrayList<>();
+    for (CSVRecord r : format.parse(reader)) {
+      try {
+        rows.add(new EpochMetrics(Integer.parseInt(r.get("epoch")),
+            num(r, "train_loss"), num(r, "train_accuracy"), num(r, "test_loss"), num(r, "test_accuracy"),
+            num(r, "examples_per_second"), num(r, "wall_seconds"), num(r, "data_wait_seconds"),
+            num(r, "feed_seconds"), num(r, "step_seconds"), num(r, "eval_seconds"),
+            num(r, "checkpoint_seconds"), num(r, "learning_rate")));
+      } catch (IllegalArgumentException e) {
+        throw new IOException(source + " line " + r.getRecordNumber() + ": expected the columns " + HEADER
+            + " with numbers, got " + r.toList() + " (" + e.getMessage() + ")", e);
+      }
+    }
+    return rows;
+  }
+
+  private static double num(CSVRecord r, String column) {
+    return Double.parseDouble(r.get(column));
+  }
+}

@@ -1,0 +1,219 @@
+package io.cnnlab.training;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Everything the trainer needs to know about a run, validated on construction.
+ *
+ * <p>Weight decay is coupled L2 as in PyTorch's {@code SGD(weight_decay=wd)}: the objective gets
+ * {@code wd/2 * sum(w^2)} over the model's decayed weights, so each of their gradients gains
+ * {@code wd * w}. With Adam this is L2 regularization, not AdamW's decoupled decay. Reported losses are
+ * the cross-entropy alone, comparable between training and test.
+ *
+ * @param epochs epochs to train in total (a resumed run continues up to this many)
+ * @param batchSize largest batch the sources may yield
+ * @param optimizer update rule
+ * @param learningRate base rate, scaled by {@code schedule} at every step
+ * @param momentum velocity decay for {@link OptimizerKind#MOMENTUM} and {@link OptimizerKind#NESTEROV}
+ * @param weightDecay L2 coefficient {@code wd} (0 for none)
+ * @param schedule learning-rate schedule, a factor of {@code learningRate}
+ * @param seed seed of the model's initializers and dropout
+ * @param threads TensorFlow intra-op threads (forced to 1 in deterministic mode)
+ * @param deterministic one intra-op and one inter-op thread, so two runs give bit-identical metrics
+ * @param checkpointEvery checkpoint every this many epochs (the last epoch always gets one)
+ */
+public record TrainConfig(
+    int epochs,
+    int batchSize,
+    OptimizerKind optimizer,
+    double learningRate,
+    double momentum,
+    double weightDecay,
+    LearningRateSchedule schedule,
+    long seed,
+    int threads,
+    boolean deterministic,
+    int checkpointEvery) {
+
+  /** Version of {@link #canonical()}; bump it when the meaning of a field changes. */
+  static final String CANONICAL_VERSION = "cnnlab-train-1";
+
+  public TrainConfig {
+    require(epochs >= 1, "epochs must be >= 1, got " + epochs);
+    require(batchSize >= 1, "batchSize must be >= 1, got " + batchSize);
+    require(optimizer != null, "optimizer must be one of sgd, momentum, nesterov, adam, got null");
+    require(learningRate > 0 && Double.isFinite(learningRate),
+        "learningRate must be a finite number > 0, got " + learningRate);
+    require(momentum >= 0 && momentum < 1, "momentum must be in [0, 1), got " + momentum);
+    require(weightDecay >= 0 && Double.isFinite(weightDecay),
+        "weightDecay must be a finite number >= 0, got " + weightDecay);
+    require(schedule != null, "schedule must be given (LearningRateSchedule.constant() for none), got null");
+    require(threads >= 1, "threads must be >= 1, got " + threads);
+    require(checkpointEvery >= 1, "checkpointEvery must be >= 1 epoch, got " + checkpointEvery);
+  }
+
+  private static void require(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+
+  /** A builder starting from the defaults of {@link Builder}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from this configuration. */
+  public Builder toBuilder() {
+    return new Builder()
+        .epochs(epochs).batchSize(batchSize).optimizer(optimizer).learningRate(learningRate)
+        .momentum(momentum).weightDecay(weightDecay).schedule(schedule).seed(seed).threads(threads)
+        .deterministic(deterministic).checkpointEvery(checkpointEvery);
+  }
+
+  /** The rate fed at step {@code step} (0-based) of epoch {@code epoch} (0-based). */
+  public double learningRateAt(int epoch, int step, int stepsPerEpoch) {
+    return learningRate * schedule.factor(epoch, step, stepsPerEpoch);
+  }
+
+  /** Intra-op threads the session gets: 1 in deterministic mode, {@link #threads()} otherwise. */
+  public int effectiveThreads() {
+    return deterministic ? 1 : threads;
+  }
+
+  /**
+   * The fields that change what a run computes, as stable text: batch size, optimizer, base rate,
+   * momentum (only for the optimizers that use it), weight decay, schedule, seed and the deterministic
+   * flag. Left out on purpose: {@code epochs} (it only says where to stop, so a finished run can be
+   * extended; a cosine schedule carries its own horizon), {@code threads} (results differ in the last bits
+   * only, and deterministic mode fixes them at 1) and {@code checkpointEvery}.
+   */
+  public String canonical() {
+    StringBuilder s = new StringBuilder(CANONICAL_VERSION);
+    s.append(";batchSize=").append(batchSize);
+    s.append(";optimizer=").append(optimizer.name().toLowerCase(java.util.Locale.ROOT));
+    s.append(";learningRate=").append(learningRate);
+    if (optimizer.usesMomentum()) {
+      s.append(";momentum=").append(momentum);
+    }
+    s.append(";weightDecay=").append(weightDecay);
+    s.append(";schedule=").append(schedule.canonical());
+    s.append(";seed=").append(seed);
+    s.append(";deterministic=").append(deterministic);
+    return s.toString();
+  }
+
+  /** SHA-256 (hex) of {@link #canonical()}. */
+  public String hash() {
+    return sha256(canonical());
+  }
+
+  /**
+   * SHA-256 (hex) of the configuration together with the caller's {@code identity} (model configuration,
+   * data set name, subset size...): the key a checkpoint must match to be resumed.
+   */
+  public String runHash(String identity) {
+    return sha256(canonicalRun(identity));
+  }
+
+  /** The text {@link #runHash(String)} hashes. */
+  public String canonicalRun(String identity) {
+    if (identity == null) {
+      throw new IllegalArgumentException("run identity must be given (model config + data set), got null");
+    }
+    return canonical() + ";identity=" + identity;
+  }
+
+  static String sha256(String text) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  /**
+   * Mutable builder; each setter sets the field of the same name, {@link #build()} validates. Defaults are
+   * the textbook's LeNet run: 10 epochs, batch 256, SGD at 0.9, constant rate, no weight decay, seed 42,
+   * every core, checkpoint every epoch.
+   */
+  public static final class Builder {
+    private int epochs = 10;
+    private int batchSize = 256;
+    private OptimizerKind optimizer = OptimizerKind.SGD;
+    private double learningRate = 0.9;
+    private double momentum = 0.9;
+    private double weightDecay = 0;
+    private LearningRateSchedule schedule = LearningRateSchedule.constant();
+    private long seed = 42;
+    private int threads = io.cnnlab.tf.Sessions.defaultThreads();
+    private boolean deterministic = false;
+    private int checkpointEvery = 1;
+
+    private Builder() {}
+
+    public Builder epochs(int v) {
+      epochs = v;
+      return this;
+    }
+
+    public Builder batchSize(int v) {
+      batchSize = v;
+      return this;
+    }
+
+    public Builder optimizer(OptimizerKind v) {
+      optimizer = v;
+      return this;
+    }
+
+    public Builder learningRate(double v) {
+      learningRate = v;
+      return this;
+    }
+
+    public Builder momentum(double v) {
+      momentum = v;
+      return this;
+    }
+
+    public Builder weightDecay(double v) {
+      weightDecay = v;
+      return this;
+    }
+
+    public Builder schedule(LearningRateSchedule v) {
+      schedule = v;
+      return this;
+    }
+
+    public Builder seed(long v) {
+      seed = v;
+      return this;
+    }
+
+    public Builder threads(int v) {
+      threads = v;
+      return this;
+    }
+
+    public Builder deterministic(boolean v) {
+      deterministic = v;
+      return this;
+    }
+
+    public Builder checkpointEvery(int v) {
+      checkpointEvery = v;
+      return this;
+    }
+
+    public TrainConfig build() {
+      return new TrainConfig(epochs, batchSize, optimizer, learningRate, momentum, weightDecay, schedule,
+          seed, threads, deterministic, checkpointEvery);
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package io.cnnlab.training;
+
+import io.cnnlab.models.Model;
+import io.cnnlab.models.ModelOutputs;
+import io.cnnlab.nn.Losses;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * The training graph of one model: the fed inputs, the loss and accuracy, the training step and a saver.
+ *
+ * <p>Fed every step: {@link #images()} {@code [N, H, W, C]}, {@link #labels()} {@code [N]}, the scalar
+ * {@link #training()} flag and the scalar {@link #learningRate()}. One session run of {@link #trainStep()}
+ * computes gradients, applies the optimizer and runs the model's own training updates (batch-norm moving
+ * averages); fetch {@link #loss()} and {@link #correct()} in the same run.
+ */
+public final class TrainGraph {
+  private final Model model;
+  private final Placeholder<TFloat32> images;
+  private final Placeholder<TInt32> labels;
+  private final Placeholder<TBool> training;
+  private final Placeholder<TFloat32> learningRate;
+  private final ModelOutputs outputs;
+  private final Operand<TFloat32> loss;
+  private final Operand<TFloat32> objective;
+  private final Operand<TFloat32> correct;
+  private final Operand<TInt32> predictions;
+  private final List<Variable<TFloat32>> trainable;
+  private final Op trainStep;
+  private final VariableSaver saver;
+
+  private TrainGraph(Graph graph, Model model, TrainConfig config) {
+    this.model = model;
+    Ops tf = Ops.create(graph);
+    images = tf.withName("images").placeholder(TFloat32.class, Placeholder.shape(
+        Shape.of(-1, model.inputHeight(), model.inputWidth(), model.inputChannels())));
+    labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+    training = tf.withName("training").placeholder(TBool.class, Placeholder.shape(Shape.scalar()));
+    learningRate = tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+
+    var before = new HashSet<>(TrainableVariables.variableNames(graph));
+    outputs = model.build(tf, images, training, config.seed());
+    loss = tf.withName("loss").identity(
+        Losses.softmaxCrossEntropy(tf, outputs.logits(), labels, model.classes()));
+    objective = withWeightDecay(tf, loss, outputs.decayedWeights(), config.weightDecay());
+    trainable = TrainableVariables.find(graph, before, outputs.trainingUpdates(), objective);
+    correct = tf.withName("correct").identity(Losses.correctCount(tf, outputs.logits(), labels));
+    predictions = tf.withName("predictions").identity(Losses.predictions(tf, outputs.logits()));
+
+    Op optimizerStep =
+        config.optimizer().create(config.momentum()).minimize(tf, objective, trainable, learningRate);
+    List<Op> all = new ArrayList<>(outputs.trainingUpdates());
+    all.add(optimizerStep);
+    trainStep = tf.withControlDependencies(all).withName("train_step").noOp();
+    saver = new VariableSaver(graph);
+  }
+
+  /**
+   * Builds the training graph of {@code model} into {@code graph}, with the optimizer, weight decay and
+   * seed of {@code config}.
+   */
+  public static TrainGraph build(Graph graph, Model model, TrainConfig config) {
+    if (model.classes() < 2 || model.inputHeight() < 1 || model.inputWidth() < 1 || model.inputChannels() < 1) {
+      throw new IllegalArgumentException("model " + model.name() + " must take images of positive size and "
+          + "have >= 2 classes, got " + model.inputHeight() + "x" + model.inputWidth() + "x"
+          + model.inputChannels() + " and " + model.classes() + " classes");
+    }
+    return new TrainGraph(graph, model, config);
+  }
+
+  /** {@code loss + wd/2 * sum(w^2)} over the decayed weights ({@code l2Loss} is {@code sum(w^2)/2}). */
+  static Operand<TFloat32> withWeightDecay(
+      Ops tf, Operand<TFloat32> loss, List<Operand<TFloat32>> weights, double weightDecay) {
+    if (weightDecay == 0 || weights.isEmpty()) {
+      return loss;
+    }
+    List<Operand<TFloat32>> squares = new ArrayList<>();
+    for (Operand<TFloat32> w : weights) {
+      squares.add(tf.nn.l2Loss(w));
+    }
+    Operand<TFloat32> sum = squares.size() == 1 ? squares.get(0) : tf.math.addN(squares);
+    return tf.withName("objective").math.add(loss, tf.math.mul(tf.constant((float) weightDecay), sum));
+  }
+
+  /** The model the graph was built from. */
+  public Model model() {
+    return model;
+  }
+
+  /** Fed images {@code [N, H, W, C]}, float, NHWC. */
+  public Placeholder<TFloat32> images() {
+    return images;
+  }
+
+  /** Fed class indices {@code [N]}. */
+  public Placeholder<TInt32> labels() {
+    return labels;
+  }
+
+  /** Fed scalar: true in training steps, false in evaluation. */
+  public Placeholder<TBool> training() {
+    return training;
+  }
+
+  /** Fed scalar learning rate of the step; only the training step reads it. */
+  public Placeholder<TFloat32> learningRate() {
+    return learningRate;
+  }
+
+  /** What the model's build returned (logits, taps, decayed weights). */
+  public ModelOutputs outputs() {
+    return outputs;
+  }
+
+  /** Mean cross-entropy of the batch (what is reported). */
+  public Operand<TFloat32> loss() {
+    return loss;
+  }
+
+  /** What the optimizer minimizes: {@link #loss()} plus the weight-decay term. */
+  public Operand<TFloat32> objective() {
+    return objective;
+  }
+
+  /** Correctly classified samples of the batch, as a float scalar. */
+  public Operand<TFloat32> correct() {
+    return correct;
+  }
+
+  /** Predicted class per sample. */
+  public Operand<TInt32> predictions() {
+    return predictions;
+  }
+
+  /** Variables the optimizer trains, in graph order. */
+  public List<Variable<TFloat32>> trainable() {
+    return List.copyOf(trainable);
+  }
+
+  /** The op to run once per training step. */
+  public Op trainStep() {
+    return trainStep;
+  }
+
+  /** Saves and restores every variable of the graph. */
+  public VariableSaver saver() {
+    return saver;
+  }
+}

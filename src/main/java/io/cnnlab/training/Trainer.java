@@ -1,0 +1,242 @@
+package io.cnnlab.training;
+
+import io.cnnlab.data.Batch;
+import io.cnnlab.data.BatchSource;
+import io.cnnlab.data.BatchStream;
+import io.cnnlab.models.Model;
+import io.cnnlab.tf.Sessions;
+import io.cnnlab.tf.Tensors;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Trains a model epoch by epoch, evaluating, checkpointing and reporting after each.
+ *
+ * <p>Files in the output directory: {@code checkpoint/} (see {@link CheckpointStore}) and, at the end,
+ * {@code predictions.csv} (test index, label, predicted). Metrics files are the listeners' business (see
+ * {@link CsvMetricsWriter}). A run started again on the same directory with the same configuration and
+ * identity resumes after the last checkpointed epoch; a different one is refused.
+ */
+public final class Trainer {
+  /** Name of the test-set predictions file in the output directory. */
+  public static final String PREDICTIONS_FILE = "predictions.csv";
+  /** Name of the checkpoint directory in the output directory. */
+  public static final String CHECKPOINT_DIR = "checkpoint";
+
+  private final Model model;
+  private final TrainConfig config;
+  private final String identity;
+
+  /**
+   * @param model the network to train
+   * @param config optimizer, schedule, seed and the rest
+   * @param identity what else makes the run what it is (model configuration, data set name, subset size);
+   *     part of the checkpoint's hash, so a checkpoint is never resumed on other data or another model
+   */
+  public Trainer(Model model, TrainConfig config, String identity) {
+    if (model == null || config == null || identity == null) {
+      throw new IllegalArgumentException("model, config and identity must all be given");
+    }
+    this.model = model;
+    this.config = config;
+    this.identity = identity;
+  }
+
+  /** The hash a checkpoint of this run carries. */
+  public String runHash() {
+    return config.runHash(identity);
+  }
+
+  /**
+   * Trains up to {@code config.epochs()} epochs, resuming from {@code outDir/checkpoint} if it holds a
+   * checkpoint of this run.
+   *
+   * @throws CheckpointMismatchException if the checkpoint was made for another configuration or identity
+   * @throws NonFiniteLossException if the training loss becomes NaN or infinite (files already written stay)
+   */
+  public TrainResult train(BatchSource trainData, BatchSource testData, Path outDir, List<TrainListener> listeners) {
+    try {
+      Files.createDirectories(outDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create output directory " + outDir, e);
+    }
+    String hash = config.runHash(identity);
+    String canonical = config.canonicalRun(identity);
+    CheckpointStore store = new CheckpointStore(outDir.resolve(CHECKPOINT_DIR));
+    Optional<CheckpointStore.State> restored = store.load();
+    restored.ifPresent(s -> store.requireSameRun(s, hash, canonical));
+
+    try (Graph graph = new Graph()) {
+      TrainGraph g = TrainGraph.build(graph, model, config);
+      try (Session session = Sessions.open(graph, config.effectiveThreads());
+          TBool trainFlag = TBool.scalarOf(true);
+          TBool evalFlag = TBool.scalarOf(false)) {
+        List<EpochMetrics> history = new ArrayList<>();
+        if (restored.isPresent()) {
+          g.saver().restore(session, restored.get().variablesPrefix().toString());
+          history.addAll(restored.get().history());
+        } else {
+          session.initialize();
+        }
+        int resumedAfter = history.size();
+        var start = new TrainListener.RunStart(config.epochs(), resumedAfter + 1, trainData.batchesPerEpoch(),
+            trainData.samplesPerEpoch(), history);
+        try {
+          listeners.forEach(l -> l.onStart(start));
+          Evaluation last = null;
+          for (int epoch = resumedAfter + 1; epoch <= config.epochs(); epoch++) {
+            EpochRun run = new EpochRun(session, g, trainFlag, listeners);
+            EpochMetrics m = run.train(trainData, epoch);
+            long t0 = System.nanoTime();
+            last = Evaluation.run(session, g, testData, evalFlag, epoch == config.epochs());
+            m = run.finish(m, last, (System.nanoTime() - t0) / 1e9);
+            if (epoch % config.checkpointEvery() == 0 || epoch == config.epochs()) {
+              m = store.save(session, g.saver(), hash, canonical, history, m);
+            }
+            history.add(m);
+            EpochMetrics done = m;
+            listeners.forEach(l -> l.onEpochEnd(done));
+          }
+          if (last == null) { // every epoch was done before: predict with the restored weights
+            last = Evaluation.run(session, g, testData, evalFlag, true);
+          }
+          Path predictions = outDir.resolve(PREDICTIONS_FILE);
+          last.writePredictions(predictions);
+          TrainResult result = new TrainResult(history, resumedAfter, outDir, predictions, hash);
+          listeners.forEach(l -> l.onFinish(result));
+          return result;
+        } catch (RuntimeException e) {
+          listeners.forEach(l -> l.onFailure(e));
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** One epoch's training pass, timed part by part. */
+  private final class EpochRun {
+    private final Session session;
+    private final TrainGraph g;
+    private final TBool trainFlag;
+    private final List<TrainListener> listeners;
+    private final long startNanos = System.nanoTime();
+
+    EpochRun(Session session, TrainGraph g, TBool trainFlag, List<TrainListener> listeners) {
+      this.session = session;
+      this.g = g;
+      this.trainFlag = trainFlag;
+      this.listeners = listeners;
+    }
+
+    /** Trains epoch {@code epoch} (1-based); the test and checkpoint fields are filled in later. */
+    EpochMetrics train(BatchSource data, int epoch) {
+      long feedNanos = 0;
+      long stepNanos = 0;
+      double lossSum = 0;
+      double correctSum = 0;
+      long samples = 0;
+      double rate = 0;
+      long waitNanos;
+      try (BatchStream stream = data.epoch(epoch - 1)) {
+        int steps = stream.batchCount();
+        long waitBefore = stream.waitNanos();
+        int step = 0;
+        while (stream.hasNext()) {
+          Batch b = stream.next();
+          checkBatch(b, model, config.batchSize(), "training");
+          if (step >= steps) {
+            throw new IllegalStateException("the training source yielded more batches in epoch " + epoch
+                + " than the " + steps + " its stream announced");
+          }
+          rate = config.learningRateAt(epoch - 1, step, steps);
+          long t0 = System.nanoTime();
+          try (TFloat32 x = Tensors.floats(b.images(), b.shape());
+              TInt32 y = Tensors.ints(b.labels(), b.size());
+              TFloat32 lr = TFloat32.scalarOf((float) rate)) {
+            long t1 = System.nanoTime();
+            feedNanos += t1 - t0;
+            float loss;
+            float correct;
+            try (Result r = session.runner().feed(g.images(), x).feed(g.labels(), y)
+                .feed(g.training(), trainFlag).feed(g.learningRate(), lr)
+                .addTarget(g.trainStep()).fetch(g.loss()).fetch(g.correct()).run()) {
+              loss = Tensors.scalar(r.get(0));
+              correct = Tensors.scalar(r.get(1));
+            }
+            stepNanos += System.nanoTime() - t1;
+            step++;
+            if (!Float.isFinite(loss)) {
+              throw new NonFiniteLossException(epoch, step, rate, loss);
+            }
+            lossSum += (double) loss * b.size();
+            correctSum += correct;
+            samples += b.size();
+          }
+          var progress = new TrainListener.StepProgress(epoch, config.epochs(), step, steps,
+              samples, System.nanoTime() - startNanos, lossSum / samples, correctSum / samples);
+          listeners.forEach(l -> l.onStep(progress));
+        }
+        waitNanos = stream.waitNanos() - waitBefore;
+      }
+      if (samples == 0) {
+        throw new IllegalStateException("the training source yielded no samples in epoch " + epoch);
+      }
+      double timed = (feedNanos + stepNanos) / 1e9;
+      return new EpochMetrics(epoch, lossSum / samples, correctSum / samples, Double.NaN, Double.NaN,
+          timed > 0 ? samples / timed : Double.NaN, Double.NaN, waitNanos / 1e9, feedNanos / 1e9,
+          stepNanos / 1e9, Double.NaN, 0, rate);
+    }
+
+    /** Adds the evaluation and the epoch's wall-clock time (so far) to {@code m}. */
+    EpochMetrics finish(EpochMetrics m, Evaluation test, double evalSeconds) {
+      return new EpochMetrics(m.epoch(), m.trainLoss(), m.trainAccuracy(), test.loss(), test.accuracy(),
+          m.examplesPerSecond(), (System.nanoTime() - startNanos) / 1e9, m.dataWaitSeconds(), m.feedSeconds(),
+          m.stepSeconds(), evalSeconds, 0, m.learningRate());
+    }
+  }
+
+  /** Rejects a batch the model cannot take, naming what was expected. */
+  static void checkBatch(Batch b, Model model, int maxSize, String which) {
+    if (b.height() != model.inputHeight() || b.width() != model.inputWidth()
+        || b.channels() != model.inputChannels()) {
+      throw new IllegalArgumentException("a " + which + " batch holds " + b.height() + "x" + b.width() + "x"
+          + b.channels() + " images but model " + model.name() + " takes " + model.inputHeight() + "x"
+          + model.inputWidth() + "x" + model.inputChannels());
+    }
+    if (b.size() < 1 || b.size() > maxSize) {
+      throw new IllegalArgumentException("a " + which + " batch holds " + b.size()
+          + " samples; expected 1 to the configured batch size " + maxSize);
+    }
+    for (int label : b.labels()) {
+      if (label < 0 || label >= model.classes()) {
+        throw new IllegalArgumentException("a " + which + " batch has label " + label + " but model "
+            + model.name() + " has classes 0 to " + (model.classes() - 1));
+      }
+    }
+  }
+
+  /**
+   * Training throughput of {@code model} on random data: {@code batchSize * steps} divided by the summed
+   * time of the training steps (after warm-up), with SGD and every available core.
+   */
+  public static Throughput measureThroughput(Model model, int batchSize, int steps) {
+    TrainConfig config = TrainConfig.builder().batchSize(batchSize).learningRate(0.01).build();
+    return ThroughputProbe.measure(model, config, steps);
+  }
+
+  /** As {@link #measureThroughput(Model, int, int)} with the optimizer, threads and seed of {@code config}. */
+  public static Throughput measureThroughput(Model model, TrainConfig config, int steps) {
+    return ThroughputProbe.measure(model, config, steps);
+  }
+}
