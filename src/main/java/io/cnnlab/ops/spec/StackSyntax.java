@@ -38,17 +38,21 @@ public final class StackSyntax {
   public static final String DESCRIPTION =
       """
       One token per layer, applied in order to the input (HxWxC):
-        conv:C,kK[,sS][,pP][,dD]     convolution, C filters, bias included
-        maxpool:kK[,sS][,pP][,dD]    max pooling (stride defaults to the kernel)
-        avgpool:kK[,sS][,pP][,dD]    average pooling (stride defaults to the kernel)
-        fc:N  (or dense:N)           fully connected, N units; flattens a feature map first
-        flatten                      feature map to vector (implied before fc)
-        relu | sigmoid | tanh        activation, shape unchanged
-        dropout[:R]                  dropout with rate R (default 0.5), shape unchanged
-      K (kernel), S (stride, default 1) and D (dilation, default 1): N for both axes or HxW, e.g. k5, k5x3.
-      P (padding, default valid = none): N on all sides; B/A before/after (top/bottom and left/right),
-        e.g. p1/2; per axis HxW of those, e.g. p1x2 or p0/1x1/0; same (TensorFlow SAME, odd zero after);
-        valid.
+        conv:C,kK[,sS][,pP][,dD]   convolution, C filters, bias included
+        maxpool:kK[,sS][,pP][,dD]  max pooling (stride defaults to the kernel)
+        avgpool:kK[,sS][,pP][,dD]  average pooling (stride defaults to the kernel)
+        fc:N  or  dense:N          fully connected, N units (flattens first)
+        flatten                    feature map to vector (implied before fc)
+        relu | sigmoid | tanh      activation, shape unchanged
+        dropout[:R]                dropout, rate R (default 0.5), shape unchanged
+      K kernel, S stride (default 1), D dilation (default 1):
+        N for both axes or HxW, e.g. k5, k5x3, s2.
+      P padding (default valid, i.e. none):
+        N       N zeros on every side, e.g. p2
+        B/A     B before (top, left), A after (bottom, right), e.g. p1/2
+        HxW     per axis, each N or B/A, e.g. p1x2, p0/1x1/0
+        same    TensorFlow SAME: ceil(in/S) outputs, the odd zero after
+        valid   no padding
       Output size per axis: floor((in + before + after - D*(K-1) - 1) / S) + 1.""";
 
   /** Parses one token per layer. */
