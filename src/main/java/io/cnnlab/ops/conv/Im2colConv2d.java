@@ -2,6 +2,7 @@ package io.cnnlab.ops.conv;
 
 import io.cnnlab.ops.shape.Window;
 import io.cnnlab.ops.shape.WindowGeometry;
+import java.util.Arrays;
 
 /**
  * Convolution as one matrix multiplication per example ("im2col"): every input patch a window sees is
@@ -25,7 +26,7 @@ public final class Im2colConv2d {
       patches(input, n, kernel, window, g, columns);
       int outOffset = n * kernel.outChannels() * positions;
       for (int o = 0; o < kernel.outChannels(); o++) {
-        java.util.Arrays.fill(out.data(), outOffset + o * positions, outOffset + (o + 1) * positions, kernel.bias()[o]);
+        Arrays.fill(out.data(), outOffset + o * positions, outOffset + (o + 1) * positions, kernel.bias()[o]);
       }
       // OIHW kernels are already the row-major (outChannels x patchSize) matrix.
       MatMul.multiplyAdd(
@@ -50,7 +51,7 @@ public final class Im2colConv2d {
             int iy = oy * window.strideHeight() - g.padTop() + u * window.dilationHeight();
             int dst = base + oy * g.outWidth();
             if (iy < 0 || iy >= input.height()) {
-              java.util.Arrays.fill(columns, dst, dst + g.outWidth(), 0f);
+              Arrays.fill(columns, dst, dst + g.outWidth(), 0f);
               continue;
             }
             int src = input.index(n, i, iy, 0);

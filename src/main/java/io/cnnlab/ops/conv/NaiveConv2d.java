@@ -24,26 +24,31 @@ public final class NaiveConv2d {
     float[] x = input.data();
     float[] k = kernel.weights();
     float[] y = out.data();
+    int inPlane = input.height() * input.width();
+    int taps = kernel.kernelHeight() * kernel.kernelWidth();
+    int yi = 0; // output elements are written in NCHW order
     for (int n = 0; n < input.batch(); n++) {
       for (int o = 0; o < kernel.outChannels(); o++) {
         for (int oy = 0; oy < g.outHeight(); oy++) {
           for (int ox = 0; ox < g.outWidth(); ox++) {
             float sum = kernel.bias()[o];
             for (int i = 0; i < kernel.inChannels(); i++) {
+              int xPlane = (n * input.channels() + i) * inPlane; // start of x[n, i, :, :]
+              int kPlane = (o * kernel.inChannels() + i) * taps; // start of k[o, i, :, :]
               for (int u = 0; u < kernel.kernelHeight(); u++) {
                 int iy = oy * window.strideHeight() - g.padTop() + u * window.dilationHeight();
                 if (iy < 0 || iy >= input.height()) {
-                  continue;
+                  continue; // a row of padding zeros
                 }
                 for (int v = 0; v < kernel.kernelWidth(); v++) {
                   int ix = ox * window.strideWidth() - g.padLeft() + v * window.dilationWidth();
                   if (ix >= 0 && ix < input.width()) {
-                    sum += x[input.index(n, i, iy, ix)] * k[kernel.index(o, i, u, v)];
+                    sum += x[xPlane + iy * input.width() + ix] * k[kPlane + u * kernel.kernelWidth() + v];
                   }
                 }
               }
             }
-            y[out.index(n, o, oy, ox)] = sum;
+            y[yi++] = sum;
           }
         }
       }

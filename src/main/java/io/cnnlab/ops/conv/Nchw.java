@@ -23,7 +23,8 @@ public record Nchw(int batch, int channels, int height, int width, float[] data)
 
   /** All zeros. */
   public static Nchw zeros(int batch, int channels, int height, int width) {
-    return new Nchw(batch, channels, height, width, new float[Math.multiplyExact(Math.multiplyExact(batch, channels), Math.multiplyExact(height, width))]);
+    int size = Math.multiplyExact(Math.multiplyExact(batch, channels), Math.multiplyExact(height, width));
+    return new Nchw(batch, channels, height, width, new float[size]);
   }
 
   /** Uniform values in [-1, 1) from {@code random}. */

@@ -56,6 +56,17 @@ public record Window(
         resolve(Axis.WIDTH, width, kernelWidth, strideWidth, dilationWidth));
   }
 
+  /** Compact form for messages, e.g. {@code k5x3 s2 d1 p1/2}. */
+  @Override
+  public String toString() {
+    return "k" + pair(kernelHeight, kernelWidth) + " s" + pair(strideHeight, strideWidth) + " d"
+        + pair(dilationHeight, dilationWidth) + " p" + padding;
+  }
+
+  private static String pair(int h, int w) {
+    return h == w ? Integer.toString(h) : h + "x" + w;
+  }
+
   private AxisPadding resolve(Axis axis, int in, int kernel, int stride, int dilation) {
     try {
       return padding.resolve(axis, in, kernel, stride, dilation);
