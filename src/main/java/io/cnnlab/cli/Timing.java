@@ -1,0 +1,31 @@
+package io.cnnlab.cli;
+
+import java.util.Arrays;
+
+/** Wall-clock timing of a repeated computation: median and fastest of several runs after warm-up. */
+record Timing(double medianMs, double minMs, int repeats) {
+
+  /** Runs {@code task} {@code warmup} times untimed (JIT, caches, allocator), then {@code repeats} times timed. */
+  static Timing of(Runnable task, int warmup, int repeats) {
+    if (repeats < 1 || warmup < 0) {
+      throw new IllegalArgumentException("need repeats >= 1 and warmup >= 0, got " + repeats + " and " + warmup);
+    }
+    for (int i = 0; i < warmup; i++) {
+      task.run();
+    }
+    double[] ms = new double[repeats];
+    for (int i = 0; i < repeats; i++) {
+      long start = System.nanoTime();
+      task.run();
+      ms[i] = (System.nanoTime() - start) / 1e6;
+    }
+    Arrays.sort(ms);
+    double median = repeats % 2 == 1 ? ms[repeats / 2] : (ms[repeats / 2 - 1] + ms[repeats / 2]) / 2;
+    return new Timing(median, ms[0], repeats);
+  }
+
+  /** Billions of floating-point operations per second at the median, counting a MAC as two. */
+  double gflops(long macs) {
+    return 2.0 * macs / (medianMs * 1e6);
+  }
+}

@@ -1,0 +1,46 @@
+package io.cnnlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * {@code cnnlab conv1x1} on a tiny problem: it must time all seven implementations and their outputs must
+ * agree with the naive loop (the timings themselves are not asserted).
+ */
+class Conv1x1CommandTest {
+
+  @Test
+  void timesEveryImplementationAndTheyAgree() {
+    StringWriter out = new StringWriter();
+    CommandLine cli = new CommandLine(new CnnlabCli());
+    cli.setOut(new PrintWriter(out, true));
+    int code = cli.execute("conv1x1", "--batch", "2", "--in", "8", "--out", "4", "--size", "10", "--repeats", "1",
+        "--warmup", "0", "--threads", "1");
+    assertEquals(0, code, out.toString());
+    List<String> rows = out.toString().lines().filter(l -> l.startsWith("1x1 ") || l.startsWith("3x3 ")).toList();
+    assertEquals(7, rows.size(), out.toString());
+    for (String row : rows) {
+      String[] cells = row.trim().split("\\s{2,}");
+      double diff = Double.parseDouble(cells[cells.length - 1]);
+      assertTrue(diff < 1e-4, row);
+      double median = Double.parseDouble(cells[cells.length - 4]);
+      double min = Double.parseDouble(cells[cells.length - 3]);
+      assertTrue(min > 0 && median >= min, "median and fastest ms in " + row);
+    }
+  }
+
+  @Test
+  void nonPositiveSizesAreRejected() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new CnnlabCli());
+    cli.setErr(new PrintWriter(err, true));
+    assertEquals(2, cli.execute("conv1x1", "--size", "0"));
+    assertTrue(err.toString().contains("--size must be >= 1, got 0"), err.toString());
+  }
+}
