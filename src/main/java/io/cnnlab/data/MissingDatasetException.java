@@ -10,11 +10,9 @@ public final class MissingDatasetException extends IOException {
 
   public MissingDatasetException(DatasetId id, Path path) {
     super(
-        id.cliName() + " is not installed: " + path + " does not exist. Install it with `make datasets`"
-            + (id.isCifar100()
-                ? " CIFAR100=/path/to/cifar-100-binary.tar.gz (it has no registry source; see datasets/install-cifar100.sh)"
-                : "")
-            + ", or point --root at the folder that holds " + id.directory() + "/");
+        id.directory() + " is not installed: " + path + " does not exist. Install it with `make datasets"
+            + (id.isCifar100() ? " CIFAR100=/path/to/cifar-100-binary.tar.gz` (CIFAR-100 has no registry source)" : "`")
+            + ", or point the data root at the folder that holds " + id.directory() + "/");
     this.path = path;
   }
 
