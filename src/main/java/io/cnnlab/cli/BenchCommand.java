@@ -54,7 +54,7 @@ public final class BenchCommand implements Callable<Integer> {
       return 2;
     }
     System.out.printf(
-        Locale.ROOT, "loader throughput: %s, batch %d, shuffled, scaled to [0,1], 1 warm-up + %d timed epochs, %d CPUs%n",
+        Locale.ROOT, "loader throughput: %s, batch %d, shuffled, scaled to [0,1], >= 1 s warm-up + %d timed epochs, %d CPUs%n",
         data, batch, epochs, Runtime.getRuntime().availableProcessors());
     System.out.printf(Locale.ROOT, "%-8s %12s %14s %16s%n", "workers", "images/s", "consumer wait", "x LeNet's need");
     double need = LENET_IMAGES_PER_SECOND;

@@ -27,18 +27,28 @@ final class BatchAssembler {
       int src = i * imageSize;
       int dst = k * imageSize;
       if (channels == 1) {
-        float[] table = tables[0];
-        for (int j = 0; j < imageSize; j++) {
-          images[dst + j] = table[pixels[src + j] & 0xFF];
-        }
+        convert(pixels, src, images, dst, imageSize, tables[0]);
       } else {
-        for (int j = 0; j < imageSize; j += channels) {
-          for (int c = 0; c < channels; c++) {
-            images[dst + j + c] = tables[c][pixels[src + j + c] & 0xFF];
-          }
-        }
+        convertInterleaved(pixels, src, images, dst, imageSize, tables);
       }
     }
     return new Batch(images, out, size, data.height(), data.width(), channels);
+  }
+
+  /** {@code dst[to + j] = table[src[from + j]]} for {@code j < n}: one grayscale image. */
+  private static void convert(byte[] src, int from, float[] dst, int to, int n, float[] table) {
+    for (int j = 0; j < n; j++) {
+      dst[to + j] = table[src[from + j] & 0xFF];
+    }
+  }
+
+  /** The same for interleaved channels, each through its own table. */
+  private static void convertInterleaved(byte[] src, int from, float[] dst, int to, int n, float[][] tables) {
+    int channels = tables.length;
+    for (int j = 0; j < n; j += channels) {
+      for (int c = 0; c < channels; c++) {
+        dst[to + j + c] = tables[c][src[from + j + c] & 0xFF];
+      }
+    }
   }
 }

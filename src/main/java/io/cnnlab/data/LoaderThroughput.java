@@ -2,11 +2,13 @@ package io.cnnlab.data;
 
 /**
  * Measures how many images per second a {@link DataLoader} supplies to a consumer that does nothing else: the
- * ceiling the loader puts on training speed. One untimed epoch first (JIT warm-up, page faults), then
- * {@code epochs} timed ones.
+ * ceiling the loader puts on training speed. Untimed epochs for at least a second first (JIT warm-up, page
+ * faults), then {@code epochs} timed ones.
  */
 public final class LoaderThroughput {
   private LoaderThroughput() {}
+
+  private static final long WARM_UP_NANOS = 1_000_000_000L;
 
   /**
    * @param images samples delivered in the timed epochs
@@ -19,17 +21,22 @@ public final class LoaderThroughput {
     }
   }
 
-  /** Runs one warm-up epoch and {@code epochs} timed epochs of {@code loader}. */
+  /** Runs warm-up epochs (at least one second) and then {@code epochs} timed epochs of {@code loader}. */
   public static Result measure(DataLoader loader, int epochs) {
     if (epochs < 1) {
       throw new IllegalArgumentException("epochs " + epochs + ", expected >= 1");
     }
-    double sink = drain(loader.epoch(0))[0];
+    // Warm up for at least a second: one epoch is too short for the JIT to finish compiling the assembler.
+    double sink = 0;
+    int epoch = 0;
+    for (long until = System.nanoTime() + WARM_UP_NANOS; epoch == 0 || System.nanoTime() < until; epoch++) {
+      sink += drain(loader.epoch(epoch))[0];
+    }
     long images = 0;
     long waitNanos = 0;
     long start = System.nanoTime();
-    for (int e = 1; e <= epochs; e++) {
-      double[] r = drain(loader.epoch(e));
+    for (int e = 0; e < epochs; e++) {
+      double[] r = drain(loader.epoch(epoch + e));
       sink += r[0];
       images += (long) r[1];
       waitNanos += (long) r[2];
