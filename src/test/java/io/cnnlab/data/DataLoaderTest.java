@@ -3,7 +3,6 @@ package io.cnnlab.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -223,6 +222,5 @@ class DataLoaderTest {
       s.forEachRemaining(b -> {});
       assertTrue(s.waitNanos() > 0, "assembling on the consumer's thread is waiting for data");
     }
-    assertNotEquals(0, loader.batchesPerEpoch());
   }
 }

@@ -2,6 +2,7 @@ package io.cnnlab.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -103,6 +104,6 @@ class DatasetsTest {
     assertEquals(set.pixel(2, 27, 27, 0), head.pixel(2, 27, 27, 0));
     assertEquals(List.of(set.label(7), set.label(2), set.label(2)), List.of(picked.label(0), picked.label(1), picked.label(2)));
     assertEquals(set.pixel(7, 13, 5, 0), picked.pixel(0, 13, 5, 0));
-    assertEquals(set, set.head(100));
+    assertSame(set, set.head(100), "head beyond the end is the whole set");
   }
 }
