@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       EdgesCommand.class,
       ShapesCommand.class,
       Conv1x1Command.class,
+      DatasetsCommand.class,
+      BenchCommand.class,
     })
 public final class CnnlabCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

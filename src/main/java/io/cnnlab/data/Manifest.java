@@ -1,0 +1,79 @@
+package io.cnnlab.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * SHA-256 manifests of data-set content, in {@code sha256sum} format ({@code <hex>  <name>}). Names are of the
+ * decompressed content ({@code train-images-idx3-ubyte}, never {@code .gz}), and so are the checksums: a mirror's
+ * gzip and Debian's recompressed gzip of the same bytes verify alike.
+ *
+ * <p>The committed manifests are {@code <root>/<directory>.sha256}; CIFAR-100, whose archive we could not
+ * checksum in advance, gets {@code <root>/cifar-100/SHA256SUMS} written at its first install.
+ */
+public final class Manifest {
+  private Manifest() {}
+
+  /** The manifest for a data-set folder, if there is one. */
+  public static Optional<Path> locate(Path root, String directory) {
+    Path committed = root.resolve(directory + ".sha256");
+    if (Files.isRegularFile(committed)) {
+      return Optional.of(committed);
+    }
+    Path firstUse = root.resolve(directory).resolve("SHA256SUMS");
+    return Files.isRegularFile(firstUse) ? Optional.of(firstUse) : Optional.empty();
+  }
+
+  /** Content name to lower-case hex SHA-256, in file order. */
+  public static Map<String, String> read(Path manifest) throws IOException {
+    Map<String, String> out = new LinkedHashMap<>();
+    List<String> lines = Files.readAllLines(manifest);
+    for (int n = 0; n < lines.size(); n++) {
+      String line = lines.get(n).strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      String[] parts = line.split("\\s+\\*?", 2);
+      if (parts.length != 2 || !parts[0].matches("[0-9a-fA-F]{64}")) {
+        throw new DatasetFormatException(
+            manifest, "line " + (n + 1) + " is '" + line + "', expected '<64 hex digits>  <file name>'");
+      }
+      out.put(parts[1], parts[0].toLowerCase(java.util.Locale.ROOT));
+    }
+    return out;
+  }
+
+  /** The content name a file is listed under: its name without a {@code .gz} suffix. */
+  public static String contentName(Path file) {
+    String name = file.getFileName().toString();
+    return name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
+  }
+
+  /** Hex SHA-256 of {@code file}'s content, decompressed first when it is gzipped. */
+  public static String contentSha256(Path file) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this Java runtime has no SHA-256", e);
+    }
+    byte[] buffer = new byte[1 << 16];
+    try (InputStream in = IdxReader.open(file)) {
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        digest.update(buffer, 0, n);
+      }
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      throw new DatasetFormatException(file, "truncated or corrupt gzip stream", e);
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+}

@@ -1,0 +1,118 @@
+package io.cnnlab.data;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.zip.GZIPOutputStream;
+
+/** Writes tiny data files in the real formats (IDX raw and gzipped, CIFAR-100 binary) for the tests. */
+final class Fixtures {
+  private Fixtures() {}
+
+  /** The bytes of an IDX file: big-endian magic and sizes, then {@code body}. */
+  static byte[] idx(int magic, int[] sizes, byte[] body) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(magic);
+      for (int s : sizes) {
+        out.writeInt(s);
+      }
+      out.write(body);
+    }
+    return bytes.toByteArray();
+  }
+
+  static byte[] idxImages(int count, int rows, int cols, byte[] pixels) throws IOException {
+    return idx(0x00000803, new int[] {count, rows, cols}, pixels);
+  }
+
+  static byte[] idxLabels(byte[] labels) throws IOException {
+    return idx(0x00000801, new int[] {labels.length}, labels);
+  }
+
+  /** Writes {@code content} to {@code file}, gzipped when {@code gzip}; returns {@code file}. */
+  static Path write(Path file, byte[] content, boolean gzip) throws IOException {
+    Files.createDirectories(file.getParent());
+    try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
+      out.write(content);
+    }
+    return file;
+  }
+
+  /** {@code n} random bytes from {@code seed}, covering the whole 0..255 range (signed bytes included). */
+  static byte[] randomBytes(int n, long seed) {
+    byte[] b = new byte[n];
+    new Random(seed).nextBytes(b);
+    return b;
+  }
+
+  /** {@code n} labels in {@code [0, classes)} from {@code seed}. */
+  static byte[] randomLabels(int n, int classes, long seed) {
+    Random r = new Random(seed);
+    byte[] b = new byte[n];
+    for (int i = 0; i < n; i++) {
+      b[i] = (byte) r.nextInt(classes);
+    }
+    return b;
+  }
+
+  /** One CIFAR-100 record: coarse label, fine label, then the R, G and B planes (1,024 bytes each). */
+  static byte[] cifarRecord(int coarse, int fine, byte[] planes) {
+    if (planes.length != 3072) {
+      throw new IllegalArgumentException("planes: " + planes.length);
+    }
+    byte[] r = new byte[3074];
+    r[0] = (byte) coarse;
+    r[1] = (byte) fine;
+    System.arraycopy(planes, 0, r, 2, 3072);
+    return r;
+  }
+
+  /** A CIFAR-100 binary file of {@code records} concatenated. */
+  static Path writeCifar(Path file, byte[]... records) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    for (byte[] r : records) {
+      bytes.write(r);
+    }
+    return write(file, bytes.toByteArray(), false);
+  }
+
+  /**
+   * An MNIST-layout data set under {@code root/directory}: {@code train} samples in train-*, {@code test} in
+   * t10k-*, 28x28, labels 0..9, gzipped or raw. Pixels and labels are random from {@code seed}.
+   */
+  static void writeMnistLayout(Path root, String directory, int train, int test, boolean gzip, long seed)
+      throws IOException {
+    Path dir = root.resolve(directory);
+    String gz = gzip ? ".gz" : "";
+    write(dir.resolve("train-images-idx3-ubyte" + gz), idxImages(train, 28, 28, randomBytes(train * 784, seed)), gzip);
+    write(dir.resolve("train-labels-idx1-ubyte" + gz), idxLabels(randomLabels(train, 10, seed + 1)), gzip);
+    write(dir.resolve("t10k-images-idx3-ubyte" + gz), idxImages(test, 28, 28, randomBytes(test * 784, seed + 2)), gzip);
+    write(dir.resolve("t10k-labels-idx1-ubyte" + gz), idxLabels(randomLabels(test, 10, seed + 3)), gzip);
+  }
+
+  /** A CIFAR-100 layout under {@code root/cifar-100} with random records (valid labels). */
+  static void writeCifarLayout(Path root, int train, int test, long seed) throws IOException {
+    Random r = new Random(seed);
+    for (String name : new String[] {"train.bin", "test.bin"}) {
+      int n = name.equals("train.bin") ? train : test;
+      byte[][] records = new byte[n][];
+      for (int i = 0; i < n; i++) {
+        records[i] = cifarRecord(r.nextInt(20), r.nextInt(100), randomBytes(3072, r.nextLong()));
+      }
+      writeCifar(root.resolve("cifar-100").resolve(name), records);
+    }
+  }
+
+  /** Names of the loader threads still alive. */
+  static java.util.List<String> liveLoaderThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().startsWith("cnnlab-loader-"))
+        .map(Thread::getName)
+        .toList();
+  }
+}
