@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Foundations of convolutional networks (LeNet, AlexNet) rebuilt and measured on TensorFlow Java.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      SummaryCommand.class,
     })
 public final class CnnlabCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
