@@ -20,11 +20,10 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "summary",
     mixinStandardHelpOptions = true,
-    description = {
-      "Per-layer output shape, parameters and multiply-accumulates (per example) of LeNet or AlexNet,",
-      "read from the built graph. Defaults are the d2l textbook models (LeNet 61,706 parameters,",
-      "AlexNet 46,764,746)."
-    })
+    versionProvider = VersionProvider.class,
+    description = "Per-layer output shape, parameters and multiply-accumulates (per example) of LeNet or AlexNet,"
+        + " read from the built graph. Defaults are the d2l textbook models (LeNet 61,706 parameters,"
+        + " AlexNet 46,764,746).")
 public final class SummaryCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -73,6 +72,9 @@ public final class SummaryCommand implements Callable<Integer> {
   @Option(names = "--classes", paramLabel = "K", description = "output classes (10)")
   Integer classes;
 
+  /** Set when --budget-fraction chose the width: the target and where the count landed. */
+  private String budgetNote;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -88,7 +90,11 @@ public final class SummaryCommand implements Callable<Integer> {
       err.println("cnnlab summary: " + e.getMessage());
       return 2;
     }
-    print(out, built, Summary.of(built));
+    out.println(header(built));
+    if (budgetNote != null) {
+      out.println(budgetNote);
+    }
+    print(out, Summary.of(built));
     return 0;
   }
 
@@ -142,9 +148,13 @@ public final class SummaryCommand implements Callable<Integer> {
     }
     if (budgetFraction != null) {
       double fraction = parseFraction(budgetFraction);
-      long budget = Math.round(c.parameterCount() * fraction);
+      long textbook = c.parameterCount();
+      long budget = Math.round(textbook * fraction);
       int size = inputSize == null ? AlexNetConfig.BUDGET_INPUT_SIZE : inputSize;
       c = AlexNetConfig.forBudget(budget, size, c.channels(), c.classes()).withImageSize(c.imageSize());
+      budgetNote = String.format("budget %s of %,d = %,d parameters; width %.4f gives %,d (%+.2f%%)",
+          budgetFraction, textbook, budget, c.width(), c.parameterCount(),
+          100.0 * (c.parameterCount() - budget) / budget);
     } else {
       if (width != null) {
         c = c.withWidth(width);
@@ -186,10 +196,24 @@ public final class SummaryCommand implements Callable<Integer> {
     }
   }
 
-  private static void print(PrintWriter out, Model model, Summary summary) {
-    out.println(model);
-    out.printf("input %dx%dx%d, %d classes%n", model.inputHeight(), model.inputWidth(), model.inputChannels(),
-        model.classes());
+  /** One line naming the model and every setting that shapes it. */
+  static String header(Model model) {
+    String input = String.format("input %dx%dx%d, %d classes", model.inputHeight(), model.inputWidth(),
+        model.inputChannels(), model.classes());
+    if (model instanceof LeNet lenet) {
+      LeNetConfig c = lenet.config();
+      return String.format("LeNet: %s, %s pooling, batch norm %s, dropout %s, channels %d/%d, dense %d/%d,"
+              + " first-conv padding %d; %s", c.activation().label(), c.pooling().label(), c.batchNorm() ? "on" : "off",
+          c.dropout(), c.conv1Channels(), c.conv2Channels(), c.dense1Units(), c.dense2Units(), c.firstConvPadding(),
+          input);
+    }
+    AlexNetConfig c = ((AlexNet) model).config();
+    return String.format("AlexNet: width %.4f (conv %d/%d/%d/%d/%d, dense %d), resized to %dx%d, dropout %s,"
+            + " LRN %s; %s", c.width(), c.convChannels(0), c.convChannels(1), c.convChannels(2), c.convChannels(3),
+        c.convChannels(4), c.denseUnits(), c.inputSize(), c.inputSize(), c.dropout(), c.lrn() ? "on" : "off", input);
+  }
+
+  private static void print(PrintWriter out, Summary summary) {
     out.printf("%-12s %16s %14s %16s%n", "layer", "output", "parameters", "MACs");
     for (LayerRow row : summary.rows()) {
       out.printf("%-12s %16s %,14d %,16d%n", row.name(), row.shapeText(), row.parameters(), row.macs());
