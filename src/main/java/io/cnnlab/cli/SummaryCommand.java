@@ -31,7 +31,8 @@ public final class SummaryCommand implements Callable<Integer> {
   String model;
 
   @Option(names = "--variant", paramLabel = "NAME",
-      description = "lenet starting point: textbook (default), batch-norm, relu-max, cifar100; other options override it")
+      description = "lenet starting point: textbook (default), batch-norm, relu-max, cifar100;"
+          + " other options override it")
   String variant;
 
   @Option(names = "--activation", paramLabel = "NAME", description = "lenet: sigmoid, relu or tanh")
@@ -53,7 +54,8 @@ public final class SummaryCommand implements Callable<Integer> {
   Double width;
 
   @Option(names = "--budget-fraction", paramLabel = "F",
-      description = "alexnet: choose the width so the parameter count is nearest F (e.g. 1/256) of the textbook model's")
+      description = "alexnet: choose the width so the parameter count is nearest F (e.g. 1/256)"
+          + " of the textbook model's")
   String budgetFraction;
 
   @Option(names = "--lrn", description = "alexnet: local response normalization after the first two ReLUs")
@@ -63,7 +65,8 @@ public final class SummaryCommand implements Callable<Integer> {
       description = "lenet: image side (28); alexnet: side images are resized to (224, or 112 with --budget-fraction)")
   Integer inputSize;
 
-  @Option(names = "--image-size", paramLabel = "N", description = "alexnet: side of the fed images before resizing (28)")
+  @Option(names = "--image-size", paramLabel = "N",
+      description = "alexnet: side of the fed images before resizing (28)")
   Integer imageSize;
 
   @Option(names = "--channels", paramLabel = "C", description = "input channels (1)")

@@ -21,8 +21,8 @@ import org.tensorflow.types.TFloat32;
 /**
  * Chains layers for one {@code build} call and records what {@link ModelOutputs} reports: every layer's
  * output as a tap named kind + running number ({@code conv1}, {@code sigmoid2}, {@code avgpool1}), the
- * decayed kernels and the batch-norm updates. Variables are created in a scope of the same name as the tap
- * ({@code conv1/kernel}), which is how {@link Summary} matches parameters to layers. One instance per build.
+ * decayed kernels and the batch-norm updates. Variables are named after the tap ({@code conv1_kernel}), which
+ * is how {@link Summary} matches parameters to layers. One instance per build.
  */
 final class NetworkBuilder {
   private final Ops tf;

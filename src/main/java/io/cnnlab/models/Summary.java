@@ -1,7 +1,9 @@
 package io.cnnlab.models;
 
 import io.cnnlab.nn.BatchNorm;
+import io.cnnlab.nn.Initializers;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +26,10 @@ import org.tensorflow.types.TFloat32;
  * @param macs multiply-accumulates per example, summed over layers
  */
 public record Summary(List<LayerRow> rows, long parameters, long state, long macs) {
+  /** Kinds of the variables the layers create ({@code conv1_kernel}); longer suffixes first. */
+  private static final List<String> MODEL_VARIABLES = List.of(BatchNorm.MOVING_VARIANCE, BatchNorm.MOVING_MEAN,
+      Initializers.KERNEL, Initializers.BIAS, BatchNorm.GAMMA, BatchNorm.BETA);
+
   public Summary {
     rows = List.copyOf(rows);
   }
@@ -41,17 +47,24 @@ public record Summary(List<LayerRow> rows, long parameters, long state, long mac
   }
 
   /**
-   * Summarizes a built model. Variables belong to the layer whose tap name is the first component of their
-   * name ({@code conv1/kernel} to {@code conv1}); a variable matching no tap is an error, so the rows always
-   * add up to the graph's totals.
+   * Summarizes a built model. A layer's variables are named {@code <tap>_<kind>} ({@code conv1_kernel},
+   * {@code bn1_moving_mean}, see {@link Initializers#variableName}), possibly under an outer name scope;
+   * other variables (an optimizer's slots such as {@code conv1_kernel-momentum}) are not the model's and are
+   * skipped. A model variable matching no tap is an error, so the rows always add up to the totals.
    */
   public static Summary of(Graph graph, ModelOutputs outputs) {
     Map<String, List<GraphOperation>> byLayer = new LinkedHashMap<>();
     for (Iterator<GraphOperation> it = graph.operations(); it.hasNext(); ) {
       GraphOperation op = it.next();
       if (op.type().equals("VariableV2")) {
-        String layer = op.name().contains("/") ? op.name().substring(0, op.name().indexOf('/')) : op.name();
-        byLayer.computeIfAbsent(layer, k -> new ArrayList<>()).add(op);
+        String leaf = op.name().substring(op.name().lastIndexOf('/') + 1);
+        for (String kind : MODEL_VARIABLES) {
+          if (leaf.endsWith("_" + kind)) {
+            byLayer.computeIfAbsent(leaf.substring(0, leaf.length() - kind.length() - 1), k -> new ArrayList<>())
+                .add(op);
+            break;
+          }
+        }
       }
     }
     List<LayerRow> rows = new ArrayList<>();
@@ -74,7 +87,7 @@ public record Summary(List<LayerRow> rows, long parameters, long state, long mac
         } else {
           layerParams += size;
         }
-        if (v.name().endsWith("/kernel")) {
+        if (v.name().endsWith("_" + Initializers.KERNEL)) {
           layerMacs += size * positions(perExample);
         }
       }
@@ -95,7 +108,7 @@ public record Summary(List<LayerRow> rows, long parameters, long state, long mac
     long n = 1;
     for (int i = 0; i < perExample.length - 1; i++) {
       if (perExample[i] < 0) {
-        throw new IllegalStateException("output shape not known statically: " + java.util.Arrays.toString(perExample));
+        throw new IllegalStateException("output shape not known statically: " + Arrays.toString(perExample));
       }
       n *= perExample[i];
     }

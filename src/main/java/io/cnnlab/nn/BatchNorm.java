@@ -29,7 +29,7 @@ public final class BatchNorm {
   public static final float MOMENTUM = 0.9f;
   /** Added to the variance before the square root. */
   public static final float EPSILON = 1e-5f;
-  /** Variable names inside a batch-norm layer's scope. */
+  /** Kinds of the batch-norm variables ({@code bn1_gamma}...). */
   public static final String GAMMA = "gamma";
   public static final String BETA = "beta";
   public static final String MOVING_MEAN = "moving_mean";
@@ -42,15 +42,16 @@ public final class BatchNorm {
    *
    * @param output same shape as the input
    * @param updates two assignments (moving mean, moving variance) from the current batch's statistics
-   * @param movingMean the moving mean variable ({@code name/moving_mean})
-   * @param movingVariance the moving variance variable ({@code name/moving_variance})
+   * @param movingMean the moving mean variable ({@code name_moving_mean})
+   * @param movingVariance the moving variance variable ({@code name_moving_variance})
    */
   public record Output(Operand<TFloat32> output, List<Op> updates, Variable<TFloat32> movingMean,
       Variable<TFloat32> movingVariance) {}
 
   /**
-   * Adds {@code name/gamma} (ones), {@code name/beta} (zeros), {@code name/moving_mean} (zeros) and
-   * {@code name/moving_variance} (ones) and returns {@code gamma (x - mean) / sqrt(var + eps) + beta}.
+   * Adds {@code name_gamma} (ones), {@code name_beta} (zeros), {@code name_moving_mean} (zeros) and
+   * {@code name_moving_variance} (ones) and returns {@code gamma (x - mean) / sqrt(var + eps) + beta}, its
+   * ops in name scope {@code name}.
    *
    * @param x {@code [N, H, W, C]} or {@code [N, C]} with a known {@code C}
    * @param training scalar: true selects batch statistics, false the moving averages
@@ -66,12 +67,11 @@ public final class BatchNorm {
     long channels = Conv.knownDim(x, rank - 1, name);
     Ops layer = tf.withSubScope(name);
     Shape vector = Shape.of(channels);
-    Variable<TFloat32> gamma = Initializers.variable(layer, GAMMA, Initializers.filled(layer, vector, 1f));
-    Variable<TFloat32> beta = Initializers.variable(layer, BETA, Initializers.filled(layer, vector, 0f));
-    Variable<TFloat32> movingMean =
-        Initializers.variable(layer, MOVING_MEAN, Initializers.filled(layer, vector, 0f));
+    Variable<TFloat32> gamma = Initializers.variable(tf, name, GAMMA, Initializers.filled(tf, vector, 1f));
+    Variable<TFloat32> beta = Initializers.variable(tf, name, BETA, Initializers.filled(tf, vector, 0f));
+    Variable<TFloat32> movingMean = Initializers.variable(tf, name, MOVING_MEAN, Initializers.filled(tf, vector, 0f));
     Variable<TFloat32> movingVariance =
-        Initializers.variable(layer, MOVING_VARIANCE, Initializers.filled(layer, vector, 1f));
+        Initializers.variable(tf, name, MOVING_VARIANCE, Initializers.filled(tf, vector, 1f));
 
     Operand<TInt32> reduce = layer.constant(axes);
     Operand<TFloat32> batchMean = layer.math.mean(x, reduce);
@@ -79,7 +79,8 @@ public final class BatchNorm {
     Operand<TFloat32> mean = layer.select(training, batchMean, layer.stopGradient(movingMean));
     Operand<TFloat32> variance = layer.select(training, batchVariance, layer.stopGradient(movingVariance));
 
-    Operand<TFloat32> scale = layer.math.mul(gamma, layer.math.rsqrt(layer.math.add(variance, layer.constant(EPSILON))));
+    Operand<TFloat32> scale =
+        layer.math.mul(gamma, layer.math.rsqrt(layer.math.add(variance, layer.constant(EPSILON))));
     Operand<TFloat32> output = layer.math.add(layer.math.mul(layer.math.sub(x, mean), scale), beta);
 
     List<Op> updates = List.of(
@@ -88,9 +89,9 @@ public final class BatchNorm {
     return new Output(output, updates, movingMean, movingVariance);
   }
 
-  /** True if {@code variableName} (e.g. {@code bn1/moving_mean}) is batch-norm state rather than a parameter. */
+  /** True if {@code variableName} (e.g. {@code bn1_moving_mean}) is batch-norm state rather than a parameter. */
   public static boolean isMovingAverage(String variableName) {
-    return variableName.endsWith("/" + MOVING_MEAN) || variableName.endsWith("/" + MOVING_VARIANCE);
+    return variableName.endsWith("_" + MOVING_MEAN) || variableName.endsWith("_" + MOVING_VARIANCE);
   }
 
   private static Operand<TFloat32> average(Ops tf, Operand<TFloat32> moving, Operand<TFloat32> batch) {

@@ -12,8 +12,8 @@ public final class Conv {
   private Conv() {}
 
   /**
-   * Adds {@code name/kernel} {@code [k, k, inChannels, outChannels]} (Xavier uniform) and {@code name/bias}
-   * (zeros) and returns {@code conv(pad(x)) + bias}.
+   * Adds {@code name_kernel} {@code [k, k, inChannels, outChannels]} (Xavier uniform) and {@code name_bias}
+   * (zeros) and returns {@code conv(pad(x)) + bias}, its ops in name scope {@code name}.
    *
    * <p>{@code padding} zeros are added on every side, as {@code nn.Conv2d(padding=p)} does; the output side
    * is {@code floor((in + 2p - k) / stride) + 1}. Padding that equals TensorFlow's {@code SAME} (stride 1,
@@ -31,11 +31,11 @@ public final class Conv {
     }
     long inChannels = knownDim(x, 3, name);
     Ops layer = tf.withSubScope(name);
-    Variable<TFloat32> w = Initializers.xavierVariable(layer, name, "kernel",
+    Variable<TFloat32> w = Initializers.xavierVariable(tf, name, Initializers.KERNEL,
         Shape.of(kernel, kernel, inChannels, outChannels),
         (long) kernel * kernel * inChannels, (long) kernel * kernel * outChannels, seed);
-    Variable<TFloat32> b = Initializers.variable(layer, "bias",
-        Initializers.filled(layer, Shape.of(outChannels), 0f));
+    Variable<TFloat32> b =
+        Initializers.variable(tf, name, Initializers.BIAS, Initializers.filled(tf, Shape.of(outChannels), 0f));
     List<Long> strides = List.of(1L, (long) stride, (long) stride, 1L);
     Operand<TFloat32> conv;
     if (padding == 0) {

@@ -11,8 +11,8 @@ public final class Dense {
   private Dense() {}
 
   /**
-   * Adds {@code name/kernel} {@code [in, units]} (Xavier uniform) and {@code name/bias} (zeros) and returns
-   * {@code x kernel + bias}.
+   * Adds {@code name_kernel} {@code [in, units]} (Xavier uniform) and {@code name_bias} (zeros) and returns
+   * {@code x kernel + bias}, its ops in name scope {@code name}.
    *
    * @param x input {@code [N, in]} with a known {@code in}
    */
@@ -25,8 +25,10 @@ public final class Dense {
     }
     long in = Conv.knownDim(x, 1, name);
     Ops layer = tf.withSubScope(name);
-    Variable<TFloat32> w = Initializers.xavierVariable(layer, name, "kernel", Shape.of(in, units), in, units, seed);
-    Variable<TFloat32> b = Initializers.variable(layer, "bias", Initializers.filled(layer, Shape.of(units), 0f));
+    Variable<TFloat32> w =
+        Initializers.xavierVariable(tf, name, Initializers.KERNEL, Shape.of(in, units), in, units, seed);
+    Variable<TFloat32> b =
+        Initializers.variable(tf, name, Initializers.BIAS, Initializers.filled(tf, Shape.of(units), 0f));
     return new WeightedOutput(layer.nn.biasAdd(layer.linalg.matMul(x, w), b), w, b);
   }
 

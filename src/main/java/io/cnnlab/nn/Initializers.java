@@ -15,6 +15,11 @@ import org.tensorflow.types.TFloat32;
  * initialization.
  */
 public final class Initializers {
+  /** Kinds of the weight variables of convolution and dense layers ({@code conv1_kernel}, {@code conv1_bias}). */
+  public static final String KERNEL = "kernel";
+
+  public static final String BIAS = "bias";
+
   private Initializers() {}
 
   /**
@@ -45,21 +50,29 @@ public final class Initializers {
   }
 
   /**
-   * A variable {@code name} in the name scope of {@code layer} (e.g. {@code conv1/kernel} when {@code layer}
-   * is {@code tf.withSubScope("conv1")}), holding {@code initial} after initialization. Create all variables
-   * of one layer from the same {@code layer} ops: each {@code withSubScope} call makes a new, uniquified scope.
+   * The name of variable {@code kind} of layer {@code layer}: {@code conv1_kernel}, {@code bn1_moving_mean}.
+   *
+   * <p>Deliberately without {@code /}: the tensorflow-framework optimizers with slots (Momentum, Adam...)
+   * name each slot {@code <variable name>-<slot>} through {@code Ops.withName}, which rejects {@code /}, so
+   * a variable inside a name scope ({@code conv1/kernel}) makes {@code minimize} throw. For the same reason
+   * a model must be built at the root name scope when such an optimizer trains it.
    */
-  public static Variable<TFloat32> variable(Ops layer, String name, Operand<TFloat32> initial) {
-    return layer.withName(name).variable(initial);
+  public static String variableName(String layer, String kind) {
+    return layer + "_" + kind;
+  }
+
+  /** A variable {@link #variableName named} {@code layer_kind} holding {@code initial} after initialization. */
+  public static Variable<TFloat32> variable(Ops tf, String layer, String kind, Operand<TFloat32> initial) {
+    return tf.withName(variableName(layer, kind)).variable(initial);
   }
 
   /**
-   * A Xavier-uniform variable {@code name} in the scope of {@code layer}; its seed is derived from
-   * {@code seed} and {@code layerName/name}, so it does not depend on creation order.
+   * A Xavier-uniform variable {@code layer_kind}; its seed is derived from {@code seed} and the variable's
+   * name, so it does not depend on creation order.
    */
   public static Variable<TFloat32> xavierVariable(
-      Ops layer, String layerName, String name, Shape shape, long fanIn, long fanOut, long seed) {
-    long[] pair = Seeds.statelessPair(seed, layerName + "/" + name);
-    return variable(layer, name, xavierUniform(layer, shape, fanIn, fanOut, pair));
+      Ops tf, String layer, String kind, Shape shape, long fanIn, long fanOut, long seed) {
+    long[] pair = Seeds.statelessPair(seed, variableName(layer, kind));
+    return variable(tf, layer, kind, xavierUniform(tf, shape, fanIn, fanOut, pair));
   }
 }

@@ -21,20 +21,20 @@ class AlexNetTest {
   @Test
   void textbookHas46764746ParametersInTheTextbookShapes() {
     Map<String, long[]> expected = new LinkedHashMap<>();
-    expected.put("conv1/kernel", new long[] {11, 11, 1, 96});
-    expected.put("conv2/kernel", new long[] {5, 5, 96, 256});
-    expected.put("conv3/kernel", new long[] {3, 3, 256, 384});
-    expected.put("conv4/kernel", new long[] {3, 3, 384, 384});
-    expected.put("conv5/kernel", new long[] {3, 3, 384, 256});
-    expected.put("dense1/kernel", new long[] {256 * 5 * 5, 4096});
-    expected.put("dense2/kernel", new long[] {4096, 4096});
-    expected.put("dense3/kernel", new long[] {4096, 10});
+    expected.put("conv1_kernel", new long[] {11, 11, 1, 96});
+    expected.put("conv2_kernel", new long[] {5, 5, 96, 256});
+    expected.put("conv3_kernel", new long[] {3, 3, 256, 384});
+    expected.put("conv4_kernel", new long[] {3, 3, 384, 384});
+    expected.put("conv5_kernel", new long[] {3, 3, 384, 256});
+    expected.put("dense1_kernel", new long[] {256 * 5 * 5, 4096});
+    expected.put("dense2_kernel", new long[] {4096, 4096});
+    expected.put("dense3_kernel", new long[] {4096, 10});
     try (BuiltModel b = BuiltModel.of(new AlexNet(AlexNetConfig.textbook()), 1)) {
       Map<String, long[]> actual = GraphVariables.shapes(b.graph());
       assertEquals(16, actual.size());
       expected.forEach((name, shape) -> {
         assertArrayEquals(shape, actual.get(name), name);
-        String bias = name.replace("kernel", "bias");
+        String bias = name.replace("_kernel", "_bias");
         assertArrayEquals(new long[] {shape[shape.length - 1]}, actual.get(bias), bias);
       });
       assertEquals(TEXTBOOK_PARAMETERS, GraphVariables.trainableCount(b.graph()));
@@ -83,7 +83,8 @@ class AlexNetTest {
   @Test
   void theLayerSpecCountEqualsTheVariablesActuallyCreated() {
     for (AlexNetConfig c : List.of(AlexNetConfig.textbook().withChannels(3).withClasses(100),
-        AlexNetConfig.textbook().withLrn(true).withWidth(0.5), AlexNetConfig.textbook().withInputSize(112).withWidth(0.1),
+        AlexNetConfig.textbook().withLrn(true).withWidth(0.5),
+        AlexNetConfig.textbook().withInputSize(112).withWidth(0.1),
         AlexNetConfig.textbook().withInputSize(65).withWidth(0.03))) {
       try (BuiltModel b = BuiltModel.of(new AlexNet(c), 1)) {
         assertEquals(c.parameterCount(), GraphVariables.trainableCount(b.graph()), c.toString());
@@ -133,7 +134,8 @@ class AlexNetTest {
       session.initialize();
       for (boolean training : new boolean[] {false, true}) {
         try (TBool flag = TBool.scalarOf(training);
-            Result r = session.runner().feed(b.images(), x).feed(b.training(), flag).fetch(b.outputs().logits()).run()) {
+            Result r = session.runner().feed(b.images(), x).feed(b.training(), flag)
+                .fetch(b.outputs().logits()).run()) {
           assertArrayEquals(new long[] {2, 10}, r.get(0).shape().asArray());
           for (float v : Tensors.toFloats(r.get(0))) {
             assertTrue(Float.isFinite(v));

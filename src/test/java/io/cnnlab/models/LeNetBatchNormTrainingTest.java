@@ -20,7 +20,9 @@ import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.framework.optimizers.Adam;
 import org.tensorflow.framework.optimizers.GradientDescent;
+import org.tensorflow.framework.optimizers.Momentum;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.core.Placeholder;
@@ -94,11 +96,11 @@ class LeNetBatchNormTrainingTest {
       assertEquals(26, variables.size());
 
       session.initialize();
-      float[] mean0 = value(session, "bn1/moving_mean");
-      float[] gamma0 = value(session, "bn1/gamma");
-      float[] kernel0 = value(session, "conv1/kernel");
+      float[] mean0 = value(session, "bn1_moving_mean");
+      float[] gamma0 = value(session, "bn1_gamma");
+      float[] kernel0 = value(session, "conv1_kernel");
       s.step(session, 1, false);
-      assertArrayEquals(mean0, value(session, "bn1/moving_mean"), "the optimizer step leaves the moving mean");
+      assertArrayEquals(mean0, value(session, "bn1_moving_mean"), "the optimizer step leaves the moving mean");
       for (String v : variables.keySet()) {
         if (BatchNorm.isMovingAverage(v)) {
           float expected = v.endsWith("variance") ? 1f : 0f;
@@ -107,8 +109,8 @@ class LeNetBatchNormTrainingTest {
           }
         }
       }
-      assertFalse(Arrays.equals(gamma0, value(session, "bn1/gamma")), "bn1/gamma trained");
-      assertFalse(Arrays.equals(kernel0, value(session, "conv1/kernel")), "conv1/kernel trained");
+      assertFalse(Arrays.equals(gamma0, value(session, "bn1_gamma")), "bn1_gamma trained");
+      assertFalse(Arrays.equals(kernel0, value(session, "conv1_kernel")), "conv1_kernel trained");
 
       // The next step's updates must move bn1's averages 10% towards conv1's batch statistics.
       float[] conv1;
@@ -129,11 +131,41 @@ class LeNetBatchNormTrainingTest {
         var[i % 6] += Math.pow(conv1[i] - mean[i % 6], 2) / rows;
       }
       s.step(session, 2, true);
-      float[] movingMean = value(session, "bn1/moving_mean");
-      float[] movingVar = value(session, "bn1/moving_variance");
+      float[] movingMean = value(session, "bn1_moving_mean");
+      float[] movingVar = value(session, "bn1_moving_variance");
       for (int c = 0; c < 6; c++) {
         assertEquals(0.1 * mean[c], movingMean[c], 1e-5, "moving mean " + c);
         assertEquals(0.9 + 0.1 * var[c], movingVar[c], 1e-5, "moving variance " + c);
+      }
+    }
+  }
+
+  @Test
+  void momentumAndAdamBuildTheirSlotsAndAlsoSkipTheMovingAverages() {
+    for (String optimizer : List.of("Momentum", "Adam")) {
+      try (BuiltModel m = BuiltModel.of(new LeNet(LeNetConfig.batchNormVariant()), 3);
+          Session session = new Session(m.graph())) {
+        Placeholder<TInt32> labels = m.tf().placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+        Operand<TFloat32> loss = Losses.softmaxCrossEntropy(m.tf(), m.outputs().logits(), labels, 10);
+        Op train = optimizer.equals("Adam") ? new Adam(m.graph(), 0.01f).minimize(loss)
+            : new Momentum(m.graph(), 0.1f, 0.9f, true).minimize(loss);
+        List<String> applied = new ArrayList<>();
+        for (Iterator<GraphOperation> it = m.graph().operations(); it.hasNext(); ) {
+          GraphOperation op = it.next();
+          if (op.type().equals("Apply" + optimizer)) {
+            applied.add(op.input(0).op().name());
+          }
+        }
+        assertEquals(18, applied.size(), optimizer + " applies to the 18 parameters");
+        assertTrue(applied.stream().noneMatch(BatchNorm::isMovingAverage), optimizer + ": " + applied);
+        session.initialize();
+        try (TFloat32 x = Tensors.floats(BuiltModel.images(BATCH, 28, 1, 1), BATCH, 28, 28, 1);
+            TInt32 y = Tensors.ints(new int[BATCH], BATCH); TBool on = TBool.scalarOf(true)) {
+          session.runner().feed(m.images(), x).feed(labels, y).feed(m.training(), on).addTarget(train).run();
+        }
+        for (float v : value(session, "bn2_moving_variance")) {
+          assertEquals(1f, v, optimizer + " left the moving variance alone");
+        }
       }
     }
   }
@@ -179,7 +211,7 @@ class LeNetBatchNormTrainingTest {
       try (Session restored = new Session(s.model().graph())) {
         restored.restore(dir.resolve("ckpt").toString());
         assertArrayEquals(trained, logits(restored, s.model(), images, 3, false));
-        assertTrue(value(restored, "bn2/moving_variance")[0] != 1f, "moving variance restored, not re-initialized");
+        assertTrue(value(restored, "bn2_moving_variance")[0] != 1f, "moving variance restored, not re-initialized");
       }
     }
   }

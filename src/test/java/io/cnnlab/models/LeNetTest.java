@@ -24,16 +24,16 @@ class LeNetTest {
   @Test
   void textbookHas61706ParametersInTheTextbookShapes() {
     Map<String, long[]> expected = new LinkedHashMap<>();
-    expected.put("conv1/bias", new long[] {6});
-    expected.put("conv1/kernel", new long[] {5, 5, 1, 6});
-    expected.put("conv2/bias", new long[] {16});
-    expected.put("conv2/kernel", new long[] {5, 5, 6, 16});
-    expected.put("dense1/bias", new long[] {120});
-    expected.put("dense1/kernel", new long[] {16 * 5 * 5, 120});
-    expected.put("dense2/bias", new long[] {84});
-    expected.put("dense2/kernel", new long[] {120, 84});
-    expected.put("dense3/bias", new long[] {10});
-    expected.put("dense3/kernel", new long[] {84, 10});
+    expected.put("conv1_bias", new long[] {6});
+    expected.put("conv1_kernel", new long[] {5, 5, 1, 6});
+    expected.put("conv2_bias", new long[] {16});
+    expected.put("conv2_kernel", new long[] {5, 5, 6, 16});
+    expected.put("dense1_bias", new long[] {120});
+    expected.put("dense1_kernel", new long[] {16 * 5 * 5, 120});
+    expected.put("dense2_bias", new long[] {84});
+    expected.put("dense2_kernel", new long[] {120, 84});
+    expected.put("dense3_bias", new long[] {10});
+    expected.put("dense3_kernel", new long[] {84, 10});
     try (BuiltModel b = BuiltModel.of(new LeNet(LeNetConfig.textbook()), 1)) {
       Map<String, long[]> actual = GraphVariables.shapes(b.graph());
       assertEquals(expected.keySet(), actual.keySet());
@@ -41,7 +41,7 @@ class LeNetTest {
       // d2l 2.0 §6.6 prints 61,706 = 156 + 2,416 + 48,120 + 10,164 + 850.
       assertEquals(61_706, GraphVariables.trainableCount(b.graph()));
       List<String> decayed = b.outputs().decayedWeights().stream().map(w -> w.op().name()).toList();
-      assertEquals(List.of("conv1/kernel", "conv2/kernel", "dense1/kernel", "dense2/kernel", "dense3/kernel"), decayed);
+      assertEquals(List.of("conv1_kernel", "conv2_kernel", "dense1_kernel", "dense2_kernel", "dense3_kernel"), decayed);
       assertTrue(b.outputs().trainingUpdates().isEmpty());
     }
   }
@@ -107,7 +107,8 @@ class LeNetTest {
     LeNetConfig cifar = LeNetConfig.cifar100(100);
     assertEquals(32, cifar.inputSize());
     try (BuiltModel b = BuiltModel.of(new LeNet(cifar), 1)) {
-      long expected = (5 * 5 * 3 * 6 + 6) + (5 * 5 * 6 * 16 + 16) + (400 * 120 + 120) + (120 * 84 + 84) + (84 * 100 + 100);
+      long expected = (5 * 5 * 3 * 6 + 6) + (5 * 5 * 6 * 16 + 16) + (400 * 120 + 120) + (120 * 84 + 84)
+          + (84 * 100 + 100);
       assertEquals(expected, GraphVariables.trainableCount(b.graph()));
       assertArrayEquals(new long[] {-1, 100}, b.outputs().logits().shape().asArray());
     }
@@ -121,11 +122,12 @@ class LeNetTest {
     for (int i = 0; i < a.size(); i++) {
       assertArrayEquals(a.get(i), again.get(i));
     }
-    assertFalse(java.util.Arrays.equals(a.get(0), other.get(0)), "conv1/kernel differs with another seed");
+    assertFalse(java.util.Arrays.equals(a.get(0), other.get(0)), "conv1_kernel differs with another seed");
   }
 
   private static List<float[]> initialWeights(long seed) {
-    try (BuiltModel b = BuiltModel.of(new LeNet(LeNetConfig.textbook()), seed); Session session = new Session(b.graph())) {
+    try (BuiltModel b = BuiltModel.of(new LeNet(LeNetConfig.textbook()), seed);
+        Session session = new Session(b.graph())) {
       session.initialize();
       List<float[]> values = new ArrayList<>();
       for (var w : b.outputs().decayedWeights()) {
@@ -139,7 +141,8 @@ class LeNetTest {
 
   @Test
   void rejectsAnInputThatLeavesNoFeatureMap() {
-    var e = assertThrows(IllegalArgumentException.class, () -> LeNetConfig.textbook().withFirstConvPadding(0).withInput(15, 1));
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> LeNetConfig.textbook().withFirstConvPadding(0).withInput(15, 1));
     assertTrue(e.getMessage().contains("need input size >= 16"), e.getMessage());
     assertEquals(Activation.SIGMOID, LeNetConfig.textbook().activation());
     assertEquals(Pooling.AVG, LeNetConfig.textbook().pooling());

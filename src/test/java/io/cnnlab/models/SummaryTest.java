@@ -1,9 +1,19 @@
 package io.cnnlab.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cnnlab.nn.Losses;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tensorflow.Graph;
+import org.tensorflow.framework.optimizers.Momentum;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 class SummaryTest {
   @Test
@@ -36,6 +46,31 @@ class SummaryTest {
     assertEquals(61_706, s.parameters());
     assertEquals(macs, s.macs());
     assertEquals(0, s.state());
+  }
+
+  @Test
+  void optimizerSlotsAndAnOuterNameScopeLeaveTheCountsUnchanged() {
+    Model model = new LeNet(LeNetConfig.batchNormVariant());
+    Summary alone = Summary.of(model);
+    for (boolean withMomentum : new boolean[] {true, false}) {
+      try (Graph g = new Graph()) {
+        Ops tf = Ops.create(g);
+        Placeholder<TFloat32> images = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 28, 28, 1)));
+        // Slot optimizers need the root scope (see Initializers.variableName); without one, try an outer scope.
+        ModelOutputs out = model.build(withMomentum ? tf : tf.withSubScope("model"), images, tf.constant(true), 1);
+        if (withMomentum) {
+          Placeholder<TInt32> labels = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+          new Momentum(g, 0.1f, 0.9f, false).minimize(Losses.softmaxCrossEntropy(tf, out.logits(), labels, 10));
+          assertTrue(GraphVariables.shapes(g).size() > 26, "momentum slots were added");
+        } else {
+          assertTrue(GraphVariables.shapes(g).containsKey("model/conv1_kernel"));
+        }
+        Summary s = Summary.of(g, out);
+        assertEquals(alone.parameters(), s.parameters());
+        assertEquals(alone.state(), s.state());
+        assertEquals(alone.macs(), s.macs());
+      }
+    }
   }
 
   @Test

@@ -75,8 +75,8 @@ class BatchNormTest {
       Placeholder<TBool> flag = tf.placeholder(TBool.class, Placeholder.shape(Shape.scalar()));
       BatchNorm.Output bn = BatchNorm.apply(tf, "bn", in, flag);
       // gamma and beta are the variables themselves, fed with non-trivial values.
-      var gammaVar = g.operation("bn/gamma").<TFloat32>output(0);
-      var betaVar = g.operation("bn/beta").<TFloat32>output(0);
+      var gammaVar = g.operation("bn_gamma").<TFloat32>output(0);
+      var betaVar = g.operation("bn_beta").<TFloat32>output(0);
       GradientCheck check = new GradientCheck(g, tf, bn.output(), shape, 24, List.of(
           new GradientCheck.Input(in, x, shape),
           new GradientCheck.Input(gammaVar, gamma, channels),
@@ -146,9 +146,9 @@ class BatchNormTest {
 
   @Test
   void onlyMovingAveragesAreState() {
-    assertTrue(BatchNorm.isMovingAverage("bn1/moving_mean"));
-    assertTrue(BatchNorm.isMovingAverage("bn3/moving_variance"));
-    assertEquals(false, BatchNorm.isMovingAverage("bn1/gamma"));
+    assertTrue(BatchNorm.isMovingAverage("bn1_moving_mean"));
+    assertTrue(BatchNorm.isMovingAverage("bn3_moving_variance"));
+    assertEquals(false, BatchNorm.isMovingAverage("bn1_gamma"));
   }
 
   @Test

@@ -68,8 +68,8 @@ class ConvPoolDenseTest {
         assertArrayEquals(new long[] {-1, side, side, OUT}, conv.output().shape().asArray(),
             "static shape " + java.util.Arrays.toString(c));
         assertArrayEquals(new long[] {k, k, IN, OUT}, conv.kernel().shape().asArray());
-        assertEquals("conv/kernel", conv.kernel().op().name());
-        assertEquals("conv/bias", conv.bias().op().name());
+        assertEquals("conv_kernel", conv.kernel().op().name());
+        assertEquals("conv_bias", conv.bias().op().name());
         try (TFloat32 xt = Tensors.floats(x, N, SIDE, SIDE, IN); TFloat32 wt = Tensors.floats(w, k, k, IN, OUT);
             TFloat32 bt = Tensors.floats(b, OUT);
             Result r = session.runner().feed(in, xt).feed(conv.kernel(), wt).feed(conv.bias(), bt)
@@ -125,7 +125,8 @@ class ConvPoolDenseTest {
             }
           }
         }
-        try (Graph g = new Graph(); Session session = new Session(g); TFloat32 xt = Tensors.floats(x, 1, side, side, ch)) {
+        try (Graph g = new Graph(); Session session = new Session(g);
+            TFloat32 xt = Tensors.floats(x, 1, side, side, ch)) {
           Ops tf = Ops.create(g);
           Placeholder<TFloat32> in = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, side, side, ch)));
           Operand<TFloat32> y = pooling.apply(tf, in, window, stride);
