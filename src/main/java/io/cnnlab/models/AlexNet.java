@@ -1,0 +1,89 @@
+package io.cnnlab.models;
+
+import io.cnnlab.nn.Activation;
+import io.cnnlab.nn.LocalResponseNorm;
+import io.cnnlab.nn.Pooling;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * AlexNet (Krizhevsky, Sutskever and Hinton 2012) as d2l 2.0 §7.1 builds it for Fashion-MNIST: one input
+ * channel, ten classes, a single tower instead of the paper's two GPUs, no LRN unless asked for.
+ *
+ * <p>Layers: [resize to inputSize] - conv1 11x11/4 pad 1 - relu - [lrn] - maxpool 3/2 - conv2 5x5 pad 2 -
+ * relu - [lrn] - maxpool 3/2 - conv3, conv4, conv5 3x3 pad 1 each with relu - maxpool 3/2 - flatten - dense1 -
+ * relu - dropout - dense2 - relu - dropout - dense3 (logits). 46,764,746 parameters for the textbook
+ * configuration. Kernels Xavier uniform, biases zero. Deviation: NHWC layout (flatten order differs from
+ * PyTorch's, count does not).
+ */
+public final class AlexNet implements Model {
+  private final AlexNetConfig config;
+
+  public AlexNet(AlexNetConfig config) {
+    this.config = config;
+  }
+
+  public AlexNetConfig config() {
+    return config;
+  }
+
+  @Override
+  public String name() {
+    return "alexnet";
+  }
+
+  @Override
+  public int inputHeight() {
+    return config.imageSize();
+  }
+
+  @Override
+  public int inputWidth() {
+    return config.imageSize();
+  }
+
+  @Override
+  public int inputChannels() {
+    return config.channels();
+  }
+
+  @Override
+  public int classes() {
+    return config.classes();
+  }
+
+  @Override
+  public ModelOutputs build(Ops tf, Operand<TFloat32> images, Operand<TBool> training, long seed) {
+    AlexNetConfig c = config;
+    Operand<TFloat32> input =
+        tf.reshape(images, tf.constant(new long[] {-1, c.imageSize(), c.imageSize(), c.channels()}));
+    NetworkBuilder net = new NetworkBuilder(tf, input, training, seed);
+    net.resize(c.inputSize());
+    for (int i = 0; i < AlexNetConfig.CONV_CHANNELS.length; i++) {
+      net.conv(c.convChannels(i), AlexNetConfig.CONV_KERNEL[i], AlexNetConfig.CONV_STRIDE[i],
+          AlexNetConfig.CONV_PADDING[i]);
+      net.activation(Activation.RELU);
+      if (c.lrn() && i < 2) {
+        net.localResponseNorm(LocalResponseNorm.Settings.ALEXNET);
+      }
+      if (AlexNetConfig.poolsAfter(i)) {
+        net.pool(Pooling.MAX, AlexNetConfig.POOL_WINDOW, AlexNetConfig.POOL_STRIDE);
+      }
+    }
+    net.flatten();
+    for (int i = 0; i < 2; i++) {
+      net.dense(c.denseUnits());
+      net.activation(Activation.RELU);
+      net.dropout(c.dropout());
+    }
+    net.dense(c.classes());
+    return net.outputs();
+  }
+
+  @Override
+  public String toString() {
+    return "AlexNet" + config;
+  }
+}

@@ -1,0 +1,89 @@
+package io.cnnlab.models;
+
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * LeNet (LeCun et al. 1998) as d2l 2.0 §6.6 builds it, with the variants of {@link LeNetConfig}.
+ *
+ * <p>Layers: conv1 5x5 (padding {@code firstConvPadding}) - [bn] - activation - pool 2/2 - conv2 5x5 - [bn] -
+ * activation - pool 2/2 - flatten - dense1 - [bn] - activation - [dropout] - dense2 - [bn] - activation -
+ * [dropout] - dense3 (logits). Kernels are Xavier uniform (the textbook's {@code init_cnn}), biases zero.
+ * Deviations from d2l: NHWC layout, so the flattened features are ordered (row, column, channel) instead of
+ * (channel, row, column) (same count, different order); batch-norm moving variance uses the biased batch
+ * variance as d2l's from-scratch version does.
+ */
+public final class LeNet implements Model {
+  private final LeNetConfig config;
+
+  public LeNet(LeNetConfig config) {
+    this.config = config;
+  }
+
+  public LeNetConfig config() {
+    return config;
+  }
+
+  @Override
+  public String name() {
+    return "lenet";
+  }
+
+  @Override
+  public int inputHeight() {
+    return config.inputSize();
+  }
+
+  @Override
+  public int inputWidth() {
+    return config.inputSize();
+  }
+
+  @Override
+  public int inputChannels() {
+    return config.channels();
+  }
+
+  @Override
+  public int classes() {
+    return config.classes();
+  }
+
+  @Override
+  public ModelOutputs build(Ops tf, Operand<TFloat32> images, Operand<TBool> training, long seed) {
+    LeNetConfig c = config;
+    // The reshape pins the static shape (layers need known channel counts) and checks the fed size.
+    Operand<TFloat32> input =
+        tf.reshape(images, tf.constant(new long[] {-1, c.inputSize(), c.inputSize(), c.channels()}));
+    NetworkBuilder net = new NetworkBuilder(tf, input, training, seed);
+    net.conv(c.conv1Channels(), LeNetConfig.KERNEL, 1, c.firstConvPadding());
+    hidden(net);
+    net.pool(c.pooling(), LeNetConfig.POOL, LeNetConfig.POOL);
+    net.conv(c.conv2Channels(), LeNetConfig.KERNEL, 1, 0);
+    hidden(net);
+    net.pool(c.pooling(), LeNetConfig.POOL, LeNetConfig.POOL);
+    net.flatten();
+    net.dense(c.dense1Units());
+    hidden(net);
+    net.dropout(c.dropout());
+    net.dense(c.dense2Units());
+    hidden(net);
+    net.dropout(c.dropout());
+    net.dense(c.classes());
+    return net.outputs();
+  }
+
+  private void hidden(NetworkBuilder net) {
+    if (config.batchNorm()) {
+      net.batchNorm();
+    }
+    net.activation(config.activation());
+  }
+
+  @Override
+  public String toString() {
+    return "LeNet" + config;
+  }
+}

@@ -1,0 +1,66 @@
+package io.cnnlab.nn;
+
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/** 2-D convolution with bias on NHWC tensors, with PyTorch-style symmetric zero padding. */
+public final class Conv {
+  private Conv() {}
+
+  /**
+   * Adds {@code name_kernel} {@code [k, k, inChannels, outChannels]} (Xavier uniform) and {@code name_bias}
+   * (zeros) and returns {@code conv(pad(x)) + bias}, its ops in name scope {@code name}.
+   *
+   * <p>{@code padding} zeros are added on every side, as {@code nn.Conv2d(padding=p)} does; the output side
+   * is {@code floor((in + 2p - k) / stride) + 1}. Padding that equals TensorFlow's {@code SAME} (stride 1,
+   * {@code 2p = k - 1}) uses it; other padding goes through an explicit {@code Pad} and {@code VALID}.
+   *
+   * @param x input {@code [N, H, W, C]} with a known channel count
+   * @param seed model seed; the kernel's seed is derived from it and {@code name}
+   */
+  public static WeightedOutput conv2d(
+      Ops tf, String name, Operand<TFloat32> x, int outChannels, int kernel, int stride, int padding, long seed) {
+    if (outChannels < 1 || kernel < 1 || stride < 1 || padding < 0) {
+      throw new IllegalArgumentException(String.format(
+          "%s: need outChannels, kernel, stride >= 1 and padding >= 0, got %d, %d, %d, %d",
+          name, outChannels, kernel, stride, padding));
+    }
+    long inChannels = knownDim(x, 3, name);
+    Ops layer = tf.withSubScope(name);
+    Variable<TFloat32> w = Initializers.xavierVariable(tf, name, Initializers.KERNEL,
+        Shape.of(kernel, kernel, inChannels, outChannels),
+        (long) kernel * kernel * inChannels, (long) kernel * kernel * outChannels, seed);
+    Variable<TFloat32> b =
+        Initializers.variable(tf, name, Initializers.BIAS, Initializers.filled(tf, Shape.of(outChannels), 0f));
+    List<Long> strides = List.of(1L, (long) stride, (long) stride, 1L);
+    Operand<TFloat32> conv;
+    if (padding == 0) {
+      conv = layer.nn.conv2d(x, w, strides, "VALID");
+    } else if (stride == 1 && 2 * padding == kernel - 1) {
+      conv = layer.nn.conv2d(x, w, strides, "SAME");
+    } else {
+      int[][] pads = {{0, 0}, {padding, padding}, {padding, padding}, {0, 0}};
+      conv = layer.nn.conv2d(layer.pad(x, layer.constant(pads), layer.constant(0f)), w, strides, "VALID");
+    }
+    return new WeightedOutput(layer.nn.biasAdd(conv, b), w, b);
+  }
+
+  /** Output side of a convolution or pooling window: {@code floor((in + 2 padding - kernel) / stride) + 1}. */
+  public static int outputSize(int in, int kernel, int stride, int padding) {
+    int span = in + 2 * padding - kernel;
+    return span < 0 ? 0 : span / stride + 1;
+  }
+
+  /** The static size of dimension {@code axis} of {@code x}; fails if unknown. */
+  static long knownDim(Operand<?> x, int axis, String layer) {
+    Shape s = x.shape();
+    if (s.isUnknown() || s.numDimensions() <= axis || s.size(axis) < 0) {
+      throw new IllegalArgumentException(layer + ": dimension " + axis + " of the input must be known, got " + s);
+    }
+    return s.size(axis);
+  }
+}
