@@ -6,9 +6,8 @@ import io.cnnlab.models.LayerRow;
 import io.cnnlab.models.LeNet;
 import io.cnnlab.models.LeNetConfig;
 import io.cnnlab.models.Model;
+import io.cnnlab.models.ModelSettings;
 import io.cnnlab.models.Summary;
-import io.cnnlab.nn.Activation;
-import io.cnnlab.nn.Pooling;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -30,43 +29,10 @@ public final class SummaryCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "MODEL", description = "lenet or alexnet")
   String model;
 
-  @Option(names = "--variant", paramLabel = "NAME",
-      description = "lenet starting point: textbook (default), batch-norm, relu-max, cifar100;"
-          + " other options override it")
-  String variant;
-
-  @Option(names = "--activation", paramLabel = "NAME", description = "lenet: sigmoid, relu or tanh")
-  String activation;
-
-  @Option(names = "--pool", paramLabel = "NAME", description = "lenet: avg or max")
-  String pool;
-
-  @Option(names = "--batch-norm", description = "lenet: batch norm before every hidden activation")
-  boolean batchNorm;
-
-  @Option(names = "--padding", paramLabel = "P", description = "lenet: first-convolution padding")
-  Integer padding;
-
-  @Option(names = "--dropout", paramLabel = "RATE", description = "dropout rate after the hidden dense layers")
-  Float dropout;
-
-  @Option(names = "--width", paramLabel = "W", description = "alexnet: width multiplier (1 = textbook)")
-  Double width;
-
-  @Option(names = "--budget-fraction", paramLabel = "F",
-      description = "alexnet: choose the width so the parameter count is nearest F (e.g. 1/256)"
-          + " of the textbook model's")
-  String budgetFraction;
-
-  @Option(names = "--lrn", description = "alexnet: local response normalization after the first two ReLUs")
-  boolean lrn;
-
-  @Option(names = "--input-size", paramLabel = "N",
-      description = "lenet: image side (28); alexnet: side images are resized to (224, or 112 with --budget-fraction)")
-  Integer inputSize;
+  @CommandLine.Mixin ModelOptions modelOptions;
 
   @Option(names = "--image-size", paramLabel = "N",
-      description = "alexnet: side of the fed images before resizing (28)")
+      description = "side of the fed images (28); lenet is built for it, alexnet resizes it to --input-size")
   Integer imageSize;
 
   @Option(names = "--channels", paramLabel = "C", description = "input channels (1)")
@@ -84,11 +50,17 @@ public final class SummaryCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Model built;
     try {
-      built = switch (model.toLowerCase(java.util.Locale.ROOT)) {
-        case "lenet" -> lenet();
-        case "alexnet" -> alexnet();
-        default -> throw new IllegalArgumentException("unknown model '" + model + "': expected lenet or alexnet");
-      };
+      ModelSettings settings = modelOptions.settings(model);
+      int c = channels == null ? 1 : channels;
+      int k = classes == null ? 10 : classes;
+      built = settings.build(imageSize == null ? 28 : imageSize, c, k);
+      if (settings.budgetFraction() != null) {
+        AlexNetConfig config = ((AlexNet) built).config();
+        long textbook = AlexNetConfig.textbook().withChannels(c).withClasses(k).parameterCount();
+        long budget = settings.budget(c, k);
+        budgetNote = String.format("budget %s of %,d = %,d parameters; width %.4f gives %,d (%+.2f%%)",
+            settings.budgetFraction(), textbook, budget, config.width(), config.parameterCount(), 100.0 * (config.parameterCount() - budget) / budget);
+      }
     } catch (IllegalArgumentException e) {
       err.println("cnnlab summary: " + e.getMessage());
       return 2;
@@ -99,104 +71,6 @@ public final class SummaryCommand implements Callable<Integer> {
     }
     print(out, Summary.of(built));
     return 0;
-  }
-
-  private Model lenet() {
-    rejectFor("lenet", "--width", width != null, "--budget-fraction", budgetFraction != null,
-        "--lrn", lrn, "--image-size", imageSize != null);
-    LeNetConfig c = switch (variant == null ? "textbook" : variant) {
-      case "textbook" -> LeNetConfig.textbook();
-      case "batch-norm" -> LeNetConfig.batchNormVariant();
-      case "relu-max" -> LeNetConfig.reluMaxVariant();
-      case "cifar100" -> LeNetConfig.cifar100(classes == null ? 100 : classes);
-      default -> throw new IllegalArgumentException(
-          "unknown --variant '" + variant + "': expected textbook, batch-norm, relu-max or cifar100");
-    };
-    if (activation != null) {
-      c = c.withActivation(Activation.parse(activation));
-    }
-    if (pool != null) {
-      c = c.withPooling(Pooling.parse(pool));
-    }
-    if (batchNorm) {
-      c = c.withBatchNorm(true);
-    }
-    if (padding != null) {
-      c = c.withFirstConvPadding(padding);
-    }
-    if (dropout != null) {
-      c = c.withDropout(dropout);
-    }
-    if (inputSize != null || channels != null) {
-      c = c.withInput(inputSize == null ? c.inputSize() : inputSize, channels == null ? c.channels() : channels);
-    }
-    if (classes != null) {
-      c = c.withClasses(classes);
-    }
-    return new LeNet(c);
-  }
-
-  private Model alexnet() {
-    rejectFor("alexnet", "--variant", variant != null, "--activation", activation != null,
-        "--pool", pool != null, "--batch-norm", batchNorm, "--padding", padding != null);
-    if (width != null && budgetFraction != null) {
-      throw new IllegalArgumentException("give --width or --budget-fraction, not both");
-    }
-    AlexNetConfig c = AlexNetConfig.textbook();
-    if (channels != null) {
-      c = c.withChannels(channels);
-    }
-    if (classes != null) {
-      c = c.withClasses(classes);
-    }
-    if (budgetFraction != null) {
-      double fraction = parseFraction(budgetFraction);
-      long textbook = c.parameterCount();
-      long budget = Math.round(textbook * fraction);
-      int size = inputSize == null ? AlexNetConfig.BUDGET_INPUT_SIZE : inputSize;
-      c = AlexNetConfig.forBudget(budget, size, c.channels(), c.classes()).withImageSize(c.imageSize());
-      budgetNote = String.format("budget %s of %,d = %,d parameters; width %.4f gives %,d (%+.2f%%)",
-          budgetFraction, textbook, budget, c.width(), c.parameterCount(),
-          100.0 * (c.parameterCount() - budget) / budget);
-    } else {
-      if (width != null) {
-        c = c.withWidth(width);
-      }
-      if (inputSize != null) {
-        c = c.withInputSize(inputSize);
-      }
-    }
-    if (imageSize != null) {
-      c = c.withImageSize(imageSize);
-    }
-    if (dropout != null) {
-      c = c.withDropout(dropout);
-    }
-    return new AlexNet(c.withLrn(lrn));
-  }
-
-  /** Parses {@code 1/256} or {@code 0.0039} into a fraction in (0, 1]. */
-  static double parseFraction(String text) {
-    double value;
-    try {
-      int slash = text.indexOf('/');
-      value = slash < 0 ? Double.parseDouble(text)
-          : Double.parseDouble(text.substring(0, slash)) / Double.parseDouble(text.substring(slash + 1));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--budget-fraction '" + text + "' is not a number or a ratio like 1/256");
-    }
-    if (!(value > 0 && value <= 1)) {
-      throw new IllegalArgumentException("--budget-fraction '" + text + "' must be in (0, 1], got " + value);
-    }
-    return value;
-  }
-
-  private static void rejectFor(String modelName, Object... nameGivenPairs) {
-    for (int i = 0; i < nameGivenPairs.length; i += 2) {
-      if ((Boolean) nameGivenPairs[i + 1]) {
-        throw new IllegalArgumentException(nameGivenPairs[i] + " does not apply to " + modelName);
-      }
-    }
   }
 
   /** One line naming the model and every setting that shapes it. */

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cnnlab.models.ModelSettings;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -41,7 +43,7 @@ class SummaryCommandTest {
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("relu1") && r.out().contains("maxpool1") && r.out().contains("bn4"), r.out());
     assertTrue(r.out().contains("batch-norm moving averages: 452 values"), r.out());
-    Run cifar = run("summary", "lenet", "--variant", "cifar100", "--classes", "20");
+    Run cifar = run("summary", "lenet", "--image-size", "32", "--channels", "3", "--padding", "0", "--classes", "20");
     assertTrue(cifar.out().contains("input 32x32x3, 20 classes"), cifar.out());
   }
 
@@ -59,13 +61,13 @@ class SummaryCommandTest {
   void badInputGivesExitCode2AndSaysWhatWasExpected() {
     Run unknown = run("summary", "vgg");
     assertEquals(2, unknown.code());
-    assertTrue(unknown.err().contains("unknown model 'vgg': expected lenet or alexnet"), unknown.err());
+    assertTrue(unknown.err().contains("unknown model 'vgg': expected one of [lenet, alexnet]"), unknown.err());
     Run collapse = run("summary", "alexnet", "--input-size", "64");
     assertEquals(2, collapse.code());
     assertTrue(collapse.err().contains("need input size >= 65"), collapse.err());
     Run wrongModel = run("summary", "lenet", "--lrn");
     assertEquals(2, wrongModel.code());
-    assertTrue(wrongModel.err().contains("--lrn does not apply to lenet"), wrongModel.err());
+    assertTrue(wrongModel.err().contains("lrn does not apply to lenet"), wrongModel.err());
     Run both = run("summary", "alexnet", "--width", "0.5", "--budget-fraction", "1/4");
     assertEquals(2, both.code());
     Run activation = run("summary", "lenet", "--activation", "swish");
@@ -74,9 +76,9 @@ class SummaryCommandTest {
 
   @Test
   void budgetFractionsParseAsRatiosOrDecimals() {
-    assertEquals(1 / 256.0, SummaryCommand.parseFraction("1/256"));
-    assertEquals(0.25, SummaryCommand.parseFraction("0.25"));
-    assertThrows(IllegalArgumentException.class, () -> SummaryCommand.parseFraction("half"));
-    assertThrows(IllegalArgumentException.class, () -> SummaryCommand.parseFraction("2"));
+    assertEquals(1 / 256.0, ModelSettings.parseFraction("1/256"));
+    assertEquals(0.25, ModelSettings.parseFraction("0.25"));
+    assertThrows(IllegalArgumentException.class, () -> ModelSettings.parseFraction("half"));
+    assertThrows(IllegalArgumentException.class, () -> ModelSettings.parseFraction("2"));
   }
 }
