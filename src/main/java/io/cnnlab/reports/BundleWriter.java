@@ -15,6 +15,9 @@ import org.jfree.chart.JFreeChart;
 public final class BundleWriter {
   private BundleWriter() {}
 
+  /** Charts in the PDF are a little flatter than the PNGs so that two fit on an A4 page with captions. */
+  static final double PDF_CHART_ASPECT = 1.7;
+
   /** Most-confused pairs listed. */
   public static final int CONFUSED_PAIRS = 10;
 
@@ -39,7 +42,7 @@ public final class BundleWriter {
     Map<String, List<MetricsTable>> variants = report.variants();
     String firstVariant = variants.keySet().iterator().next();
     MetricsTable representative = variants.get(firstVariant).get(0);
-    double chartAspect = PngWriter.CHART_WIDTH / (double) PngWriter.CHART_HEIGHT;
+    double chartAspect = PDF_CHART_ASPECT;
 
     Path pdf = dir.resolve("report.pdf");
     try (PdfReport doc = PdfReport.create(pdf, report.title())) {

@@ -16,8 +16,8 @@ import java.util.Locale;
  * predicted classes, colour from white (0) to dark blue (largest count, or a whole row).
  *
  * <p>Readability by size: up to {@value #NAMED_LIMIT} classes the axes carry class names (shortened with
- * "..." if long) and every nonzero cell its value; above that the axes carry class indices (every 1, 2, 5
- * or 10th, as space allows) and the report adds a table from index to name; cells carry no text.
+ * "..." if long) and every nonzero cell its value; above that the axes carry class indices (every 1st, 2nd,
+ * 5th, 10th... with a tick, as space allows) and the report adds a table from index to name; cells carry no text.
  */
 public final class ConfusionHeatmap implements Figure {
   /** Largest number of classes drawn with names and cell values. */
@@ -66,7 +66,8 @@ public final class ConfusionHeatmap implements Figure {
 
       // Estimate the cell size first: it decides the label font, which decides the margins.
       double roughCell = Math.min(area.getWidth(), area.getHeight()) * 0.7 / n;
-      float labelSize = (float) (named ? Math.min(base * 0.9, Math.max(7, roughCell * 0.55)) : Math.max(6, Math.min(base * 0.8, roughCell * 0.9)));
+      // Names shrink with the cells; indices keep a readable size and are thinned out instead.
+      float labelSize = (float) (named ? Math.min(base * 0.9, Math.max(7, roughCell * 0.55)) : base * 0.8);
       Font labelFont = new Font(Font.SANS_SERIF, Font.PLAIN, Math.round(labelSize)).deriveFont(labelSize);
       FontMetrics lm = g.getFontMetrics(labelFont);
       double maxLabel = named ? area.getWidth() * 0.2 : lm.stringWidth(Integer.toString(n - 1));
@@ -96,12 +97,13 @@ public final class ConfusionHeatmap implements Figure {
       g.setStroke(new BasicStroke(1f));
       g.draw(new Rectangle2D.Double(x0, y0, gridW, gridW));
 
-      // Axis labels: every class when named, else every step-th index that fits.
+      // Axis labels: every class when named, else every step-th index with room for two label heights,
+      // marked by a tick so the labelled row and column can be found.
       int step = 1;
       if (!named) {
-        for (int s : new int[] {1, 2, 5, 10, 20}) {
+        for (int s : new int[] {1, 2, 5, 10, 20, 25, 50}) {
           step = s;
-          if (s * cell >= lm.getHeight() * 1.1) {
+          if (s * cell >= lm.getHeight() * 2) {
             break;
           }
         }
@@ -109,11 +111,16 @@ public final class ConfusionHeatmap implements Figure {
       g.setFont(labelFont);
       g.setColor(Color.BLACK);
       double ascentMid = (lm.getAscent() - lm.getDescent()) / 2.0;
+      double tick = named ? 0 : pad / 2;
       for (int i = 0; i < n; i += step) {
         double center = i * cell + cell / 2;
-        g.drawString(labels[i], (float) (x0 - pad / 2 - lm.stringWidth(labels[i])), (float) (y0 + center + ascentMid));
+        if (!named) {
+          g.draw(new java.awt.geom.Line2D.Double(x0 - tick, y0 + center, x0, y0 + center));
+          g.draw(new java.awt.geom.Line2D.Double(x0 + center, y0 + gridW, x0 + center, y0 + gridW + tick));
+        }
+        g.drawString(labels[i], (float) (x0 - pad / 2 - tick - lm.stringWidth(labels[i])), (float) (y0 + center + ascentMid));
         AffineTransform saved = g.getTransform();
-        g.translate(x0 + center + ascentMid, y0 + gridW + pad / 2 + lm.stringWidth(labels[i]));
+        g.translate(x0 + center + ascentMid, y0 + gridW + pad / 2 + tick + lm.stringWidth(labels[i]));
         g.rotate(-Math.PI / 2);
         g.drawString(labels[i], 0f, 0f);
         g.setTransform(saved);
@@ -195,12 +202,26 @@ public final class ConfusionHeatmap implements Figure {
     g.setColor(Color.GRAY);
     g.draw(new Rectangle2D.Double(x, y, w, h));
     g.setColor(Color.BLACK);
-    for (int t = 0; t <= 4; t++) {
-      double fraction = t / 4.0;
-      String label = mode == Mode.COUNTS ? Long.toString(Math.round(fraction * maxCount())) : String.format(Locale.ROOT, "%.2f", fraction);
-      double ty = y + h - fraction * h;
-      g.drawString(label, (float) (x + w + 4), (float) (ty + (fm.getAscent() - fm.getDescent()) / 2.0));
+    // Ticks at round values: 0..1 by 0.25 for shares; for counts a 1-2-5 step giving at most 6 ticks.
+    double top = mode == Mode.COUNTS ? Math.max(1, maxCount()) : 1.0;
+    double step = mode == Mode.COUNTS ? niceStep(top / 5) : 0.25;
+    for (double value = 0; value <= top + 1e-9; value += step) {
+      String label = mode == Mode.COUNTS ? Long.toString(Math.round(value)) : String.format(Locale.ROOT, "%.2f", value);
+      double ty = y + h - value / top * h;
+      g.draw(new java.awt.geom.Line2D.Double(x + w, ty, x + w + 3, ty));
+      g.drawString(label, (float) (x + w + 5), (float) (ty + (fm.getAscent() - fm.getDescent()) / 2.0));
     }
+  }
+
+  /** The smallest of 1, 2, 5, 10, 20, 50... that is at least {@code raw}. */
+  private static double niceStep(double raw) {
+    double magnitude = Math.pow(10, Math.floor(Math.log10(Math.max(1, raw))));
+    for (double m : new double[] {1, 2, 5, 10}) {
+      if (m * magnitude >= raw) {
+        return m * magnitude;
+      }
+    }
+    return 10 * magnitude;
   }
 
   private int maxCount() {

@@ -29,6 +29,12 @@ public final class FeatureMapFigure {
    */
   public static BufferedImage compose(
       String title, NamedImage input, List<NamedImage> handDesigned, List<LayerActivation> layers) {
+    return compose(title, input, handDesigned, layers, Integer.MAX_VALUE);
+  }
+
+  /** As {@link #compose(String, NamedImage, List, List)}, showing at most {@code maxChannels} channels a layer. */
+  public static BufferedImage compose(
+      String title, NamedImage input, List<NamedImage> handDesigned, List<LayerActivation> layers, int maxChannels) {
     List<NamedImage> column = new ArrayList<>();
     column.add(input);
     column.addAll(handDesigned);
@@ -36,7 +42,7 @@ public final class FeatureMapFigure {
     int gridsWidth = 0;
     int gridsHeight = 0;
     for (LayerActivation layer : layers) {
-      BufferedImage grid = FeatureMapGrid.render(layer);
+      BufferedImage grid = FeatureMapGrid.render(layer, maxChannels);
       grids.add(grid);
       gridsWidth = Math.max(gridsWidth, grid.getWidth());
       gridsHeight += grid.getHeight() + PAD;

@@ -51,8 +51,9 @@ public final class IndexWriter {
     }
     TextTable table = new TextTable(null, List.of("experiment", "title", "verdict", "figure", "report"), rows);
     try (PdfReport pdf = PdfReport.create(file, title)) {
-      pdf.titlePage(title, entries.size() + " experiments", null, java.util.Map.of());
-      pdf.linkedTable(table, 4, links, 3, thumbs);
+      pdf.titlePage(title, entries.size() + (entries.size() == 1 ? " experiment" : " experiments"), null, java.util.Map.of());
+      // The figure column fits a 120-point thumbnail; the rest share what is left.
+      pdf.linkedTable(table, new float[] {2.2f, 3.4f, 2.2f, 3f, 2.8f}, 4, links, 3, thumbs);
     }
     return file;
   }

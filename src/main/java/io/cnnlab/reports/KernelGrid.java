@@ -23,13 +23,19 @@ public final class KernelGrid {
 
   private static final Color BACKGROUND = new Color(190, 190, 190);
 
+  /** Kernel grids are at least this wide, so the caption with its colour key fits. */
+  public static final int MIN_WIDTH = 440;
+
   /** The layout of this kernel shape. */
   public static TileGridLayout layout(int kh, int kw, int cin, int cout) {
+    TileGridLayout g;
     if (cin == 3) {
-      return TileGridLayout.forMaps(cout, kh, kw, TileGridLayout.MAX_COLUMNS);
+      g = TileGridLayout.forMaps(cout, kh, kw, TileGridLayout.MAX_COLUMNS);
+    } else {
+      g = TileGridLayout.forMaps(cout * cin, kh, kw, cin == 1 ? TileGridLayout.MAX_COLUMNS : cin);
     }
-    int columns = cin == 1 ? TileGridLayout.MAX_COLUMNS : cin;
-    return TileGridLayout.forMaps(cout * cin, kh, kw, columns);
+    return new TileGridLayout(
+        g.columns(), g.rows(), g.tileWidth(), g.tileHeight(), g.gap(), g.padding(), g.captionHeight(), MIN_WIDTH);
   }
 
   public static BufferedImage render(String name, float[] weights, int kh, int kw, int cin, int cout) {
@@ -43,6 +49,7 @@ public final class KernelGrid {
     try {
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, grid.width(), grid.captionHeight());
+      g.setColor(Color.BLACK);
       String shape = kh + "\u00d7" + kw + "\u00d7" + cin + "\u00d7" + cout;
       float limit = maxAbs(weights);
       String caption =

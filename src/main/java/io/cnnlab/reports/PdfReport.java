@@ -175,18 +175,25 @@ public final class PdfReport implements Closeable {
       scaledH = pageHeight;
     }
     image.scaleAbsolute(scaledW, scaledH);
-    image.setAlignment(Element.ALIGN_CENTER);
-    float remaining = writer.getVerticalPosition(false) - document.bottom();
-    if (remaining < scaledH + 30) {
-      document.newPage();
-    }
-    add(image);
+    // Figure and caption in one borderless table kept together: both move to the next page when the rest
+    // of this one is too short, and a caption never lands alone on a page.
+    PdfPTable box = new PdfPTable(1);
+    box.setWidthPercentage(100);
+    box.setKeepTogether(true);
+    box.setSpacingAfter(10);
+    PdfPCell picture = new PdfPCell(image, false);
+    picture.setBorder(Rectangle.NO_BORDER);
+    picture.setHorizontalAlignment(Element.ALIGN_CENTER);
+    picture.setPadding(0);
+    box.addCell(picture);
     if (caption != null && !caption.isEmpty()) {
-      Paragraph p = new Paragraph(caption, CAPTION);
-      p.setAlignment(Element.ALIGN_CENTER);
-      p.setSpacingAfter(10);
-      add(p);
+      PdfPCell text = new PdfPCell(new Phrase(caption, CAPTION));
+      text.setBorder(Rectangle.NO_BORDER);
+      text.setHorizontalAlignment(Element.ALIGN_CENTER);
+      text.setPaddingTop(4);
+      box.addCell(text);
     }
+    add(box);
   }
 
   /** A table with its title above, header row repeated on every page it spans. */
@@ -197,7 +204,7 @@ public final class PdfReport implements Closeable {
       p.setSpacingAfter(4);
       add(p);
     }
-    PdfPTable pdf = new PdfPTable(table.header().size());
+    PdfPTable pdf = new PdfPTable(columnWidths(table));
     pdf.setWidthPercentage(100);
     pdf.setHeaderRows(1);
     pdf.setSpacingAfter(10);
@@ -215,14 +222,28 @@ public final class PdfReport implements Closeable {
     return this;
   }
 
+  /** Relative column widths from the longest text in each column, bounded so no column vanishes or dominates. */
+  private static float[] columnWidths(TextTable table) {
+    float[] widths = new float[table.header().size()];
+    for (int c = 0; c < widths.length; c++) {
+      int longest = table.header().get(c).length();
+      for (List<String> row : table.rows()) {
+        longest = Math.max(longest, row.get(c).length());
+      }
+      widths[c] = Math.max(4, Math.min(36, longest));
+    }
+    return widths;
+  }
+
   /**
    * A table whose cells may link to other files: {@code links} gives, per row, the relative path a cell
    * of column {@code linkColumn} opens (null for none); thumbnails (null for none) fill column {@code
-   * imageColumn}, whose header cell stays as given.
+   * imageColumn}, whose header cell stays as given; {@code widths} are relative column widths.
    */
-  PdfReport linkedTable(TextTable table, int linkColumn, List<String> links, int imageColumn, List<Path> thumbnails)
+  PdfReport linkedTable(
+      TextTable table, float[] widths, int linkColumn, List<String> links, int imageColumn, List<Path> thumbnails)
       throws IOException {
-    PdfPTable pdf = new PdfPTable(table.header().size());
+    PdfPTable pdf = new PdfPTable(widths);
     pdf.setWidthPercentage(100);
     pdf.setHeaderRows(1);
     for (String name : table.header()) {

@@ -128,7 +128,7 @@ class BundleWriterTest {
         .variant("base", List.of(MetricsTable.read(csv)))
         .confusion(ConfusionMatrix.of(100, Fixtures.cyclicPredictions(100, 10)), Fixtures.classNames(100))
         .build();
-    BundleWriter.BundleFiles files = BundleWriter.write(tmp.resolve("reports"), report);
+    BundleWriter.BundleFiles files = BundleWriter.write(root(), report);
     String text = PdfTestSupport.text(files.pdf());
     assertTrue(text.contains("Class indices") && text.contains("class_name_99"), "legend from index to name");
     assertSize(files.directory().resolve("confusion-normalized.png"), 1200, 1200);

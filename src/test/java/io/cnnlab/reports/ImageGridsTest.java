@@ -44,6 +44,14 @@ class ImageGridsTest {
   }
 
   @Test
+  void wideLayersCanBeCappedToTheirFirstChannels() {
+    // AlexNet conv3: 12x12x384 -> first 64 channels: scale ceil(48/12) = 4, 16 columns, 4 rows of 48 px
+    BufferedImage image = FeatureMapGrid.render(Fixtures.wave("conv3", 12, 12, 384), 64);
+    assertEquals(12 + 16 * 48 + 15 * 4, image.getWidth());
+    assertEquals(24 + 12 + 4 * 48 + 3 * 4, image.getHeight());
+  }
+
+  @Test
   void eachChannelIsNormalizedOnItsOwn() {
     // Channel c holds c*1000 + y*w + x: after per-channel min-max every channel runs from black at its
     // top-left pixel to white at its bottom-right one, whatever the offset c*1000.

@@ -98,6 +98,14 @@ class MetricsTableTest {
   }
 
   @Test
+  void brokenCsvQuotingIsNamed() throws IOException {
+    Path file = dir.resolve("metrics.csv");
+    Files.writeString(file, "epoch,train_loss,train_accuracy,test_accuracy\n1,\"0.9,0.6,0.5\n");
+    ReportInputException e = assertThrows(ReportInputException.class, () -> MetricsTable.read(file));
+    assertTrue(e.getMessage().startsWith(file + ": not a readable CSV file"), e.getMessage());
+  }
+
+  @Test
   void shortRowReadsAsEmptyCell() throws IOException {
     Path file = dir.resolve("metrics.csv");
     Files.writeString(file, "epoch,train_loss,train_accuracy,test_accuracy\n1,0.9,0.6\n");
