@@ -11,7 +11,6 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
-import com.lowagie.text.pdf.DefaultFontMapper;
 import com.lowagie.text.pdf.PdfAction;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
@@ -34,7 +33,8 @@ import javax.imageio.ImageIO;
 /**
  * A multi-page A4 PDF built top to bottom: a title page with settings, sections, vector figures (charts
  * and heat maps stay vector through OpenPDF's {@code PdfGraphics2D}), tables and raster images scaled to
- * the page. Text uses the standard Helvetica font, so it can be searched and read back.
+ * the page. Text is searchable: Helvetica for the document, the charts' own font inside figures ({@link
+ * PdfFontMapper}).
  */
 public final class PdfReport implements Closeable {
   /** Figures are drawn on a canvas this many points wide, then scaled to the page (vector, no loss). */
@@ -135,7 +135,7 @@ public final class PdfReport implements Closeable {
     float w = FIGURE_CANVAS_WIDTH;
     float h = (float) (w / aspect);
     PdfTemplate template = writer.getDirectContent().createTemplate(w, h);
-    Graphics2D g = template.createGraphics(w, h, new DefaultFontMapper());
+    Graphics2D g = template.createGraphics(w, h, new PdfFontMapper());
     try {
       figure.draw(g, new Rectangle2D.Double(0, 0, w, h));
     } finally {

@@ -60,6 +60,9 @@ class BundleWriterTest {
         .confusion(ConfusionMatrix.of(10, predictions), Fixtures.classNames(10))
         .raster("feature-maps-0", "Feature maps of test image 0", maps)
         .raster("kernels", "First-layer kernels", KernelGrid.render("conv1", kernels, 5, 5, 1, 6))
+        .raster("edges", "Edge detection contact sheet", ContactSheet.compose("Prewitt and Sobel", List.of(
+            new ContactSheet.Row("ring.png", List.of(NamedImage.of("photo", input), NamedImage.of("Prewitt", Fixtures.gradientX(input)),
+                NamedImage.of("Sobel", Fixtures.gradientX(input))))), 200))
         .build();
 
     BundleWriter.BundleFiles files = BundleWriter.write(root(), report);
@@ -74,7 +77,7 @@ class BundleWriterTest {
     assertSize(dir.resolve("confusion-normalized.png"), 1200, 1200);
     assertSize(files.thumbnail(), BundleWriter.THUMB_WIDTH, BundleWriter.THUMB_HEIGHT);
     assertSize(dir.resolve("feature-maps-0.png"), maps.getWidth(), maps.getHeight());
-    assertEquals(10, files.pngs().size());
+    assertEquals(11, files.pngs().size());
     for (Path p : files.pngs()) {
       assertTrue(Files.isRegularFile(p), p.toString());
     }
@@ -98,7 +101,7 @@ class BundleWriterTest {
         "First-layer kernels", "learning rate")) {
       assertTrue(text.contains(expected), "PDF lacks '" + expected + "'");
     }
-    assertEquals(1, PdfTestSupport.rasterImages(files.pdf(), pages), "the last page holds the kernel image");
+    assertEquals(1, PdfTestSupport.rasterImages(files.pdf(), pages), "the last page holds the contact sheet");
 
     Path index = IndexWriter.writeMarkdown(root().resolve("index.md"), "cnnlab reports",
         List.of(files.indexEntry("lenet-fashion", report.title(), report.verdict())));
