@@ -1,0 +1,178 @@
+package io.cnnlab.reports;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one experiment's report shows, gathered from its runs' outputs; {@link BundleWriter} turns it
+ * into {@code reports/<id>/report.pdf} with PNGs and CSVs. Build with {@link #builder}.
+ */
+public final class ExperimentReport {
+  /** A confusion matrix with a name for every class. */
+  public record Confusion(ConfusionMatrix matrix, List<String> classNames) {
+    public Confusion {
+      if (classNames.size() != matrix.classes()) {
+        throw new IllegalArgumentException(classNames.size() + " names for " + matrix.classes() + " classes");
+      }
+      classNames = List.copyOf(classNames);
+    }
+  }
+
+  /**
+   * A raster figure (feature maps, kernels, contact sheet).
+   *
+   * @param fileStem PNG file name without extension, e.g. "feature-maps-3"
+   */
+  public record Raster(String fileStem, String caption, BufferedImage image) {}
+
+  private final String id;
+  private final String title;
+  private final String verdict;
+  private final Map<String, String> settings;
+  private final TextTable comparison;
+  private final Map<String, List<MetricsTable>> variants;
+  private final Confusion confusion;
+  private final List<ComparisonBarChart.Bar> workerComparison;
+  private final List<Raster> rasters;
+
+  private ExperimentReport(Builder b) {
+    this.id = b.id;
+    this.title = b.title;
+    this.verdict = b.verdict;
+    this.settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.settings));
+    this.comparison = b.comparison;
+    this.variants = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.variants));
+    this.confusion = b.confusion;
+    this.workerComparison = List.copyOf(b.workerComparison);
+    this.rasters = List.copyOf(b.rasters);
+  }
+
+  /**
+   * @param id experiment identifier, also the bundle's folder name (letters, digits, '.', '_', '-')
+   * @param title human title, e.g. "LeNet on Fashion-MNIST (d2l 6.6)"
+   */
+  public static Builder builder(String id, String title) {
+    return new Builder(id, title);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  /** The verdict against the reference, e.g. "reproduced"; null when the experiment has none. */
+  public String verdict() {
+    return verdict;
+  }
+
+  public Map<String, String> settings() {
+    return settings;
+  }
+
+  /** Our numbers against the textbook's; null when there is no reference. */
+  public TextTable comparison() {
+    return comparison;
+  }
+
+  /** Variant label to its runs (one per seed), in insertion order. */
+  public Map<String, List<MetricsTable>> variants() {
+    return variants;
+  }
+
+  /** Null when no predictions were recorded. */
+  public Confusion confusion() {
+    return confusion;
+  }
+
+  public List<ComparisonBarChart.Bar> workerComparison() {
+    return workerComparison;
+  }
+
+  public List<Raster> rasters() {
+    return rasters;
+  }
+
+  /** Collects the parts of a report; only id, title and one variant with one run are required. */
+  public static final class Builder {
+    private final String id;
+    private final String title;
+    private String verdict;
+    private final Map<String, String> settings = new LinkedHashMap<>();
+    private TextTable comparison;
+    private final Map<String, List<MetricsTable>> variants = new LinkedHashMap<>();
+    private Confusion confusion;
+    private final List<ComparisonBarChart.Bar> workerComparison = new ArrayList<>();
+    private final List<Raster> rasters = new ArrayList<>();
+
+    private Builder(String id, String title) {
+      if (!id.matches("[A-Za-z0-9._-]+") || id.startsWith(".")) {
+        throw new IllegalArgumentException(
+            "experiment id '" + id + "' must be a folder name of letters, digits, '.', '_' and '-'");
+      }
+      this.id = id;
+      this.title = title;
+    }
+
+    public Builder verdict(String verdict) {
+      this.verdict = verdict;
+      return this;
+    }
+
+    /** Adds a setting shown on the title page (insertion order kept). */
+    public Builder setting(String key, String value) {
+      settings.put(key, value);
+      return this;
+    }
+
+    public Builder settings(Map<String, String> all) {
+      settings.putAll(all);
+      return this;
+    }
+
+    public Builder comparison(TextTable table) {
+      this.comparison = table;
+      return this;
+    }
+
+    /** Adds a variant with its runs, one per seed (all with the same epochs, ideally). */
+    public Builder variant(String label, List<MetricsTable> runs) {
+      if (runs.isEmpty()) {
+        throw new IllegalArgumentException("variant " + label + " has no runs");
+      }
+      variants.put(label, List.copyOf(runs));
+      return this;
+    }
+
+    public Builder confusion(ConfusionMatrix matrix, List<String> classNames) {
+      this.confusion = new Confusion(matrix, classNames);
+      return this;
+    }
+
+    /** Bars for the loader-workers comparison (e.g. epoch time and data wait for 2 and 5 workers). */
+    public Builder workerComparison(List<ComparisonBarChart.Bar> bars) {
+      workerComparison.addAll(bars);
+      return this;
+    }
+
+    public Builder raster(String fileStem, String caption, BufferedImage image) {
+      if (!fileStem.matches("[A-Za-z0-9._-]+")) {
+        throw new IllegalArgumentException("file stem '" + fileStem + "' must be letters, digits, '.', '_' and '-'");
+      }
+      rasters.add(new Raster(fileStem, caption, image));
+      return this;
+    }
+
+    public ExperimentReport build() {
+      if (variants.isEmpty()) {
+        throw new IllegalStateException("report " + id + " has no runs");
+      }
+      return new ExperimentReport(this);
+    }
+  }
+}
