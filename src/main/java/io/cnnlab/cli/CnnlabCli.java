@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       Conv1x1Command.class,
       DatasetsCommand.class,
       BenchCommand.class,
+      TrainCommand.class,
       SummaryCommand.class,
     })
 public final class CnnlabCli implements Runnable {
