@@ -92,14 +92,11 @@ public final class LeNetPeer {
     }
 
     /**
-     * Per model and batch size: a fresh network, {@code --warmup} untimed steps, then {@code --rounds}
-     * rounds of {@code --steps} timed steps over consecutive full batches of the (once) shuffled
-     * training set; prints the median and the range of the rounds.
+     * Per model and batch size: a fresh network, then per phase {@code --warmup} untimed steps and
+     * {@code --rounds} rounds of {@code --steps} timed steps over consecutive full batches of the
+     * (once) shuffled training set; prints the median and the range of the rounds.
      */
     private void throughput(IdxSplit train) {
-        int warmup = options.positiveInt("warmup");
-        int steps = options.positiveInt("steps");
-        int rounds = options.positiveInt("rounds");
         int seed = options.positiveInt("seed");
         IdxSplit data = train.shuffled(new Random(seed));
         for (String model : options.list("model")) {
@@ -108,35 +105,43 @@ public final class LeNetPeer {
                     throw new IllegalArgumentException(
                             "--batch " + bs + " exceeds the " + data.count + " training images");
                 }
-                int batches = data.count / bs;
                 try (LeNetTrainer net = new LeNetTrainer(model, options.number("lr"), seed);
                         NDManager arrays = net.dataManager()) {
-                    NDArray x = arrays.create(data.images, new Shape(data.count, 1, IdxSplit.SIDE, IdxSplit.SIDE));
+                    NDArray x = arrays.create(data.images, imageShape(data.count));
                     NDArray y = arrays.create(data.labels);
                     for (String phase : options.list("phases")) {
-                        IntConsumer step = phaseStep(net, x, y, phase, bs, batches);
-                        for (int k = 0; k < warmup; k++) {
-                            step.accept(k);
-                        }
-                        double[] rates = new double[rounds];
-                        for (int r = 0, k = warmup; r < rounds; r++) {
-                            long t0 = System.nanoTime();
-                            for (int i = 0; i < steps; i++) {
-                                step.accept(k++);
-                            }
-                            rates[r] = (double) steps * bs / ((System.nanoTime() - t0) / 1e9);
-                        }
-                        Arrays.sort(rates);
+                        double[] rates = timeRounds(phaseStep(net, x, y, phase, bs, data.count / bs), bs);
                         System.out.printf(Locale.ROOT,
-                                "%s model=%s mode=%s bs=%d threads=%s img_per_s=%.1f rounds=%d steps=%d warmup=%d"
+                                "%s model=%s mode=%s bs=%d threads=%d img_per_s=%.1f rounds=%d steps=%d warmup=%d"
                                         + " min_img_per_s=%.1f max_img_per_s=%.1f malloc=%s%n",
-                                tag, model, phase, bs, options.get("threads"), median(rates), rounds, steps, warmup,
-                                rates[0], rates[rounds - 1], mallocLabel());
+                                tag, model, phase, bs, threads(), median(rates), rates.length,
+                                options.positiveInt("steps"), options.positiveInt("warmup"), rates[0],
+                                rates[rates.length - 1], mallocLabel());
                         System.out.flush();
                     }
                 }
             }
         }
+    }
+
+    /** {@code --warmup} untimed steps, then images per second of each of {@code --rounds} rounds, sorted. */
+    private double[] timeRounds(IntConsumer step, int bs) {
+        int warmup = options.positiveInt("warmup");
+        int steps = options.positiveInt("steps");
+        double[] rates = new double[options.positiveInt("rounds")];
+        int k = 0;
+        while (k < warmup) {
+            step.accept(k++);
+        }
+        for (int r = 0; r < rates.length; r++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < steps; i++) {
+                step.accept(k++);
+            }
+            rates[r] = (double) steps * bs / ((System.nanoTime() - t0) / 1e9);
+        }
+        Arrays.sort(rates);
+        return rates;
     }
 
     /**
@@ -151,7 +156,7 @@ public final class LeNetPeer {
         for (String model : options.list("model")) {
             try (LeNetTrainer net = new LeNetTrainer(model, options.number("lr"), seed);
                     NDManager testArrays = net.dataManager()) {
-                NDArray tx = testArrays.create(test.images, new Shape(test.count, 1, IdxSplit.SIDE, IdxSplit.SIDE));
+                NDArray tx = testArrays.create(test.images, imageShape(test.count));
                 NDArray ty = testArrays.create(test.labels);
                 double trainSeconds = 0;
                 double loss = Double.NaN;
@@ -159,7 +164,7 @@ public final class LeNetPeer {
                 for (int epoch = 1; epoch <= epochs; epoch++) {
                     IdxSplit data = train.shuffled(shuffle);
                     try (NDManager arrays = net.dataManager()) {
-                        NDArray x = arrays.create(data.images, new Shape(data.count, 1, IdxSplit.SIDE, IdxSplit.SIDE));
+                        NDArray x = arrays.create(data.images, imageShape(data.count));
                         NDArray y = arrays.create(data.labels);
                         double lossSum = 0;
                         long t0 = System.nanoTime();
@@ -175,10 +180,10 @@ public final class LeNetPeer {
                             tag, model, epoch, loss, acc);
                 }
                 System.out.printf(Locale.ROOT,
-                        "%s model=%s bs=%d threads=%s epochs=%d lr=%s seed=%d train_loss=%.4f test_acc=%.4f"
+                        "%s model=%s bs=%d threads=%d epochs=%d lr=%s seed=%d train_loss=%.4f test_acc=%.4f"
                                 + " train_s=%.1f malloc=%s%n",
-                        tag, model, bs, options.get("threads"), epochs, options.get("lr"), seed, loss, acc,
-                        trainSeconds, mallocLabel());
+                        tag, model, bs, threads(), epochs, Float.toString(options.number("lr")), seed, loss,
+                        acc, trainSeconds, mallocLabel());
                 System.out.flush();
             }
         }
@@ -191,6 +196,14 @@ public final class LeNetPeer {
             case "infer" -> k -> net.inferStep(x, (k % batches) * bs, bs);
             default -> throw new IllegalArgumentException("--phases expects train and/or infer, got '" + phase + "'");
         };
+    }
+
+    private static Shape imageShape(int count) {
+        return new Shape(count, 1, IdxSplit.SIDE, IdxSplit.SIDE);
+    }
+
+    private int threads() {
+        return options.positiveInt("threads");
     }
 
     private static double median(double[] sorted) {
