@@ -43,6 +43,7 @@ public final class PdfReport implements Closeable {
   private static final Font TITLE = new Font(Font.HELVETICA, 24, Font.BOLD);
   private static final Font SUBTITLE = new Font(Font.HELVETICA, 13, Font.NORMAL, Color.DARK_GRAY);
   private static final Font HEADING = new Font(Font.HELVETICA, 16, Font.BOLD);
+  private static final Font NOTICE = new Font(Font.HELVETICA, 16, Font.BOLD, new Color(190, 20, 20));
   private static final Font BODY = new Font(Font.HELVETICA, 10, Font.NORMAL);
   private static final Font CAPTION = new Font(Font.HELVETICA, 9, Font.ITALIC, Color.DARK_GRAY);
   private static final Font CELL = new Font(Font.HELVETICA, 8.5f, Font.NORMAL);
@@ -93,10 +94,24 @@ public final class PdfReport implements Closeable {
 
   /** The title page: title, subtitle, verdict (omitted when null) and a two-column settings table. */
   public PdfReport titlePage(String title, String subtitle, String verdict, Map<String, String> settings) throws IOException {
+    return titlePage(title, subtitle, null, verdict, settings);
+  }
+
+  /**
+   * The title page with a warning under the subtitle in bold red (e.g. that the numbers come from a smoke
+   * run); {@code notice} and {@code verdict} are omitted when null.
+   */
+  public PdfReport titlePage(String title, String subtitle, String notice, String verdict, Map<String, String> settings)
+      throws IOException {
     add(new Paragraph(title, TITLE));
     Paragraph sub = new Paragraph(subtitle, SUBTITLE);
     sub.setSpacingAfter(14);
     add(sub);
+    if (notice != null) {
+      Paragraph n = new Paragraph(notice, NOTICE);
+      n.setSpacingAfter(14);
+      add(n);
+    }
     if (verdict != null) {
       Paragraph v = new Paragraph();
       v.add(new Chunk("Verdict: ", HEADING));
