@@ -38,9 +38,16 @@ public final class BundleWriter {
   /** Raster figures wider than this are reduced before they are written as PNGs (contact sheets of photos). */
   static final int MAX_RASTER_WIDTH = 2400;
 
-  /** Writes the bundle of {@code report} under {@code reportsRoot}, replacing files of the same names. */
+  /** Tables longer than this show their first rows in the PDF; their CSV has them all. */
+  static final int MAX_PDF_TABLE_ROWS = 60;
+
+  /** Writes the bundle of {@code report} into {@code reportsRoot/<id>}, replacing files of the same names. */
   public static BundleFiles write(Path reportsRoot, ExperimentReport report) throws IOException {
-    Path dir = reportsRoot.resolve(report.id());
+    return writeInto(reportsRoot.resolve(report.id()), report);
+  }
+
+  /** Writes the bundle of {@code report} into {@code dir}, replacing files of the same names. */
+  public static BundleFiles writeInto(Path dir, ExperimentReport report) throws IOException {
     List<Path> pngs = new ArrayList<>();
     List<Path> csvs = new ArrayList<>();
     Map<String, List<MetricsTable>> variants = report.variants();
@@ -84,7 +91,12 @@ public final class BundleWriter {
       }
       for (ExperimentReport.Table table : report.tables()) {
         doc.section(table.table().title() == null ? table.fileStem() : table.table().title());
-        doc.table(new TextTable(null, table.table().header(), table.table().rows()));
+        List<List<String>> rows = table.table().rows();
+        doc.table(new TextTable(null, table.table().header(), rows.subList(0, Math.min(rows.size(), MAX_PDF_TABLE_ROWS))));
+        if (rows.size() > MAX_PDF_TABLE_ROWS) {
+          doc.paragraph("The first " + MAX_PDF_TABLE_ROWS + " of " + rows.size() + " rows; " + table.fileStem()
+              + ".csv has them all.");
+        }
         csvs.add(CsvTables.write(table.table(), dir.resolve(table.fileStem() + ".csv")));
       }
       for (ExperimentReport.Raster raster : report.rasters()) {
