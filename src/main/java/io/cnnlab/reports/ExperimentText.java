@@ -68,7 +68,6 @@ public final class ExperimentText {
   /** The settings page: what the record says about the experiment, then its effective settings. */
   public static Map<String, String> settings(ExperimentRecord record, Map<String, List<MetricsTable>> variants) {
     Map<String, String> out = new LinkedHashMap<>();
-    out.put("experiment", record.id());
     out.put("kind", record.kind());
     if (record.dataset() != null) {
       out.put("dataset", record.dataset() + (record.classNames() == null || record.classNames().isEmpty()
@@ -131,7 +130,7 @@ public final class ExperimentText {
     rows.add(List.of("verdict", status(v.status()), "", "",
         v.gap() != null && v.gap() != 0 ? "gap to the band " + number(v.gap()) : record.smoke() ? SMOKE_NOTICE : ""));
     return new TextTable("Ours against the published numbers: " + ref.metric(),
-        List.of("", ref.metric(), "min", "max", "note"), rows);
+        List.of("source", ref.metric(), "min", "max", "note"), rows);
   }
 
   static String band(ExperimentRecord.Reference ref) {
