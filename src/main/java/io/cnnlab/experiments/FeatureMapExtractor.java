@@ -23,7 +23,6 @@ import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
@@ -121,7 +120,7 @@ public final class FeatureMapExtractor {
           TBool evaluation = TBool.scalarOf(false)) {
         try {
           saver.restore(session, state.variablesPrefix().toString());
-        } catch (TensorFlowException e) {
+        } catch (RuntimeException e) { // TensorFlow reports missing keys and shape mismatches as various unchecked types
           throw new ExperimentFileException(state.variablesPrefix(), "does not fit the model rebuilt from the run's"
               + " settings (" + model + "): " + e.getMessage(), e);
         }

@@ -42,7 +42,12 @@ public final class FeatureMapPages {
 
   /** The first convolution's kernels, or null when the model has none. */
   public static BufferedImage kernels(FeatureMapExtractor.Kernel k) {
-    return k == null ? null : KernelGrid.render(k.name(), k.weights(), k.kh(), k.kw(), k.cin(), k.cout());
+    if (k == null) {
+      return null;
+    }
+    // Captioned with the layer's name (conv1), as the feature-map grids are; the caption's width is fitted to it.
+    String layer = k.name().endsWith("_kernel") ? k.name().substring(0, k.name().length() - "_kernel".length()) : k.name();
+    return KernelGrid.render(layer, k.weights(), k.kh(), k.kw(), k.cin(), k.cout());
   }
 
   /** The input as fed ([0, 1]) shown as is: gray for one channel, colour for three (not stretched). */
