@@ -40,7 +40,7 @@ public final class BundleRenderer implements ReportRenderer {
   public static final int FEATURE_MAP_IMAGES = 10;
 
   /** Edge-detection sheets are reduced to this width in the bundle (the run folder keeps the originals). */
-  static final int EDGE_SHEET_WIDTH = 1400;
+  static final int EDGE_SHEET_WIDTH = 1000;
 
   /** Title of {@code index.md} and {@code index.pdf}. */
   public static final String INDEX_TITLE = "cnnlab reproductions";
@@ -223,7 +223,8 @@ public final class BundleRenderer implements ReportRenderer {
       if (image == null) {
         throw new ReportInputException(png.file(), "not a PNG image");
       }
-      b.raster("edges-" + png.stem(), "Edge detection: " + png.name(), BundleWriter.fitted(image, EDGE_SHEET_WIDTH, Integer.MAX_VALUE));
+      b.raster("edges-" + png.stem(), "Edge detection: " + png.name(),
+          BundleWriter.fitted(image, EDGE_SHEET_WIDTH, Integer.MAX_VALUE), true);
     }
   }
 }

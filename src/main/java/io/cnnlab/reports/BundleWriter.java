@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes one experiment's bundle: {@code <root>/<id>/report.pdf} (title page with settings and verdict, the
- * comparison with the reference, curves, times, confusion matrix, raster figures) plus every chart as PNG,
- * every table as CSV, and {@code thumbnail.png} for the index. Only reads what it is given; never trains.
+ * Writes one experiment's bundle: {@code <root>/<id>/report.pdf} (title page with settings, notice and verdict,
+ * the comparison with the reference, the chosen metric charts, times, confusion matrix, tables, raster figures)
+ * plus every chart as PNG, every table as CSV, and {@code thumbnail.png} (the first figure) for the index.
+ * Only reads what it is given; never trains.
  */
 public final class BundleWriter {
   private BundleWriter() {}
@@ -102,7 +103,7 @@ public final class BundleWriter {
       for (ExperimentReport.Raster raster : report.rasters()) {
         doc.section(raster.caption());
         BufferedImage image = fitted(raster.image(), MAX_RASTER_WIDTH, Integer.MAX_VALUE);
-        doc.image(image, raster.caption());
+        doc.image(image, raster.caption(), raster.photographic());
         pngs.add(PngWriter.write(image, dir.resolve(raster.fileStem() + ".png")));
         if (thumbnailSource == null) {
           thumbnailSource = raster.image();

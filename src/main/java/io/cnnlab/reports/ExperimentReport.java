@@ -48,8 +48,10 @@ public final class ExperimentReport {
    * A raster figure (feature maps, kernels, contact sheet).
    *
    * @param fileStem PNG file name without extension, e.g. "feature-maps-3"
+   * @param photographic true for photographs (edge-detection sheets): the PDF embeds them as JPEG, which
+   *     keeps a report of many photos a few megabytes; drawn figures stay lossless
    */
-  public record Raster(String fileStem, String caption, BufferedImage image) {}
+  public record Raster(String fileStem, String caption, BufferedImage image, boolean photographic) {}
 
   private final String id;
   private final String title;
@@ -243,8 +245,13 @@ public final class ExperimentReport {
     }
 
     public Builder raster(String fileStem, String caption, BufferedImage image) {
+      return raster(fileStem, caption, image, false);
+    }
+
+    /** @param photographic see {@link Raster#photographic()} */
+    public Builder raster(String fileStem, String caption, BufferedImage image, boolean photographic) {
       checkStem(fileStem);
-      rasters.add(new Raster(fileStem, caption, image));
+      rasters.add(new Raster(fileStem, caption, image, photographic));
       return this;
     }
 

@@ -42,7 +42,9 @@ final class MetricPages {
     for (Map.Entry<String, List<MetricsTable>> variant : variants.entrySet()) {
       String label = variant.getKey();
       List<MetricsTable> runs = variant.getValue();
-      String name = variants.size() == 1 ? title : title + " (" + label + ")";
+      // The page already carries the experiment's title; with several variants the chart names its variant.
+      String name = (variants.size() == 1 ? title : "Variant " + label)
+          + (runs.size() > 1 ? " (" + runs.size() + " seeds)" : "");
       JFreeChart chart;
       String caption;
       if (runs.size() == 1) {

@@ -184,11 +184,11 @@ class BundleRendererTest {
 
     renderer.renderExperiment(dir, record);
 
-    assertSize(dir.resolve("edges-Dune-sobel-sheet.png"), BundleRenderer.EDGE_SHEET_WIDTH, 350);
+    assertSize(dir.resolve("edges-Dune-sobel-sheet.png"), BundleRenderer.EDGE_SHEET_WIDTH, 700 * BundleRenderer.EDGE_SHEET_WIDTH / 2800);
     assertFalse(Files.exists(dir.resolve("edges-Dune-sobel-h.png")), "only sheets when there are sheets");
     Path pdf = dir.resolve("report.pdf");
     assertEquals(3, PdfTestSupport.pages(pdf));
-    assertEquals(1, PdfTestSupport.rasterImages(pdf, 3));
+    assertEquals(List.of("jpg"), PdfTestSupport.imageSuffixes(pdf, 3), "photographs are embedded as JPEG");
     assertSize(dir.resolve("thumbnail.png"), BundleWriter.THUMB_WIDTH, BundleWriter.THUMB_HEIGHT);
   }
 

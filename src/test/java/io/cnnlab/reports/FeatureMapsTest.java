@@ -180,7 +180,7 @@ class FeatureMapsTest {
     assertEquals(14, PdfTestSupport.pages(pdf));
     String text = PdfTestSupport.text(pdf);
     assertTrue(text.contains("Feature maps of test image 9 (run seed3)") && text.contains("First-layer kernels"), text);
-    assertEquals(1, PdfTestSupport.rasterImages(pdf, 13), "page 13: the last feature-map figure");
+    assertEquals(List.of("png"), PdfTestSupport.imageSuffixes(pdf, 13), "page 13: the last feature-map figure, lossless");
   }
 
   @Test
@@ -194,6 +194,22 @@ class FeatureMapsTest {
     Model wider = SETTINGS.build(28, 1, 12);
     e = assertThrows(ExperimentFileException.class, () -> FeatureMapExtractor.extract(wider, runDir, bars12(), new int[] {0}));
     assertTrue(e.getMessage().contains("does not fit the model rebuilt from the run's settings"), e.getMessage());
+  }
+
+  @Test
+  void colourInputsAreShownInColourAndGrayAsFed() {
+    // 1x2 RGB image: a pure red pixel and a mid-gray one, as fed in [0, 1].
+    FeatureMapExtractor.Example rgb = new FeatureMapExtractor.Example(7, 1, 2, 1, 2, 3,
+        new float[] {1f, 0f, 0f, 0.5f, 0.5f, 0.5f}, List.of(), new float[2], new float[2]);
+    BufferedImage shown = FeatureMapPages.input(rgb);
+    assertEquals(0xFF0000, shown.getRGB(0, 0) & 0xFFFFFF);
+    assertEquals(0x808080, shown.getRGB(1, 0) & 0xFFFFFF);
+    FeatureMapExtractor.Example gray = new FeatureMapExtractor.Example(7, 1, 2, 1, 2, 1,
+        new float[] {0.2f, 0.6f}, List.of(), new float[2], new float[2]);
+    // Not stretched to black and white: 0.2 and 0.6 stay 51 and 153.
+    assertEquals(List.of(51, 153), List.of(FeatureMapPages.input(gray).getRaster().getSample(0, 0, 0),
+        FeatureMapPages.input(gray).getRaster().getSample(1, 0, 0)));
+    assertEquals("Test image 7: class 'Trouser', predicted 'Pullover'", FeatureMapPages.title(rgb, Fixtures.classNames(10)));
   }
 
   private static ImageSet bars12() {
