@@ -96,20 +96,21 @@ public final class BundleRenderer implements ReportRenderer {
       b.note("The experiment failed; what its runs wrote before that is shown.");
     }
     if (ran) {
+      boolean failed = status == ExperimentRecord.Status.FAILED;
       if (render.contains("workers")) {
-        b.workerComparison(WorkerBars.of(outputs.outputs(".csv"), variants, json));
+        part(b, failed, "loader-workers comparison", () -> b.workerComparison(WorkerBars.of(outputs.outputs(".csv"), variants, json)));
       }
       if (render.contains("confusion")) {
-        confusion(b, record, outputs, json);
+        part(b, failed, "confusion matrix", () -> confusion(b, record, outputs, json));
       }
       if (render.contains("table")) {
-        tables(b, outputs, json);
+        part(b, failed, "tables", () -> tables(b, outputs, json));
       }
       if (render.contains("feature-maps") || render.contains("kernels")) {
-        featureMaps(b, record, outputs, render, json);
+        part(b, failed, "feature maps", () -> featureMaps(b, record, outputs, render, json));
       }
       if (render.contains("edges")) {
-        edges(b, outputs, json);
+        part(b, failed, "edge-detection sheets", () -> edges(b, outputs, json));
       }
     }
     BundleWriter.BundleFiles files = BundleWriter.writeInto(experimentDir, b.build());
@@ -133,6 +134,27 @@ public final class BundleRenderer implements ReportRenderer {
           Files.isRegularFile(thumbnail) ? thumbnail : null, Files.isRegularFile(pdf) ? pdf : null));
     }
     IndexWriter.write(reportsRoot, INDEX_TITLE, entries);
+  }
+
+  /** One part of a bundle, read from the run folders. */
+  @FunctionalInterface
+  private interface Part {
+    void add() throws IOException;
+  }
+
+  /**
+   * Adds a part. A missing or malformed input fails the bundle, except for failed experiments, whose
+   * runs may have stopped before writing it: their report says what is missing instead.
+   */
+  private static void part(ExperimentReport.Builder b, boolean failed, String what, Part part) throws IOException {
+    try {
+      part.add();
+    } catch (IOException e) {
+      if (!failed) {
+        throw e;
+      }
+      b.note("No " + what + ": " + e.getMessage());
+    }
   }
 
   /** The record's render entries, lower case, each one known. */

@@ -151,6 +151,26 @@ class BundleRendererTest {
   }
 
   @Test
+  void failedExperimentsShowWhatTheirRunsWroteAndSayWhatIsMissing() throws IOException {
+    ExperimentRecord ok = ExperimentFixtures.record(false, List.of("curves", "confusion"));
+    ExperimentRecord failed = new ExperimentRecord(ok.id(), ok.title(), ok.kind(), ok.dataset(), ok.classNames(), false,
+        ok.reference(), new ExperimentRecord.Verdict(ExperimentRecord.Status.FAILED, null, null, null, "loss diverged"),
+        ok.runs(), ok.render(), ok.settings());
+    Path dir = experiment(failed);
+    Files.delete(dir.resolve("max-seed2/metrics.csv"));
+    for (ExperimentRecord.RunRecord run : ok.runs()) {
+      Files.delete(dir.resolve(run.dir()).resolve("predictions.csv"));
+    }
+
+    renderer.renderExperiment(dir, readBack(dir));
+
+    String text = flat(PdfTestSupport.text(dir.resolve("report.pdf")));
+    assertTrue(text.contains("Verdict: failed: loss diverged"), text);
+    assertTrue(text.contains("No confusion matrix: " + dir.resolve("avg-seed1/predictions.csv") + ": no such file"), text);
+    assertTrue(text.contains("variant max 1 seed, 6 epochs"), "the run that wrote metrics is shown: " + text);
+  }
+
+  @Test
   void indexListsEveryExperimentWithVerdictThumbnailAndLink() throws IOException {
     Path dir = experiment(ExperimentFixtures.record(false, List.of("curves")));
     renderer.renderExperiment(dir, readBack(dir));
