@@ -20,7 +20,6 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 
 /**
  * A multi-page A4 PDF built top to bottom: a title page with settings, sections, vector figures (charts
@@ -164,6 +162,9 @@ public final class PdfReport implements Closeable {
     return this;
   }
 
+  /** JPEG quality of photographic images. */
+  static final float JPEG_QUALITY = 0.85f;
+
   /** A raster image (feature maps, contact sheets) scaled to fit the page, never enlarged beyond 2x. */
   public PdfReport image(BufferedImage image, String caption) throws IOException {
     return image(image, caption, false);
@@ -174,7 +175,7 @@ public final class PdfReport implements Closeable {
    * quality {@value #JPEG_QUALITY} (photos take a tenth of their PNG size), otherwise losslessly.
    */
   public PdfReport image(BufferedImage image, String caption, boolean photographic) throws IOException {
-    byte[] encoded = photographic ? jpeg(image) : png(image);
+    byte[] encoded = photographic ? ImageBytes.jpeg(image, JPEG_QUALITY) : ImageBytes.png(image);
     try {
       Image pdfImage = Image.getInstance(encoded);
       pdfImage.scaleAbsolute(image.getWidth(), image.getHeight());
@@ -185,40 +186,6 @@ public final class PdfReport implements Closeable {
       throw new IOException("cannot add image '" + caption + "' to " + file + ": " + e.getMessage(), e);
     }
     return this;
-  }
-
-  /** JPEG quality of photographic images. */
-  static final float JPEG_QUALITY = 0.85f;
-
-  private static byte[] png(BufferedImage image) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageIO.write(image, "png", out);
-    return out.toByteArray();
-  }
-
-  private static byte[] jpeg(BufferedImage image) throws IOException {
-    // JPEG has no alpha; draw onto an opaque RGB canvas first.
-    BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = rgb.createGraphics();
-    try {
-      g.setColor(Color.WHITE);
-      g.fillRect(0, 0, rgb.getWidth(), rgb.getHeight());
-      g.drawImage(image, 0, 0, null);
-    } finally {
-      g.dispose();
-    }
-    javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-      writer.setOutput(stream);
-      javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
-      param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
-      param.setCompressionQuality(JPEG_QUALITY);
-      writer.write(null, new javax.imageio.IIOImage(rgb, null, null), param);
-    } finally {
-      writer.dispose();
-    }
-    return out.toByteArray();
   }
 
   private void placeScaled(Image image, String caption) throws IOException {
