@@ -63,6 +63,11 @@ public final class FeatureMapExtractor {
   /** Images are fed as {@code TrainingJob}'s loaders feed them. */
   private static final Normalization INPUT = Normalization.UNIT;
 
+  /** Whether the run in {@code runDir} left a checkpoint folder to restore weights from. */
+  public static boolean hasCheckpoint(Path runDir) {
+    return java.nio.file.Files.isDirectory(runDir.resolve(Trainer.CHECKPOINT_DIR));
+  }
+
   /**
    * The index of the first test image of each class, in class order, for at most {@code maxClasses} classes
    * (classes without any image are skipped).

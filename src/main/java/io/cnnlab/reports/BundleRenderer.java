@@ -10,7 +10,6 @@ import io.cnnlab.experiments.FeatureMapExtractor;
 import io.cnnlab.experiments.ReportRenderer;
 import io.cnnlab.experiments.RunManifest;
 import io.cnnlab.models.Model;
-import io.cnnlab.training.Trainer;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -206,9 +205,9 @@ public final class BundleRenderer implements ReportRenderer {
   private void featureMaps(ExperimentReport.Builder b, ExperimentRecord record, RunOutputs outputs, Set<String> render,
       Path json) throws IOException {
     ExperimentRecord.RunRecord run = outputs.runs().stream()
-        .filter(r -> Files.isDirectory(outputs.dir(r).resolve(Trainer.CHECKPOINT_DIR))).findFirst()
+        .filter(r -> FeatureMapExtractor.hasCheckpoint(outputs.dir(r))).findFirst()
         .orElseThrow(() -> new ReportInputException(json, "render lists 'feature-maps' or 'kernels' but no run folder has a "
-            + Trainer.CHECKPOINT_DIR + "/ with trained weights"));
+            + "checkpoint/ with trained weights"));
     Path runDir = outputs.dir(run);
     RunManifest manifest = RunManifest.read(runDir, record);
     ImageSet test = testImages.open(manifest.dataset());
