@@ -1,16 +1,18 @@
 package io.cnnlab.reports;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jfree.chart.JFreeChart;
+import java.util.Set;
 
 /**
- * Writes one experiment's bundle: {@code <root>/<id>/report.pdf} (title page with settings and verdict, the
- * comparison with the reference, curves, times, confusion matrix, raster figures) plus every chart as PNG,
- * every table as CSV, and {@code thumbnail.png} for the index. Only reads what it is given; never trains.
+ * Writes one experiment's bundle: {@code <root>/<id>/report.pdf} (title page with settings, notice and verdict,
+ * the comparison with the reference, the chosen metric charts, times, confusion matrix, tables, raster figures)
+ * plus every chart as PNG, every table as CSV, and {@code thumbnail.png} (the first figure) for the index.
+ * Only reads what it is given; never trains.
  */
 public final class BundleWriter {
   private BundleWriter() {}
@@ -26,7 +28,7 @@ public final class BundleWriter {
 
   public static final int THUMB_HEIGHT = 240;
 
-  /** What was written. */
+  /** What was written; {@code thumbnail} is null when the bundle has no figure at all. */
   public record BundleFiles(Path directory, Path pdf, Path thumbnail, List<Path> pngs, List<Path> csvs) {
     /** The index row of this bundle. */
     public IndexEntry indexEntry(String experimentId, String title, String verdict) {
@@ -34,19 +36,28 @@ public final class BundleWriter {
     }
   }
 
-  /** Writes the bundle of {@code report} under {@code reportsRoot}, replacing files of the same names. */
+  /** Raster figures wider than this are reduced before they are written as PNGs (contact sheets of photos). */
+  static final int MAX_RASTER_WIDTH = 2400;
+
+  /** Tables longer than this show their first rows in the PDF; their CSV has them all. */
+  static final int MAX_PDF_TABLE_ROWS = 60;
+
+  /** Writes the bundle of {@code report} into {@code reportsRoot/<id>}, replacing files of the same names. */
   public static BundleFiles write(Path reportsRoot, ExperimentReport report) throws IOException {
-    Path dir = reportsRoot.resolve(report.id());
+    return writeInto(reportsRoot.resolve(report.id()), report);
+  }
+
+  /** Writes the bundle of {@code report} into {@code dir}, replacing files of the same names. */
+  public static BundleFiles writeInto(Path dir, ExperimentReport report) throws IOException {
     List<Path> pngs = new ArrayList<>();
     List<Path> csvs = new ArrayList<>();
     Map<String, List<MetricsTable>> variants = report.variants();
-    String firstVariant = variants.keySet().iterator().next();
-    MetricsTable representative = variants.get(firstVariant).get(0);
-    double chartAspect = PDF_CHART_ASPECT;
+    Set<ExperimentReport.Part> parts = report.parts();
+    BufferedImage thumbnailSource = null;
 
     Path pdf = dir.resolve("report.pdf");
     try (PdfReport doc = PdfReport.create(pdf, report.title())) {
-      doc.titlePage(report.title(), "experiment " + report.id(), report.verdict(), report.settings());
+      doc.titlePage(report.title(), "experiment " + report.id(), report.notice(), report.verdict(), report.settings());
       if (!report.settings().isEmpty()) {
         csvs.add(CsvTables.write(ReportTables.keyValues("Settings", report.settings()), dir.resolve("settings.csv")));
       }
@@ -58,80 +69,85 @@ public final class BundleWriter {
       } else {
         doc.paragraph("No reference numbers for this experiment.");
       }
-      TextTable finals = ReportTables.finalMetrics(variants);
-      doc.table(finals);
-      csvs.add(CsvTables.write(finals, dir.resolve("final-metrics.csv")));
-
-      doc.section("Training curves");
-      String runName = variants.size() > 1 || variants.get(firstVariant).size() > 1
-          ? firstVariant + ", first seed" : firstVariant;
-      JFreeChart curves = TrainingCurvesChart.create(report.title() + " (" + runName + ")", representative);
-      java.awt.image.BufferedImage curvesImage = PngWriter.render(Figure.of(curves), PngWriter.CHART_WIDTH, PngWriter.CHART_HEIGHT);
-      pngs.add(PngWriter.write(curvesImage, dir.resolve("curves.png")));
-      Path thumbnail = PngWriter.write(PngWriter.shrink(curvesImage, THUMB_WIDTH, THUMB_HEIGHT), dir.resolve("thumbnail.png"));
-      doc.figure(Figure.of(curves), chartAspect, "Per-epoch training loss, training accuracy and test accuracy of " + runName + ".");
-      if (variants.size() > 1 || variants.get(firstVariant).size() > 1) {
-        overlays(doc, dir, variants, pngs, csvs, chartAspect);
+      for (String note : report.notes()) {
+        doc.paragraph(note);
+      }
+      if (!variants.isEmpty()) {
+        TextTable finals = ReportTables.finalMetrics(variants);
+        doc.table(finals);
+        csvs.add(CsvTables.write(finals, dir.resolve("final-metrics.csv")));
       }
 
-      timing(doc, dir, report, pngs, csvs, chartAspect);
+      MetricPages metrics = new MetricPages(doc, dir, pngs, csvs, PDF_CHART_ASPECT);
+      if (!variants.isEmpty() && parts.contains(ExperimentReport.Part.CURVES)) {
+        thumbnailSource = metrics.curves(report.title(), variants);
+      }
+      boolean severalRuns = variants.size() > 1 || variants.values().stream().anyMatch(runs -> runs.size() > 1);
+      if (severalRuns && parts.contains(ExperimentReport.Part.OVERLAY)) {
+        metrics.overlays(variants);
+      }
+      metrics.timing(variants, parts.contains(ExperimentReport.Part.TIME), report.workerComparison());
       if (report.confusion() != null) {
         confusion(doc, dir, report.confusion(), pngs, csvs);
       }
+      for (ExperimentReport.Table table : report.tables()) {
+        doc.section(table.table().title() == null ? table.fileStem() : table.table().title());
+        List<List<String>> rows = table.table().rows();
+        doc.table(new TextTable(null, table.table().header(), rows.subList(0, Math.min(rows.size(), MAX_PDF_TABLE_ROWS))));
+        if (rows.size() > MAX_PDF_TABLE_ROWS) {
+          doc.paragraph("The first " + MAX_PDF_TABLE_ROWS + " of " + rows.size() + " rows; " + table.fileStem()
+              + ".csv has them all.");
+        }
+        csvs.add(CsvTables.write(table.table(), dir.resolve(table.fileStem() + ".csv")));
+      }
       for (ExperimentReport.Raster raster : report.rasters()) {
         doc.section(raster.caption());
-        doc.image(raster.image(), raster.caption());
-        pngs.add(PngWriter.write(raster.image(), dir.resolve(raster.fileStem() + ".png")));
+        BufferedImage image = fitted(raster.image(), MAX_RASTER_WIDTH, Integer.MAX_VALUE);
+        doc.image(image, raster.caption(), raster.photographic());
+        pngs.add(PngWriter.write(image, dir.resolve(raster.fileStem() + ".png")));
+        if (thumbnailSource == null) {
+          thumbnailSource = raster.image();
+        }
       }
-      return new BundleFiles(dir, pdf, thumbnail, List.copyOf(pngs), List.copyOf(csvs));
     }
+    if (thumbnailSource == null && !pngs.isEmpty()) {
+      thumbnailSource = javax.imageio.ImageIO.read(pngs.get(0).toFile());
+    }
+    Path thumbnail = null;
+    if (thumbnailSource != null) {
+      thumbnail = PngWriter.write(thumbnail(thumbnailSource), dir.resolve("thumbnail.png"));
+    }
+    return new BundleFiles(dir, pdf, thumbnail, List.copyOf(pngs), List.copyOf(csvs));
   }
 
-  private static void overlays(
-      PdfReport doc, Path dir, Map<String, List<MetricsTable>> variants, List<Path> pngs, List<Path> csvs, double aspect)
-      throws IOException {
-    doc.section("Variants over seeds");
-    doc.paragraph("Lines are means over seeds; shaded bands span the minimum to the maximum over seeds.");
-    for (String column : List.of(MetricsColumns.TRAIN_LOSS, MetricsColumns.TRAIN_ACCURACY, MetricsColumns.TEST_ACCURACY)) {
-      List<SeedBand> bands = new ArrayList<>();
-      variants.forEach((label, runs) -> bands.add(SeedBand.of(label, column, runs)));
-      String name = column.replace('_', ' ');
-      JFreeChart chart = VariantOverlayChart.create(name + " per variant", name, bands);
-      pngs.add(PngWriter.write(Figure.of(chart), dir.resolve("overlay-" + column + ".png"), PngWriter.CHART_WIDTH, PngWriter.CHART_HEIGHT));
-      csvs.add(CsvTables.write(ReportTables.seedBands(name, bands), dir.resolve("overlay-" + column + ".csv")));
-      doc.figure(Figure.of(chart), aspect, name + ": mean and min-max band over seeds per variant.");
+  /**
+   * A {@link #THUMB_WIDTH} x {@link #THUMB_HEIGHT} thumbnail: charts (drawn at 3:2) are shrunk to it; other
+   * shapes are fitted inside it on white, keeping their aspect ratio.
+   */
+  static BufferedImage thumbnail(BufferedImage source) {
+    BufferedImage fitted = fitted(source, THUMB_WIDTH, THUMB_HEIGHT);
+    if (fitted.getWidth() == THUMB_WIDTH && fitted.getHeight() == THUMB_HEIGHT) {
+      return fitted;
     }
+    BufferedImage canvas = ImageCanvas.blank(THUMB_WIDTH, THUMB_HEIGHT, java.awt.Color.WHITE);
+    java.awt.Graphics2D g = canvas.createGraphics();
+    try {
+      g.drawImage(fitted, (THUMB_WIDTH - fitted.getWidth()) / 2, (THUMB_HEIGHT - fitted.getHeight()) / 2, null);
+    } finally {
+      g.dispose();
+    }
+    return canvas;
   }
 
-  private static void timing(PdfReport doc, Path dir, ExperimentReport report, List<Path> pngs, List<Path> csvs, double aspect)
-      throws IOException {
-    List<EpochTimeBreakdown> times = new ArrayList<>();
-    report.variants().forEach(
-        (label, runs) -> {
-          if (runs.stream().anyMatch(EpochTimeBreakdown::hasTiming)) {
-            times.add(EpochTimeBreakdown.fromMetrics(label, runs, true));
-          }
-        });
-    if (times.isEmpty() && report.workerComparison().isEmpty()) {
-      return;
+  /** {@code image} reduced to fit {@code maxWidth x maxHeight} with its aspect ratio kept; unchanged if it fits. */
+  static BufferedImage fitted(BufferedImage image, int maxWidth, int maxHeight) {
+    double scale = Math.min(1.0, Math.min(maxWidth / (double) image.getWidth(), maxHeight / (double) image.getHeight()));
+    if (scale >= 1.0) {
+      return image;
     }
-    doc.section("Time per epoch");
-    if (!times.isEmpty()) {
-      JFreeChart chart = EpochTimeChart.create("Where an epoch's time goes", times);
-      pngs.add(PngWriter.write(Figure.of(chart), dir.resolve("epoch-time.png"), PngWriter.CHART_WIDTH, PngWriter.CHART_HEIGHT));
-      TextTable table = ReportTables.epochTimes(times);
-      csvs.add(CsvTables.write(table, dir.resolve("epoch-time.csv")));
-      doc.figure(Figure.of(chart), aspect, "Mean seconds per epoch (first epoch left out when there are several).");
-      doc.table(table);
-    }
-    if (!report.workerComparison().isEmpty()) {
-      JFreeChart chart = ComparisonBarChart.create("Loader workers", "seconds per epoch", report.workerComparison());
-      pngs.add(PngWriter.write(Figure.of(chart), dir.resolve("workers.png"), PngWriter.CHART_WIDTH, PngWriter.CHART_HEIGHT));
-      List<List<String>> rows = report.workerComparison().stream()
-          .map(b -> List.of(b.group(), b.series(), ReportTables.fixed(b.value(), 3))).toList();
-      csvs.add(CsvTables.write(new TextTable("Loader workers", List.of("setting", "quantity", "value"), rows), dir.resolve("workers.csv")));
-      doc.figure(Figure.of(chart), aspect, "Epoch time and data wait by number of loader workers.");
-    }
+    int w = Math.max(1, (int) Math.round(image.getWidth() * scale));
+    int h = Math.max(1, (int) Math.round(image.getHeight() * scale));
+    return PngWriter.shrink(image, w, h);
   }
 
   private static void confusion(PdfReport doc, Path dir, ExperimentReport.Confusion c, List<Path> pngs, List<Path> csvs)
@@ -143,9 +159,10 @@ public final class BundleWriter {
       String title = counts ? "Confusion matrix (counts)" : "Confusion matrix (row-normalized)";
       ConfusionHeatmap map = new ConfusionHeatmap(c.matrix(), c.classNames(), mode, title);
       pngs.add(PngWriter.write(map, dir.resolve(counts ? "confusion-counts.png" : "confusion-normalized.png"), side, side));
-      doc.figure(map, 1.0, counts
+      String from = c.source() == null ? "" : " Predictions of " + c.source() + ".";
+      doc.figure(map, 1.0, (counts
           ? "Test examples by true class (rows) and predicted class (columns)."
-          : "Each row divided by its class's number of test examples; the diagonal is per-class recall.");
+          : "Each row divided by its class's number of test examples; the diagonal is per-class recall.") + from);
     }
     if (c.matrix().classes() > ConfusionHeatmap.NAMED_LIMIT) {
       doc.table(ReportTables.classLegend(c.classNames(), 4));

@@ -2,17 +2,23 @@ package io.cnnlab.reports;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything one experiment's report shows, gathered from its runs' outputs; {@link BundleWriter} turns it
  * into {@code reports/<id>/report.pdf} with PNGs and CSVs. Build with {@link #builder}.
  */
 public final class ExperimentReport {
-  /** A confusion matrix with a name for every class. */
-  public record Confusion(ConfusionMatrix matrix, List<String> classNames) {
+  /**
+   * A confusion matrix with a name for every class.
+   *
+   * @param source where the predictions come from, e.g. "run avg-seed1"; null when not said
+   */
+  public record Confusion(ConfusionMatrix matrix, List<String> classNames, String source) {
     public Confusion {
       if (classNames.size() != matrix.classes()) {
         throw new IllegalArgumentException(classNames.size() + " names for " + matrix.classes() + " classes");
@@ -21,16 +27,39 @@ public final class ExperimentReport {
     }
   }
 
+  /** The metric charts a report can show; which ones an experiment gets is its declaration's choice. */
+  public enum Part {
+    /** Per variant: one run's curves, or the mean and min-max band over seeds. */
+    CURVES,
+    /** Every variant on one chart per metric (train loss, train accuracy, test accuracy). */
+    OVERLAY,
+    /** Stacked bars of where an epoch's time goes, per variant. */
+    TIME
+  }
+
+  /**
+   * A table shown in the report and written as {@code fileStem.csv}.
+   *
+   * @param fileStem CSV file name without extension
+   */
+  public record Table(String fileStem, TextTable table) {}
+
   /**
    * A raster figure (feature maps, kernels, contact sheet).
    *
    * @param fileStem PNG file name without extension, e.g. "feature-maps-3"
+   * @param photographic true for photographs (edge-detection sheets): the PDF embeds them as JPEG, which
+   *     keeps a report of many photos a few megabytes; drawn figures stay lossless
    */
-  public record Raster(String fileStem, String caption, BufferedImage image) {}
+  public record Raster(String fileStem, String caption, BufferedImage image, boolean photographic) {}
 
   private final String id;
   private final String title;
   private final String verdict;
+  private final String notice;
+  private final List<String> notes;
+  private final Set<Part> parts;
+  private final List<Table> tables;
   private final Map<String, String> settings;
   private final TextTable comparison;
   private final Map<String, List<MetricsTable>> variants;
@@ -42,6 +71,10 @@ public final class ExperimentReport {
     this.id = b.id;
     this.title = b.title;
     this.verdict = b.verdict;
+    this.notice = b.notice;
+    this.notes = List.copyOf(b.notes);
+    this.parts = java.util.Collections.unmodifiableSet(EnumSet.copyOf(b.parts));
+    this.tables = List.copyOf(b.tables);
     this.settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.settings));
     this.comparison = b.comparison;
     this.variants = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.variants));
@@ -71,6 +104,26 @@ public final class ExperimentReport {
     return verdict;
   }
 
+  /** A warning shown prominently on the title page (e.g. "SMOKE — not comparable"); null for none. */
+  public String notice() {
+    return notice;
+  }
+
+  /** Paragraphs shown under the comparison with the reference (e.g. why the verdict is what it is). */
+  public List<String> notes() {
+    return notes;
+  }
+
+  /** The metric charts to draw (all unless the builder was told otherwise). */
+  public Set<Part> parts() {
+    return parts;
+  }
+
+  /** Further tables (e.g. a run's CSV output), in order. */
+  public List<Table> tables() {
+    return tables;
+  }
+
   public Map<String, String> settings() {
     return settings;
   }
@@ -80,7 +133,7 @@ public final class ExperimentReport {
     return comparison;
   }
 
-  /** Variant label to its runs (one per seed), in insertion order. */
+  /** Variant label to its runs (one per seed), in insertion order; empty for experiments that do not train. */
   public Map<String, List<MetricsTable>> variants() {
     return variants;
   }
@@ -98,11 +151,15 @@ public final class ExperimentReport {
     return rasters;
   }
 
-  /** Collects the parts of a report; only id, title and one variant with one run are required. */
+  /** Collects the parts of a report; only id and title are required. */
   public static final class Builder {
     private final String id;
     private final String title;
     private String verdict;
+    private String notice;
+    private final List<String> notes = new ArrayList<>();
+    private Set<Part> parts = EnumSet.allOf(Part.class);
+    private final List<Table> tables = new ArrayList<>();
     private final Map<String, String> settings = new LinkedHashMap<>();
     private TextTable comparison;
     private final Map<String, List<MetricsTable>> variants = new LinkedHashMap<>();
@@ -121,6 +178,28 @@ public final class ExperimentReport {
 
     public Builder verdict(String verdict) {
       this.verdict = verdict;
+      return this;
+    }
+
+    public Builder notice(String notice) {
+      this.notice = notice;
+      return this;
+    }
+
+    public Builder note(String paragraph) {
+      notes.add(paragraph);
+      return this;
+    }
+
+    /** Draws only these metric charts. */
+    public Builder parts(Set<Part> chosen) {
+      parts = chosen.isEmpty() ? EnumSet.noneOf(Part.class) : EnumSet.copyOf(chosen);
+      return this;
+    }
+
+    public Builder table(String fileStem, TextTable table) {
+      checkStem(fileStem);
+      tables.add(new Table(fileStem, table));
       return this;
     }
 
@@ -150,7 +229,12 @@ public final class ExperimentReport {
     }
 
     public Builder confusion(ConfusionMatrix matrix, List<String> classNames) {
-      this.confusion = new Confusion(matrix, classNames);
+      return confusion(matrix, classNames, null);
+    }
+
+    /** @param source where the predictions come from, shown in the captions */
+    public Builder confusion(ConfusionMatrix matrix, List<String> classNames, String source) {
+      this.confusion = new Confusion(matrix, classNames, source);
       return this;
     }
 
@@ -161,17 +245,23 @@ public final class ExperimentReport {
     }
 
     public Builder raster(String fileStem, String caption, BufferedImage image) {
-      if (!fileStem.matches("[A-Za-z0-9._-]+")) {
-        throw new IllegalArgumentException("file stem '" + fileStem + "' must be letters, digits, '.', '_' and '-'");
-      }
-      rasters.add(new Raster(fileStem, caption, image));
+      return raster(fileStem, caption, image, false);
+    }
+
+    /** @param photographic see {@link Raster#photographic()} */
+    public Builder raster(String fileStem, String caption, BufferedImage image, boolean photographic) {
+      checkStem(fileStem);
+      rasters.add(new Raster(fileStem, caption, image, photographic));
       return this;
     }
 
-    public ExperimentReport build() {
-      if (variants.isEmpty()) {
-        throw new IllegalStateException("report " + id + " has no runs");
+    private static void checkStem(String fileStem) {
+      if (!fileStem.matches("[A-Za-z0-9._-]+")) {
+        throw new IllegalArgumentException("file stem '" + fileStem + "' must be letters, digits, '.', '_' and '-'");
       }
+    }
+
+    public ExperimentReport build() {
       return new ExperimentReport(this);
     }
   }

@@ -20,7 +20,6 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 
 /**
  * A multi-page A4 PDF built top to bottom: a title page with settings, sections, vector figures (charts
@@ -43,6 +41,7 @@ public final class PdfReport implements Closeable {
   private static final Font TITLE = new Font(Font.HELVETICA, 24, Font.BOLD);
   private static final Font SUBTITLE = new Font(Font.HELVETICA, 13, Font.NORMAL, Color.DARK_GRAY);
   private static final Font HEADING = new Font(Font.HELVETICA, 16, Font.BOLD);
+  private static final Font NOTICE = new Font(Font.HELVETICA, 16, Font.BOLD, new Color(190, 20, 20));
   private static final Font BODY = new Font(Font.HELVETICA, 10, Font.NORMAL);
   private static final Font CAPTION = new Font(Font.HELVETICA, 9, Font.ITALIC, Color.DARK_GRAY);
   private static final Font CELL = new Font(Font.HELVETICA, 8.5f, Font.NORMAL);
@@ -93,10 +92,24 @@ public final class PdfReport implements Closeable {
 
   /** The title page: title, subtitle, verdict (omitted when null) and a two-column settings table. */
   public PdfReport titlePage(String title, String subtitle, String verdict, Map<String, String> settings) throws IOException {
+    return titlePage(title, subtitle, null, verdict, settings);
+  }
+
+  /**
+   * The title page with a warning under the subtitle in bold red (e.g. that the numbers come from a smoke
+   * run); {@code notice} and {@code verdict} are omitted when null.
+   */
+  public PdfReport titlePage(String title, String subtitle, String notice, String verdict, Map<String, String> settings)
+      throws IOException {
     add(new Paragraph(title, TITLE));
     Paragraph sub = new Paragraph(subtitle, SUBTITLE);
     sub.setSpacingAfter(14);
     add(sub);
+    if (notice != null) {
+      Paragraph n = new Paragraph(notice, NOTICE);
+      n.setSpacingAfter(14);
+      add(n);
+    }
     if (verdict != null) {
       Paragraph v = new Paragraph();
       v.add(new Chunk("Verdict: ", HEADING));
@@ -149,12 +162,22 @@ public final class PdfReport implements Closeable {
     return this;
   }
 
+  /** JPEG quality of photographic images. */
+  static final float JPEG_QUALITY = 0.85f;
+
   /** A raster image (feature maps, contact sheets) scaled to fit the page, never enlarged beyond 2x. */
   public PdfReport image(BufferedImage image, String caption) throws IOException {
-    ByteArrayOutputStream png = new ByteArrayOutputStream();
-    ImageIO.write(image, "png", png);
+    return image(image, caption, false);
+  }
+
+  /**
+   * As {@link #image(BufferedImage, String)}; with {@code photographic} the image is embedded as a JPEG of
+   * quality {@value #JPEG_QUALITY} (photos take a tenth of their PNG size), otherwise losslessly.
+   */
+  public PdfReport image(BufferedImage image, String caption, boolean photographic) throws IOException {
+    byte[] encoded = photographic ? ImageBytes.jpeg(image, JPEG_QUALITY) : ImageBytes.png(image);
     try {
-      Image pdfImage = Image.getInstance(png.toByteArray());
+      Image pdfImage = Image.getInstance(encoded);
       pdfImage.scaleAbsolute(image.getWidth(), image.getHeight());
       float cap = Math.min(2f, (document.right() - document.left()) / image.getWidth());
       pdfImage.scaleAbsolute(image.getWidth() * cap, image.getHeight() * cap);

@@ -69,15 +69,16 @@ class BundleWriterTest {
 
     Path dir = root().resolve("lenet-fashion");
     assertEquals(dir.resolve("report.pdf"), files.pdf());
-    for (String png : List.of("curves.png", "overlay-train_loss.png", "overlay-train_accuracy.png",
-        "overlay-test_accuracy.png", "epoch-time.png", "workers.png")) {
+    for (String png : List.of("curves-max-pooling.png", "curves-average-pooling.png", "overlay-train_loss.png",
+        "overlay-train_accuracy.png", "overlay-test_accuracy.png", "epoch-time.png", "workers-epoch-time.png",
+        "workers-data-wait.png")) {
       assertSize(dir.resolve(png), 1200, 800);
     }
     assertSize(dir.resolve("confusion-counts.png"), 1200, 1200);
     assertSize(dir.resolve("confusion-normalized.png"), 1200, 1200);
     assertSize(files.thumbnail(), BundleWriter.THUMB_WIDTH, BundleWriter.THUMB_HEIGHT);
     assertSize(dir.resolve("feature-maps-0.png"), maps.getWidth(), maps.getHeight());
-    assertEquals(11, files.pngs().size());
+    assertEquals(13, files.pngs().size());
     for (Path p : files.pngs()) {
       assertTrue(Files.isRegularFile(p), p.toString());
     }

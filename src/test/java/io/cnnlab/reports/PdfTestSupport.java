@@ -42,6 +42,29 @@ final class PdfTestSupport {
     }
   }
 
+  /** File suffixes PDFBox gives the raster images on page {@code page} ("jpg" for DCT-encoded, "png"...). */
+  static java.util.List<String> imageSuffixes(Path pdf, int page) throws IOException {
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+      java.util.List<String> out = new java.util.ArrayList<>();
+      collectSuffixes(doc.getPage(page - 1).getResources(), 0, out);
+      return out;
+    }
+  }
+
+  private static void collectSuffixes(PDResources resources, int depth, java.util.List<String> out) throws IOException {
+    if (resources == null || depth > 5) {
+      return;
+    }
+    for (COSName name : resources.getXObjectNames()) {
+      PDXObject x = resources.getXObject(name);
+      if (x instanceof PDImageXObject image) {
+        out.add(image.getSuffix());
+      } else if (x instanceof PDFormXObject form) {
+        collectSuffixes(form.getResources(), depth + 1, out);
+      }
+    }
+  }
+
   private static int countImages(PDResources resources, int depth) throws IOException {
     if (resources == null || depth > 5) {
       return 0;

@@ -1,0 +1,251 @@
+package io.cnnlab.reports;
+
+import io.cnnlab.data.DatasetId;
+import io.cnnlab.data.Datasets;
+import io.cnnlab.data.ImageSet;
+import io.cnnlab.data.Split;
+import io.cnnlab.experiments.ExperimentRecord;
+import io.cnnlab.experiments.ExperimentRecordJson;
+import io.cnnlab.experiments.FeatureMapExtractor;
+import io.cnnlab.experiments.ReportRenderer;
+import io.cnnlab.experiments.RunManifest;
+import io.cnnlab.models.Model;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.imageio.ImageIO;
+
+/**
+ * Renders an experiment's bundle from {@code experiment.json} and its run folders: the title page with the
+ * settings (and the smoke notice), our numbers against the published ones with the verdict, then what the
+ * record's {@code render} list asks for, in this order: {@code curves}, {@code overlay}, {@code time},
+ * {@code workers}, {@code confusion}, {@code table}, {@code feature-maps}, {@code kernels}, {@code edges}.
+ * Reads only; never trains. Feature maps also read the test images of the run's data set.
+ */
+public final class BundleRenderer implements ReportRenderer {
+  /** What a {@code render} list may ask for. */
+  public static final List<String> ENTRIES =
+      List.of("curves", "overlay", "time", "workers", "confusion", "table", "feature-maps", "kernels", "edges");
+
+  /** Feature-map figures per experiment: the first test image of each of the first this many classes. */
+  public static final int FEATURE_MAP_IMAGES = 10;
+
+  /** Edge-detection sheets are reduced to this width in the bundle (the run folder keeps the originals). */
+  static final int EDGE_SHEET_WIDTH = 1000;
+
+  /** Title of {@code index.md} and {@code index.pdf}. */
+  public static final String INDEX_TITLE = "cnnlab reproductions";
+
+  /** Where the test images for feature maps come from. */
+  @FunctionalInterface
+  public interface TestImages {
+    ImageSet open(DatasetId dataset) throws IOException;
+  }
+
+  private final TestImages testImages;
+
+  /** Feature maps read test images from the data sets installed under {@code dataRoot} ({@code make datasets}). */
+  public BundleRenderer(Path dataRoot) {
+    this(dataset -> Datasets.open(dataset, dataRoot, Split.TEST));
+  }
+
+  public BundleRenderer(TestImages testImages) {
+    this.testImages = testImages;
+  }
+
+  @Override
+  public List<Path> renderExperiment(Path experimentDir, ExperimentRecord record) throws IOException {
+    Path json = experimentDir.resolve(ExperimentRecordJson.FILE);
+    Set<String> render = entries(record, json);
+    ExperimentRecord.Status status = record.verdict().status();
+    RunOutputs outputs = new RunOutputs(experimentDir, record.runs());
+    boolean ran = status != ExperimentRecord.Status.NOT_RUN;
+    boolean strict = ran && status != ExperimentRecord.Status.FAILED
+        && ("train".equals(record.kind()) || render.contains("curves") || render.contains("overlay") || render.contains("time"));
+    Map<String, List<MetricsTable>> variants = ran ? outputs.metricsByVariant(strict) : Map.of();
+
+    ExperimentReport.Builder b = ExperimentReport.builder(record.id(), record.title())
+        .verdict(ExperimentText.verdict(record))
+        .notice(ExperimentText.notice(record))
+        .settings(ExperimentText.settings(record, variants))
+        .comparison(ExperimentText.comparison(record, variants));
+    variants.forEach(b::variant);
+    Set<ExperimentReport.Part> parts = EnumSet.noneOf(ExperimentReport.Part.class);
+    if (render.contains("curves")) {
+      parts.add(ExperimentReport.Part.CURVES);
+    }
+    if (render.contains("overlay")) {
+      parts.add(ExperimentReport.Part.OVERLAY);
+    }
+    if (render.contains("time")) {
+      parts.add(ExperimentReport.Part.TIME);
+    }
+    b.parts(parts);
+    if (!ran) {
+      b.note("Nothing was run, so there is nothing to show beyond the settings.");
+    } else if (status == ExperimentRecord.Status.FAILED) {
+      b.note("The experiment failed; what its runs wrote before that is shown.");
+    }
+    if (ran) {
+      boolean failed = status == ExperimentRecord.Status.FAILED;
+      if (render.contains("workers")) {
+        part(b, failed, "loader-workers comparison", () -> b.workerComparison(WorkerBars.of(outputs.outputs(".csv"), variants, json)));
+      }
+      if (render.contains("confusion")) {
+        part(b, failed, "confusion matrix", () -> confusion(b, record, outputs, json));
+      }
+      if (render.contains("table")) {
+        part(b, failed, "tables", () -> tables(b, outputs, json));
+      }
+      if (render.contains("feature-maps") || render.contains("kernels")) {
+        part(b, failed, "feature maps", () -> featureMaps(b, record, outputs, render, json));
+      }
+      if (render.contains("edges")) {
+        part(b, failed, "edge-detection sheets", () -> edges(b, outputs, json));
+      }
+    }
+    BundleWriter.BundleFiles files = BundleWriter.writeInto(experimentDir, b.build());
+    List<Path> written = new ArrayList<>(List.of(files.pdf()));
+    if (files.thumbnail() != null) {
+      written.add(files.thumbnail());
+    }
+    written.addAll(files.pngs());
+    written.addAll(files.csvs());
+    return written;
+  }
+
+  @Override
+  public void renderIndex(Path reportsRoot, List<ExperimentRecord> records) throws IOException {
+    List<IndexEntry> entries = new ArrayList<>();
+    for (ExperimentRecord r : records) {
+      Path dir = reportsRoot.resolve(r.id());
+      Path thumbnail = dir.resolve("thumbnail.png");
+      Path pdf = dir.resolve("report.pdf");
+      entries.add(new IndexEntry(r.id(), r.title(), ExperimentText.indexVerdict(r),
+          Files.isRegularFile(thumbnail) ? thumbnail : null, Files.isRegularFile(pdf) ? pdf : null));
+    }
+    IndexWriter.write(reportsRoot, INDEX_TITLE, entries);
+  }
+
+  /** One part of a bundle, read from the run folders. */
+  @FunctionalInterface
+  private interface Part {
+    void add() throws IOException;
+  }
+
+  /**
+   * Adds a part. A missing or malformed input fails the bundle, except for failed experiments, whose
+   * runs may have stopped before writing it: their report says what is missing instead.
+   */
+  private static void part(ExperimentReport.Builder b, boolean failed, String what, Part part) throws IOException {
+    try {
+      part.add();
+    } catch (IOException e) {
+      if (!failed) {
+        throw e;
+      }
+      b.note("No " + what + ": " + e.getMessage());
+    }
+  }
+
+  /** The record's render entries, lower case, each one known. */
+  private static Set<String> entries(ExperimentRecord record, Path json) throws ReportInputException {
+    Set<String> out = new LinkedHashSet<>();
+    for (String entry : record.render() == null ? List.<String>of() : record.render()) {
+      String e = entry.trim().toLowerCase(Locale.ROOT);
+      if (!ENTRIES.contains(e)) {
+        throw new ReportInputException(json, "render entry '" + entry + "' is unknown; expected some of " + ENTRIES);
+      }
+      out.add(e);
+    }
+    return out;
+  }
+
+  /** The confusion matrix of the first run that wrote predictions. */
+  private static void confusion(ExperimentReport.Builder b, ExperimentRecord record, RunOutputs outputs, Path json)
+      throws ReportInputException {
+    List<String> names = record.classNames() == null ? List.of() : record.classNames();
+    if (names.isEmpty()) {
+      throw new ReportInputException(json, "render lists 'confusion' but classNames is empty; the confusion matrix"
+          + " needs the data set's class names in label order");
+    }
+    for (ExperimentRecord.RunRecord run : outputs.runs()) {
+      Path file = outputs.dir(run).resolve(RunOutputs.PREDICTIONS);
+      if (Files.isRegularFile(file)) {
+        b.confusion(ConfusionMatrix.of(names.size(), Predictions.read(file, names.size())), names, "run " + run.name());
+        return;
+      }
+    }
+    Path expected = outputs.runs().isEmpty() ? json : outputs.dir(outputs.runs().get(0)).resolve(RunOutputs.PREDICTIONS);
+    throw new ReportInputException(expected, "no such file (nor in any other run); render lists 'confusion', which"
+        + " needs a run's predictions.csv (index,label,predicted)");
+  }
+
+  /** Every CSV output of every run, as a table. */
+  private static void tables(ExperimentReport.Builder b, RunOutputs outputs, Path json) throws ReportInputException {
+    List<RunOutputs.Output> csvs = outputs.outputs(".csv");
+    if (csvs.isEmpty()) {
+      throw new ReportInputException(json, "render lists 'table' but no run lists a CSV file among its outputs");
+    }
+    for (RunOutputs.Output csv : csvs) {
+      String stem = "table-" + csv.run().name().replaceAll("[^A-Za-z0-9._-]+", "-") + "-" + csv.stem();
+      b.table(stem, RunOutputs.readTable(csv.file(), csv.run().name() + ": " + csv.name()));
+    }
+  }
+
+  /** Feature maps and kernels of the first run that has a checkpoint. */
+  private void featureMaps(ExperimentReport.Builder b, ExperimentRecord record, RunOutputs outputs, Set<String> render,
+      Path json) throws IOException {
+    ExperimentRecord.RunRecord run = outputs.runs().stream()
+        .filter(r -> FeatureMapExtractor.hasCheckpoint(outputs.dir(r))).findFirst()
+        .orElseThrow(() -> new ReportInputException(json, "render lists 'feature-maps' or 'kernels' but no run folder has a "
+            + "checkpoint/ with trained weights"));
+    Path runDir = outputs.dir(run);
+    RunManifest manifest = RunManifest.read(runDir, record);
+    ImageSet test = testImages.open(manifest.dataset());
+    Model model = manifest.model().build(test.height(), test.channels(), test.classes());
+    FeatureMapExtractor.Extraction x = FeatureMapExtractor.extract(model, runDir, test,
+        FeatureMapExtractor.firstOfEachClass(test, FEATURE_MAP_IMAGES));
+    List<String> names = record.classNames() == null || record.classNames().isEmpty() ? test.classNames() : record.classNames();
+    if (render.contains("feature-maps")) {
+      for (FeatureMapExtractor.Example e : x.examples()) {
+        b.raster("feature-maps-" + e.testIndex(), "Feature maps of test image " + e.testIndex() + " (run " + run.name() + ")",
+            FeatureMapPages.figure(e, names));
+      }
+    }
+    if (render.contains("kernels") && x.firstKernel() != null) {
+      b.raster("kernels", "First-layer kernels (run " + run.name() + ")", FeatureMapPages.kernels(x.firstKernel()));
+    }
+  }
+
+  /** The edge-detection contact sheets the runs list (files named *sheet*.png, else every PNG output). */
+  private static void edges(ExperimentReport.Builder b, RunOutputs outputs, Path json) throws IOException {
+    List<RunOutputs.Output> pngs = outputs.outputs(".png");
+    List<RunOutputs.Output> sheets = pngs.stream().filter(o -> o.name().toLowerCase(Locale.ROOT).contains("sheet")).toList();
+    List<RunOutputs.Output> chosen = sheets.isEmpty() ? pngs : sheets;
+    if (chosen.isEmpty()) {
+      throw new ReportInputException(json, "render lists 'edges' but no run lists a PNG file among its outputs");
+    }
+    for (RunOutputs.Output png : chosen) {
+      BufferedImage image;
+      try {
+        image = ImageIO.read(png.file().toFile());
+      } catch (IOException e) {
+        throw new ReportInputException(png.file(), "not a readable PNG image: " + e.getMessage(), e);
+      }
+      if (image == null) {
+        throw new ReportInputException(png.file(), "not a PNG image");
+      }
+      b.raster("edges-" + png.stem(), "Edge detection: " + png.name(),
+          BundleWriter.fitted(image, EDGE_SHEET_WIDTH, Integer.MAX_VALUE), true);
+    }
+  }
+}

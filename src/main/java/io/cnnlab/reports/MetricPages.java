@@ -1,0 +1,139 @@
+package io.cnnlab.reports;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * The metric pages of a bundle: training curves per variant, variants overlaid per metric, and where an
+ * epoch's time goes. Each chart goes into the PDF (vector) and out as a PNG; each table as a CSV.
+ */
+final class MetricPages {
+  private final PdfReport doc;
+  private final Path dir;
+  private final List<Path> pngs;
+  private final List<Path> csvs;
+  private final double aspect;
+
+  MetricPages(PdfReport doc, Path dir, List<Path> pngs, List<Path> csvs, double aspect) {
+    this.doc = doc;
+    this.dir = dir;
+    this.pngs = pngs;
+    this.csvs = csvs;
+    this.aspect = aspect;
+  }
+
+  /**
+   * One chart per variant: a single run's curves (loss on the left axis, accuracies on the right), or with
+   * several seeds the mean and min-max band of train loss, train accuracy and test accuracy on one axis, as
+   * d2l's plots draw them. One variant writes {@code curves.png}, several {@code curves-<variant>.png}.
+   *
+   * @return the first chart as rendered for its PNG (the bundle's thumbnail)
+   */
+  BufferedImage curves(String title, Map<String, List<MetricsTable>> variants) throws IOException {
+    doc.section("Training curves");
+    BufferedImage first = null;
+    for (Map.Entry<String, List<MetricsTable>> variant : variants.entrySet()) {
+      String label = variant.getKey();
+      List<MetricsTable> runs = variant.getValue();
+      // The page already carries the experiment's title; with several variants the chart names its variant.
+      String name = (variants.size() == 1 ? title : "Variant " + label)
+          + (runs.size() > 1 ? " (" + runs.size() + " seeds)" : "");
+      JFreeChart chart;
+      String caption;
+      if (runs.size() == 1) {
+        chart = TrainingCurvesChart.create(name, runs.get(0));
+        caption = "Per-epoch training loss, training accuracy and test accuracy of " + label + ".";
+      } else {
+        List<SeedBand> bands = List.of(
+            SeedBand.of("train loss", MetricsColumns.TRAIN_LOSS, runs),
+            SeedBand.of("train acc", MetricsColumns.TRAIN_ACCURACY, runs),
+            SeedBand.of("test acc", MetricsColumns.TEST_ACCURACY, runs));
+        chart = VariantOverlayChart.create(name, "loss / accuracy", bands);
+        caption = label + ": lines are means over " + runs.size() + " seeds, bands span their minimum to maximum.";
+        csvs.add(CsvTables.write(ReportTables.seedBands(label, bands), dir.resolve(stem("curves", label, variants) + ".csv")));
+      }
+      BufferedImage image = PngWriter.render(Figure.of(chart), PngWriter.CHART_WIDTH, PngWriter.CHART_HEIGHT);
+      pngs.add(PngWriter.write(image, dir.resolve(stem("curves", label, variants) + ".png")));
+      doc.figure(Figure.of(chart), aspect, caption);
+      if (first == null) {
+        first = image;
+      }
+    }
+    return first;
+  }
+
+  /** Every variant on one chart per metric, mean line and min-max band over seeds. */
+  void overlays(Map<String, List<MetricsTable>> variants) throws IOException {
+    doc.section("Variants over seeds");
+    doc.paragraph("Lines are means over seeds; shaded bands span the minimum to the maximum over seeds.");
+    for (String column : List.of(MetricsColumns.TRAIN_LOSS, MetricsColumns.TRAIN_ACCURACY, MetricsColumns.TEST_ACCURACY)) {
+      List<SeedBand> bands = new ArrayList<>();
+      variants.forEach((label, runs) -> bands.add(SeedBand.of(label, column, runs)));
+      String name = column.replace('_', ' ');
+      JFreeChart chart = VariantOverlayChart.create(name + " per variant", name, bands);
+      pngs.add(PngWriter.write(Figure.of(chart), dir.resolve("overlay-" + column + ".png"), PngWriter.CHART_WIDTH, PngWriter.CHART_HEIGHT));
+      csvs.add(CsvTables.write(ReportTables.seedBands(name, bands), dir.resolve("overlay-" + column + ".csv")));
+      doc.figure(Figure.of(chart), aspect, name + ": mean and min-max band over seeds per variant.");
+    }
+  }
+
+  /**
+   * Stacked epoch-time bars per variant that recorded timing, and the loader-workers bars when given;
+   * nothing when there is neither.
+   */
+  void timing(Map<String, List<MetricsTable>> variants, boolean breakdown, List<ComparisonBarChart.Bar> workers)
+      throws IOException {
+    List<EpochTimeBreakdown> times = new ArrayList<>();
+    if (breakdown) {
+      variants.forEach(
+          (label, runs) -> {
+            if (runs.stream().anyMatch(EpochTimeBreakdown::hasTiming)) {
+              times.add(EpochTimeBreakdown.fromMetrics(label, runs, true));
+            }
+          });
+    }
+    if (times.isEmpty() && workers.isEmpty()) {
+      return;
+    }
+    doc.section("Time per epoch");
+    if (!times.isEmpty()) {
+      JFreeChart chart = EpochTimeChart.create("Where an epoch's time goes", times);
+      pngs.add(PngWriter.write(Figure.of(chart), dir.resolve("epoch-time.png"), PngWriter.CHART_WIDTH, PngWriter.CHART_HEIGHT));
+      TextTable table = ReportTables.epochTimes(times);
+      csvs.add(CsvTables.write(table, dir.resolve("epoch-time.csv")));
+      doc.figure(Figure.of(chart), aspect, "Mean seconds per epoch (first epoch left out when there are several).");
+      doc.table(table);
+    }
+    if (!workers.isEmpty()) {
+      // One chart per quantity: images per second and seconds of waiting do not share an axis.
+      Map<String, List<ComparisonBarChart.Bar>> byQuantity = new LinkedHashMap<>();
+      workers.forEach(b -> byQuantity.computeIfAbsent(b.series(), k -> new ArrayList<>()).add(b));
+      for (Map.Entry<String, List<ComparisonBarChart.Bar>> quantity : byQuantity.entrySet()) {
+        String name = quantity.getKey();
+        JFreeChart chart = ComparisonBarChart.create("Loader workers: " + name, name, quantity.getValue());
+        pngs.add(PngWriter.write(Figure.of(chart), dir.resolve(stem("workers", name, byQuantity) + ".png"),
+            PngWriter.CHART_WIDTH, PngWriter.CHART_HEIGHT));
+        doc.figure(Figure.of(chart), aspect, name + " by loader setting.");
+      }
+      List<List<String>> rows = workers.stream()
+          .map(b -> List.of(b.group(), b.series(), ReportTables.fixed(b.value(), 3))).toList();
+      csvs.add(CsvTables.write(new TextTable("Loader workers", List.of("setting", "quantity", "value"), rows), dir.resolve("workers.csv")));
+    }
+  }
+
+  /** {@code prefix} for a lone entry, {@code prefix-<entry as a file name>} for several. */
+  private static String stem(String prefix, String variant, Map<String, ?> variants) {
+    if (variants.size() == 1) {
+      return prefix;
+    }
+    String slug = variant.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", "-").replaceAll("^-+|-+$", "");
+    return prefix + "-" + (slug.isEmpty() ? "variant" : slug);
+  }
+}

@@ -1,0 +1,127 @@
+package io.cnnlab.reports;
+
+import io.cnnlab.experiments.ExperimentRecord;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The files an experiment's runs left in their folders, as the report reads them: metrics per variant, the
+ * predictions of a run, and the extra outputs a run lists ({@link ExperimentRecord.RunRecord#outputs()}).
+ */
+final class RunOutputs {
+  /** Standard file names in a run folder. */
+  static final String METRICS = "metrics.csv";
+
+  static final String PREDICTIONS = "predictions.csv";
+
+  private final Path experimentDir;
+  private final List<ExperimentRecord.RunRecord> runs;
+
+  RunOutputs(Path experimentDir, List<ExperimentRecord.RunRecord> runs) {
+    this.experimentDir = experimentDir;
+    this.runs = runs == null ? List.of() : List.copyOf(runs);
+  }
+
+  List<ExperimentRecord.RunRecord> runs() {
+    return runs;
+  }
+
+  /** The run's folder. */
+  Path dir(ExperimentRecord.RunRecord run) {
+    return experimentDir.resolve(run.dir());
+  }
+
+  /**
+   * Every run's metrics grouped by variant, in record order.
+   *
+   * @param required when true a run without metrics.csv is an error naming the file; otherwise such runs
+   *     are left out (kinds that do not train, failed runs)
+   * @throws ReportInputException naming the metrics.csv that is missing (when required) or malformed
+   */
+  Map<String, List<MetricsTable>> metricsByVariant(boolean required) throws ReportInputException {
+    Map<String, List<MetricsTable>> variants = new LinkedHashMap<>();
+    for (ExperimentRecord.RunRecord run : runs) {
+      Path file = dir(run).resolve(METRICS);
+      if (!required && !Files.exists(file)) {
+        continue;
+      }
+      String variant = run.variant() == null || run.variant().isBlank() ? run.name() : run.variant();
+      variants.computeIfAbsent(variant, k -> new ArrayList<>()).add(MetricsTable.read(file));
+    }
+    return variants;
+  }
+
+  /** Files the runs list as outputs whose names end with {@code extension}, each checked to exist. */
+  List<Output> outputs(String extension) throws ReportInputException {
+    List<Output> found = new ArrayList<>();
+    for (ExperimentRecord.RunRecord run : runs) {
+      for (String name : run.outputs() == null ? List.<String>of() : run.outputs()) {
+        if (name.toLowerCase(Locale.ROOT).endsWith(extension)) {
+          Path file = dir(run).resolve(name);
+          if (!Files.isRegularFile(file)) {
+            throw new ReportInputException(file, "no such file, though run " + run.name()
+                + " lists it among its outputs in " + experimentDir.resolve("experiment.json"));
+          }
+          found.add(new Output(run, name, file));
+        }
+      }
+    }
+    return found;
+  }
+
+  /** A listed output file of a run. */
+  record Output(ExperimentRecord.RunRecord run, String name, Path file) {
+    /** The file name without folders and extension, usable in bundle file names. */
+    String stem() {
+      String base = file.getFileName().toString();
+      int dot = base.lastIndexOf('.');
+      return (dot > 0 ? base.substring(0, dot) : base).replaceAll("[^A-Za-z0-9._-]+", "-");
+    }
+  }
+
+  /**
+   * A CSV output as a table: header row, every row as written.
+   *
+   * @throws ReportInputException naming the file when it is not CSV with a header and at least one row
+   */
+  static TextTable readTable(Path file, String title) throws ReportInputException {
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+        .setIgnoreEmptyLines(true).get();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVParser parser = CSVParser.parse(in, format)) {
+      List<String> header = parser.getHeaderNames();
+      if (header.isEmpty()) {
+        throw new ReportInputException(file, "no header row; expected a CSV table with a header");
+      }
+      List<List<String>> rows = new ArrayList<>();
+      for (CSVRecord r : parser.getRecords()) {
+        if (r.size() != header.size()) {
+          throw new ReportInputException(file, "line " + (r.getRecordNumber() + 1) + " has " + r.size()
+              + " cells for the " + header.size() + " columns of the header " + header);
+        }
+        rows.add(r.toList());
+      }
+      if (rows.isEmpty()) {
+        throw new ReportInputException(file, "no rows below the header " + header);
+      }
+      return new TextTable(title, header, rows);
+    } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+      if (e instanceof ReportInputException r) {
+        throw r;
+      }
+      throw new ReportInputException(file, "not a readable CSV table (" + e.getMessage() + ")", e);
+    }
+  }
+}

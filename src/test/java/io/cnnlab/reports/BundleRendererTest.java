@@ -1,0 +1,254 @@
+package io.cnnlab.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cnnlab.experiments.ExperimentRecord;
+import io.cnnlab.experiments.ExperimentRecordJson;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bundles rendered from a fixture experiment folder, read back with PDFBox and ImageIO. */
+class BundleRendererTest {
+  private static final List<String> ALL_BUT_TF = List.of("curves", "overlay", "time", "workers", "confusion", "table");
+
+  @TempDir Path tmp;
+
+  /** No data sets and no TensorFlow needed unless a test asks for feature maps. */
+  private final BundleRenderer renderer = new BundleRenderer(id -> {
+    throw new AssertionError("this test reads no test images");
+  });
+
+  /** With {@code -Dcnnlab.sampleBundle=DIR} the full bundle is also written to DIR, to look at. */
+  private Path experiment(ExperimentRecord record) throws IOException {
+    return ExperimentFixtures.write(tmp.resolve("reports").resolve(record.id()), record);
+  }
+
+  /** The record as the harness would hand it over: read back from the experiment.json written with Jackson. */
+  private static ExperimentRecord readBack(Path dir) throws IOException {
+    return ExperimentRecordJson.read(dir.resolve(ExperimentRecordJson.FILE));
+  }
+
+  @Test
+  void fullBundleHasTheSettingsComparisonVerdictAndEveryRequestedFigure() throws IOException {
+    Path dir = experiment(ExperimentFixtures.record(false, ALL_BUT_TF));
+    String sample = System.getProperty("cnnlab.sampleBundle");
+    if (sample != null && !sample.isEmpty()) {
+      Path look = ExperimentFixtures.write(Path.of(sample).resolve(ExperimentFixtures.ID), readBack(dir));
+      renderer.renderExperiment(look, readBack(look));
+    }
+
+    List<Path> files = renderer.renderExperiment(dir, readBack(dir));
+
+    Path pdf = dir.resolve("report.pdf");
+    assertTrue(files.contains(pdf));
+    for (String png : List.of("curves-avg.png", "curves-max.png", "overlay-train_loss.png", "overlay-train_accuracy.png",
+        "overlay-test_accuracy.png", "epoch-time.png", "workers-images-per-second.png", "workers-data-wait-seconds.png")) {
+      assertSize(dir.resolve(png), 1200, 800);
+      assertTrue(files.contains(dir.resolve(png)), png);
+    }
+    assertSize(dir.resolve("confusion-counts.png"), 1200, 1200);
+    assertSize(dir.resolve("thumbnail.png"), BundleWriter.THUMB_WIDTH, BundleWriter.THUMB_HEIGHT);
+
+    // Settings page, comparison with the published numbers and the verdict, read back with PDFBox.
+    String first = flat(PdfTestSupport.text(pdf, 1, 1));
+    for (String expected : List.of(ExperimentFixtures.TITLE, "experiment " + ExperimentFixtures.ID,
+        "Verdict: reproduced: test_accuracy 0.8234 (seeds 0.8201 to 0.8267), within [0.8000, 0.8600]",
+        "batch", "256", "variant avg", "2 seeds, 6 epochs")) {
+      assertTrue(first.contains(expected), "title page lacks '" + expected + "':\n" + first);
+    }
+    assertFalse(first.contains("SMOKE"), "a full run carries no smoke notice");
+    String results = flat(PdfTestSupport.text(pdf, 2, 2));
+    // Our last-epoch test accuracy by hand: 0.93 - 0.8 e^-2.4 - 2 * offset = 0.857426 - 2 * offset.
+    for (String expected : List.of("published: PyTorch", "0.8270", "published: TensorFlow", "0.8310", "[0.8000, 0.8600]",
+        "ours: avg", "0.8474", "0.8374", "0.8574", "ours: max", "0.8074", "0.7974", "0.8174", "ours, as judged",
+        "0.8234", "verdict", "reproduced")) {
+      assertTrue(results.contains(expected), "results page lacks '" + expected + "':\n" + results);
+    }
+    List<String> comparison = Files.readAllLines(dir.resolve("comparison.csv"));
+    assertEquals("source,test_accuracy,min,max,note", comparison.get(0));
+    assertEquals("ours: avg,0.8474,0.8374,0.8574,\"2 seeds, last epoch (6)\"", comparison.get(4));
+
+    // Confusion matrix from the known predictions: 8 of 10 right per class, 2 predicted as the next class.
+    List<String> perClass = Files.readAllLines(dir.resolve("per-class.csv"));
+    assertEquals("3,Dress,10,10,0.8000,0.8000", perClass.get(4));
+    List<String> counts = Files.readAllLines(dir.resolve("confusion-counts.csv"));
+    assertEquals("Trouser,0,8,2,0,0,0,0,0,0,0", counts.get(2));
+
+    // Loader CSV: rows with the same worker count are averaged.
+    List<String> workers = Files.readAllLines(dir.resolve("workers.csv"));
+    assertTrue(workers.contains("2 workers,images per second,12000.000"), workers.toString());
+    assertTrue(workers.contains("5 workers,data wait seconds,0.250"), workers.toString());
+    assertEquals(ExperimentFixtures.LOADER_CSV.strip(),
+        String.join("\n", Files.readAllLines(dir.resolve("table-avg-seed1-loader.csv"))));
+
+    String text = flat(PdfTestSupport.text(pdf));
+    for (String heading : List.of("Training curves", "Variants over seeds", "Time per epoch", "Confusion matrix (counts)",
+        "Most confused pairs", "avg-seed1: loader.csv", "Predictions of run avg-seed1")) {
+      assertTrue(text.contains(heading), "PDF lacks '" + heading + "'");
+    }
+    int pages = PdfTestSupport.pages(pdf);
+    // title, results, curves, variants, time (+workers), confusion x2, per-class, table: 9 sections at least
+    assertTrue(pages >= 9 && pages <= 16, "pages: " + pages);
+  }
+
+  @Test
+  void onlyTheRequestedChartsAreDrawn() throws IOException {
+    Path dir = experiment(ExperimentFixtures.record(false, List.of("curves")));
+
+    renderer.renderExperiment(dir, readBack(dir));
+
+    assertTrue(Files.isRegularFile(dir.resolve("curves-avg.png")));
+    for (String absent : List.of("overlay-test_accuracy.png", "epoch-time.png", "confusion-counts.png")) {
+      assertFalse(Files.exists(dir.resolve(absent)), absent);
+    }
+    String text = PdfTestSupport.text(dir.resolve("report.pdf"));
+    assertFalse(text.contains("Variants over seeds") || text.contains("Time per epoch"), text);
+    // title, results, two curve charts: 3 or 4 pages
+    int pages = PdfTestSupport.pages(dir.resolve("report.pdf"));
+    assertTrue(pages == 3 || pages == 4, "pages: " + pages);
+  }
+
+  @Test
+  void smokeRecordsAreLabelledNotComparable() throws IOException {
+    Path dir = experiment(ExperimentFixtures.record(true, List.of("curves")));
+
+    renderer.renderExperiment(dir, readBack(dir));
+    renderer.renderIndex(dir.getParent(), List.of(readBack(dir)));
+
+    String first = flat(PdfTestSupport.text(dir.resolve("report.pdf"), 1, 1));
+    assertTrue(first.contains("SMOKE \u2014 not comparable"), first);
+    String index = Files.readString(dir.getParent().resolve("index.md"));
+    assertTrue(index.contains("| SMOKE \u2014 not comparable; reproduced"), index);
+  }
+
+  @Test
+  void recordsNotRunGetTheirSettingsAndReasonOnly() throws IOException {
+    ExperimentRecord full = ExperimentFixtures.record(false, ALL_BUT_TF);
+    ExperimentRecord notRun = new ExperimentRecord("alexnet-cifar", "AlexNet on CIFAR-100", "train", "cifar100-fine",
+        List.of(), false, full.reference(),
+        new ExperimentRecord.Verdict(ExperimentRecord.Status.NOT_RUN, null, null, null,
+            "CIFAR-100 is not installed: make datasets CIFAR100=/path/to/cifar-100-binary.tar.gz"),
+        List.of(), ALL_BUT_TF, Map.of());
+    Path dir = tmp.resolve("reports/alexnet-cifar");
+    Files.createDirectories(dir);
+
+    renderer.renderExperiment(dir, notRun);
+
+    Path pdf = dir.resolve("report.pdf");
+    assertEquals(2, PdfTestSupport.pages(pdf));
+    assertTrue(flat(PdfTestSupport.text(pdf)).contains("Verdict: not run: CIFAR-100 is not installed: make datasets CIFAR100="));
+    assertFalse(Files.exists(dir.resolve("thumbnail.png")), "nothing to show, no thumbnail");
+  }
+
+  @Test
+  void failedExperimentsShowWhatTheirRunsWroteAndSayWhatIsMissing() throws IOException {
+    ExperimentRecord ok = ExperimentFixtures.record(false, List.of("curves", "confusion"));
+    ExperimentRecord failed = new ExperimentRecord(ok.id(), ok.title(), ok.kind(), ok.dataset(), ok.classNames(), false,
+        ok.reference(), new ExperimentRecord.Verdict(ExperimentRecord.Status.FAILED, null, null, null, "loss diverged"),
+        ok.runs(), ok.render(), ok.settings());
+    Path dir = experiment(failed);
+    Files.delete(dir.resolve("max-seed2/metrics.csv"));
+    for (ExperimentRecord.RunRecord run : ok.runs()) {
+      Files.delete(dir.resolve(run.dir()).resolve("predictions.csv"));
+    }
+
+    renderer.renderExperiment(dir, readBack(dir));
+
+    String text = flat(PdfTestSupport.text(dir.resolve("report.pdf")));
+    assertTrue(text.contains("Verdict: failed: loss diverged"), text);
+    assertTrue(text.contains("No confusion matrix: " + dir.resolve("avg-seed1/predictions.csv") + ": no such file"), text);
+    assertTrue(text.contains("variant max 1 seed, 6 epochs"), "the run that wrote metrics is shown: " + text);
+  }
+
+  @Test
+  void indexListsEveryExperimentWithVerdictThumbnailAndLink() throws IOException {
+    Path dir = experiment(ExperimentFixtures.record(false, List.of("curves")));
+    renderer.renderExperiment(dir, readBack(dir));
+    ExperimentRecord missing = new ExperimentRecord("edges-photos", "Edge detection", "edges", null, List.of(), false, null,
+        new ExperimentRecord.Verdict(ExperimentRecord.Status.FAILED, null, null, null, "photos missing"), List.of(),
+        List.of(), Map.of());
+
+    renderer.renderIndex(tmp.resolve("reports"), List.of(readBack(dir), missing));
+
+    String md = Files.readString(tmp.resolve("reports/index.md"));
+    assertTrue(md.contains("| " + ExperimentFixtures.ID + " | " + ExperimentFixtures.TITLE + " | reproduced: test_accuracy 0.8234"), md);
+    assertTrue(md.contains("![" + ExperimentFixtures.ID + "](" + ExperimentFixtures.ID + "/thumbnail.png)"), md);
+    assertTrue(md.contains("[report.pdf](" + ExperimentFixtures.ID + "/report.pdf)"), md);
+    assertTrue(md.contains("| edges-photos | Edge detection | failed: photos missing |  |  |"), md);
+    String pdf = PdfTestSupport.text(tmp.resolve("reports/index.pdf"));
+    assertTrue(pdf.contains("edges-photos") && pdf.contains(ExperimentFixtures.ID), pdf);
+  }
+
+  @Test
+  void edgeSheetsListedByARunAreShownReduced() throws IOException {
+    Path dir = tmp.resolve("reports/edges");
+    Path run = Files.createDirectories(dir.resolve("photos"));
+    BufferedImage sheet = new BufferedImage(2800, 700, BufferedImage.TYPE_INT_RGB);
+    ImageIO.write(sheet, "png", run.resolve("Dune-sobel-sheet.png").toFile());
+    ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "png", run.resolve("Dune-sobel-h.png").toFile());
+    ExperimentRecord record = new ExperimentRecord("edges", "Edge detection on photographs", "edges", null, List.of(), false,
+        null, new ExperimentRecord.Verdict(ExperimentRecord.Status.MEASURED, null, null, null, null),
+        List.of(new ExperimentRecord.RunRecord("photos", "photos", 0, "photos", "h", false,
+            List.of("Dune-sobel-sheet.png", "Dune-sobel-h.png"))),
+        List.of("edges"), Map.of());
+
+    renderer.renderExperiment(dir, record);
+
+    assertSize(dir.resolve("edges-Dune-sobel-sheet.png"), BundleRenderer.EDGE_SHEET_WIDTH, 700 * BundleRenderer.EDGE_SHEET_WIDTH / 2800);
+    assertFalse(Files.exists(dir.resolve("edges-Dune-sobel-h.png")), "only sheets when there are sheets");
+    Path pdf = dir.resolve("report.pdf");
+    assertEquals(3, PdfTestSupport.pages(pdf));
+    assertEquals(List.of("jpg"), PdfTestSupport.imageSuffixes(pdf, 3), "photographs are embedded as JPEG");
+    assertSize(dir.resolve("thumbnail.png"), BundleWriter.THUMB_WIDTH, BundleWriter.THUMB_HEIGHT);
+  }
+
+  @Test
+  void missingOrMalformedMetricsAreNamed() throws IOException {
+    Path dir = experiment(ExperimentFixtures.record(false, List.of("curves")));
+    Path missing = dir.resolve("max-seed2/metrics.csv");
+    Files.delete(missing);
+
+    ReportInputException e = assertThrows(ReportInputException.class, () -> renderer.renderExperiment(dir, readBack(dir)));
+    assertEquals(missing, e.file());
+    assertTrue(e.getMessage().startsWith(missing + ": no such file"), e.getMessage());
+
+    Files.writeString(missing, "epoch,train_loss,train_accuracy,test_accuracy\n1,0.5,0.8,zero\n");
+    e = assertThrows(ReportInputException.class, () -> renderer.renderExperiment(dir, readBack(dir)));
+    assertTrue(e.getMessage().contains(missing + ": data row 1 (line 2), column 'test_accuracy': expected a number, found 'zero'"),
+        e.getMessage());
+  }
+
+  @Test
+  void unknownRenderEntriesAndMissingOutputsNameTheFile() throws IOException {
+    Path dir = experiment(ExperimentFixtures.record(false, List.of("curves", "histograms")));
+    ReportInputException e = assertThrows(ReportInputException.class, () -> renderer.renderExperiment(dir, readBack(dir)));
+    assertEquals(dir.resolve("experiment.json"), e.file());
+    assertTrue(e.getMessage().contains("render entry 'histograms' is unknown"), e.getMessage());
+
+    Path other = experiment(ExperimentFixtures.record(false, List.of("workers")));
+    Files.delete(other.resolve("avg-seed1/loader.csv"));
+    e = assertThrows(ReportInputException.class, () -> renderer.renderExperiment(other, readBack(other)));
+    assertEquals(other.resolve("avg-seed1/loader.csv"), e.file());
+  }
+
+  /** PDF text with line breaks and runs of spaces as single spaces (long lines wrap). */
+  private static String flat(String text) {
+    return text.replaceAll("\\s+", " ");
+  }
+
+  private static void assertSize(Path png, int width, int height) throws IOException {
+    BufferedImage image = ImageIO.read(png.toFile());
+    assertEquals(width, image.getWidth(), png + " width");
+    assertEquals(height, image.getHeight(), png + " height");
+  }
+}
