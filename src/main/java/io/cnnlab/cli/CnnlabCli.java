@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       TrainCommand.class,
       SummaryCommand.class,
+      ReproduceCommand.class,
     })
 public final class CnnlabCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
