@@ -193,7 +193,7 @@ public final class DeclarationReader {
     if (node == null || node.isNull()) {
       return JsonNodeFactory.instance.objectNode();
     }
-    SettingsTree.checkKeys(node, RunSettings.class, where, extra);
+    SettingsTree.checkKeys(node, RunSettings.class, where, extra, YAML);
     SettingsTree.checkApplies(node, kind, where, extra);
     SettingsTree.checkValues(node, where);
     return ((ObjectNode) node).deepCopy();

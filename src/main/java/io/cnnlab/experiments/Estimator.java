@@ -15,9 +15,9 @@ import java.util.Optional;
  */
 public final class Estimator {
   /** Reading the data set and building the graph, per run. */
-  static final double RUN_OVERHEAD_SECONDS = 4;
+  static final double RUN_OVERHEAD_SECONDS = 1;
   /** Checkpoint and bookkeeping, per epoch. */
-  static final double EPOCH_OVERHEAD_SECONDS = 0.5;
+  static final double EPOCH_OVERHEAD_SECONDS = 0.3;
   /** Cost of evaluating one sample relative to training on it (forward pass only). */
   static final double EVAL_COST = 1.0 / 3;
 

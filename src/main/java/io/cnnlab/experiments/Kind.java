@@ -21,7 +21,7 @@ public enum Kind {
   CONV_SHAPES("conv-shapes", "mismatches", List.of("mismatches", "checks", "max_abs_diff"),
       Set.of(Settings.THREADS)),
   /** A 1x1 convolution as conv2d, as a matrix multiplication and as a loop: equal, and timed. */
-  CONV_1X1("conv-1x1", "max_abs_diff", List.of("max_abs_diff", "conv2d_ms", "matmul_ms", "java_matmul_ms",
+  CONV_1X1("conv-1x1", "max_abs_diff", List.of("max_abs_diff", "kxk_max_abs_diff", "conv2d_ms", "matmul_ms", "java_matmul_ms",
       "naive_ms"), Set.of(Settings.THREADS, Settings.CONV)),
   /** One training epoch with different numbers of prefetching loader workers: epoch time and data wait. */
   LOADER_WORKERS("loader-workers", "data_wait_seconds", MetricsCsv.HEADER,

@@ -1,5 +1,6 @@
 package io.cnnlab.experiments;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Map;
 
@@ -78,6 +79,7 @@ public record RunManifest(
   }
 
   /** Whether the run completed. */
+  @JsonIgnore
   public boolean isFinished() {
     return FINISHED.equals(status);
   }

@@ -121,8 +121,25 @@ public record RunSettings(
 
   private static void put(Map<String, String> m, String key, Object value) {
     if (value != null) {
-      m.put(key, value.toString());
+      m.put(key, value instanceof Record r ? compact(r) : value.toString());
     }
+  }
+
+  /** A record's non-null components as {@code {a: 1, b: x}}, the way a declaration writes them. */
+  static String compact(Record r) {
+    StringBuilder sb = new StringBuilder("{");
+    for (java.lang.reflect.RecordComponent c : r.getClass().getRecordComponents()) {
+      Object v;
+      try {
+        v = c.getAccessor().invoke(r);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot read " + c.getName() + " of " + r.getClass().getSimpleName(), e);
+      }
+      if (v != null) {
+        sb.append(sb.length() > 1 ? ", " : "").append(c.getName()).append(": ").append(v);
+      }
+    }
+    return sb.append('}').toString();
   }
 
   private static int orZero(Integer v) {

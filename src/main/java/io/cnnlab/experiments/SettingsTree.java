@@ -1,6 +1,8 @@
 package io.cnnlab.experiments;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cnnlab.models.ModelSettings;
 import io.cnnlab.nn.Activation;
@@ -25,12 +27,14 @@ final class SettingsTree {
   private SettingsTree() {}
 
   /**
-   * Rejects keys {@code type} has no component for, recursing into record-typed components.
+   * Rejects keys {@code type} has no component for and values that do not convert to their component's type,
+   * recursing into record-typed components.
    *
-   * @param where location for messages, e.g. {@code variants[1] (max)}
-   * @throws IllegalArgumentException naming the key, where it is and the allowed keys
+   * @param where location for messages, e.g. {@code variants[1]}
+   * @throws IllegalArgumentException naming the key, where it is and the allowed keys or the expected type
    */
-  static void checkKeys(JsonNode node, Class<? extends Record> type, String where, List<String> extraKeys) {
+  static void checkKeys(
+      JsonNode node, Class<? extends Record> type, String where, List<String> extraKeys, ObjectMapper mapper) {
     if (!node.isObject()) {
       throw new IllegalArgumentException(where + " must be a mapping of keys to values, got " + describe(node));
     }
@@ -45,11 +49,33 @@ final class SettingsTree {
         throw new IllegalArgumentException("unknown key '" + e.getKey() + "' in " + where + "; allowed keys: "
             + String.join(", ", allowed));
       }
-      if (component != null && component.getType().isRecord() && !e.getValue().isNull()) {
+      if (component == null || e.getValue().isNull()) {
+        continue;
+      }
+      if (component.getType().isRecord()) {
         @SuppressWarnings("unchecked")
         Class<? extends Record> inner = (Class<? extends Record>) component.getType();
-        checkKeys(e.getValue(), inner, where + "." + e.getKey(), List.of());
+        checkKeys(e.getValue(), inner, where + "." + e.getKey(), List.of(), mapper);
+      } else {
+        checkType(e.getValue(), component.getType(), where + "." + e.getKey(), mapper);
       }
+    }
+  }
+
+  private static void checkType(JsonNode value, Class<?> type, String key, ObjectMapper mapper) {
+    boolean ok = !value.isContainerNode();
+    if (ok) {
+      try {
+        mapper.treeToValue(value, type);
+      } catch (JsonProcessingException | IllegalArgumentException e) {
+        ok = false;
+      }
+    }
+    if (!ok) {
+      String expected = type == Integer.class || type == Long.class ? "an integer"
+          : type == Double.class || type == Float.class ? "a number"
+          : type == Boolean.class ? "true or false" : "text";
+      throw new IllegalArgumentException("key '" + key + "': expected " + expected + ", got " + describe(value));
     }
   }
 

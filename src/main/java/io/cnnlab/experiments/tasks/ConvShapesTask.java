@@ -80,8 +80,8 @@ public final class ConvShapesTask {
       shapeRows.add(List.of(name, i + 1, e, a, e.equals(a)));
       allMatch &= e.equals(a);
     }
-    check(name + " layer shapes: formulas vs TensorFlow", formula.output().toString(),
-        summary.rows().get(summary.rows().size() - 1).shapeText(), allMatch);
+    check(name + " layer shapes: formulas vs TensorFlow", String.join(" > ", expected), String.join(" > ", actual),
+        allMatch);
     check(name + " parameters: formulas vs published", published, formula.totalParameters(),
         formula.totalParameters() == published);
     check(name + " parameters: TensorFlow model vs published", published, summary.parameters(),
