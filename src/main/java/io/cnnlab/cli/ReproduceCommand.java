@@ -58,6 +58,9 @@ public final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--seeds", paramLabel = "N", description = "seeds per variant (declared ones first)")
   Integer seeds;
 
+  @Option(names = "--dry-run", description = "print the plan and its estimated duration, run nothing")
+  boolean dryRun;
+
   @Option(names = "--force", description = "rerun finished runs instead of reusing them")
   boolean force;
 
@@ -116,7 +119,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         System.console() != null);
     try {
       SweepPlan plan = harness.plan(chosen, options);
-      return harness.run(plan).exitCode();
+      return dryRun ? 0 : harness.run(plan).exitCode();
     } catch (IOException | RuntimeException e) {
       err.println("cnnlab reproduce: " + e.getMessage());
       return 1;
