@@ -1,15 +1,9 @@
 package io.cnnlab.experiments;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.cnnlab.data.DatasetId;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,12 +35,6 @@ public final class DeclarationReader {
   static final int SMOKE_PHOTOS = 2;
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]*");
-  private static final ObjectMapper YAML = YAMLMapper.builder()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-      .build();
 
   /** What the top level of a file maps onto; blocks merged later stay trees. */
   record DeclarationFile(
@@ -88,7 +76,7 @@ public final class DeclarationReader {
   public static Declaration read(Path file) {
     JsonNode tree;
     try {
-      tree = YAML.readTree(file.toFile());
+      tree = Yaml.MAPPER.readTree(file.toFile());
     } catch (JacksonException e) {
       throw new InvalidDeclarationException(file, "not valid YAML: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
@@ -97,7 +85,7 @@ public final class DeclarationReader {
     if (tree == null || !tree.isObject()) {
       throw new InvalidDeclarationException(file, "expected a mapping with the keys " + topKeys());
     }
-    DeclarationFile raw = map(file, tree, DeclarationFile.class, "");
+    DeclarationFile raw = Yaml.map(file, tree, DeclarationFile.class, "");
     try {
       return check(file, raw);
     } catch (InvalidDeclarationException e) {
@@ -193,7 +181,7 @@ public final class DeclarationReader {
     if (node == null || node.isNull()) {
       return JsonNodeFactory.instance.objectNode();
     }
-    SettingsTree.checkKeys(node, RunSettings.class, where, extra, YAML);
+    SettingsTree.checkKeys(node, RunSettings.class, where, extra, Yaml.MAPPER);
     SettingsTree.checkApplies(node, kind, where, extra);
     SettingsTree.checkValues(node, where);
     return ((ObjectNode) node).deepCopy();
@@ -214,7 +202,7 @@ public final class DeclarationReader {
 
   /** The merged block as settings, with everything the run will need checked now. */
   private static RunSettings settings(Path file, ObjectNode merged, String label, Kind kind, String dataset) {
-    RunSettings s = map(file, merged, RunSettings.class, label);
+    RunSettings s = Yaml.map(file, merged, RunSettings.class, label);
     try {
       if (kind.trains()) {
         if (s.model() == null) {
@@ -268,39 +256,6 @@ public final class DeclarationReader {
       throw new IllegalArgumentException("key 'reference.published': expected numbers, got " + r.published());
     }
     return new Declaration.Reference(r.source(), r.metric(), r.low(), r.high(), r.published(), variant);
-  }
-
-  /** Maps a tree onto {@code type}, turning Jackson's errors into messages naming the key. */
-  private static <T> T map(Path file, JsonNode tree, Class<T> type, String label) {
-    try {
-      return YAML.treeToValue(tree, type);
-    } catch (UnrecognizedPropertyException e) {
-      String where = path(e).replaceFirst("\\.?[^.\\[]*$", "");
-      List<String> known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
-      throw new InvalidDeclarationException(file, "unknown key '" + e.getPropertyName() + "'"
-          + (where.isEmpty() ? " at the top level" : " in " + where) + "; allowed keys: " + String.join(", ", known), e);
-    } catch (JsonMappingException e) {
-      String key = path(e);
-      Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : null;
-      String why = cause != null ? cause.getMessage() : e.getOriginalMessage().replaceAll("\\s+", " ");
-      throw new InvalidDeclarationException(file, (label.isEmpty() ? "" : label + ": ") + "key '" + key + "': "
-          + why, e);
-    } catch (JacksonException e) {
-      throw new InvalidDeclarationException(file, e.getOriginalMessage(), e);
-    }
-  }
-
-  /** {@code variants[1].model.pool} from Jackson's path. */
-  private static String path(JsonMappingException e) {
-    StringBuilder sb = new StringBuilder();
-    for (JsonMappingException.Reference r : e.getPath()) {
-      if (r.getFieldName() != null) {
-        sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
-      } else if (r.getIndex() >= 0) {
-        sb.append('[').append(r.getIndex()).append(']');
-      }
-    }
-    return sb.toString();
   }
 
   private static void required(String value, String key) {

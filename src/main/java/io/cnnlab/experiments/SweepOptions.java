@@ -1,6 +1,8 @@
 package io.cnnlab.experiments;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * How a sweep runs.
@@ -30,9 +32,9 @@ public record SweepOptions(Path root, Path dataRoot, boolean smoke, Integer seed
   }
 
   /** The seeds to run of {@code declared}: all (or the first for smoke), or the first N, extended past the list. */
-  public java.util.List<Long> seedsOf(java.util.List<Long> declared) {
+  public List<Long> seedsOf(List<Long> declared) {
     int n = seeds != null ? seeds : smoke ? 1 : declared.size();
-    java.util.List<Long> out = new java.util.ArrayList<>(declared.subList(0, Math.min(n, declared.size())));
+    List<Long> out = new ArrayList<>(declared.subList(0, Math.min(n, declared.size())));
     long next = declared.stream().mapToLong(Long::longValue).max().orElse(0) + 1;
     while (out.size() < n) {
       out.add(next++);

@@ -81,11 +81,11 @@ public final class VerdictTable {
 
   /** Prints the table for a console. */
   public static void print(PrintStream out, List<ExperimentRecord> records) {
-    out.printf(Locale.ROOT, "%-28s %-12s %-22s %-16s %-10s %s%n", "experiment", "status", "measured", "band", "gap",
+    out.printf(Locale.ROOT, "%-28s %-12s %-22s %-26s %-10s %s%n", "experiment", "status", "measured", "band", "gap",
         "note");
     for (ExperimentRecord r : records) {
       Verdict v = r.verdict();
-      out.printf(Locale.ROOT, "%-28s %-12s %-22s %-16s %-10s %s%n", r.id(), v.status(), measured(v), band(r),
+      out.printf(Locale.ROOT, "%-28s %-12s %-22s %-26s %-10s %s%n", r.id(), v.status(), measured(v), band(r),
           v.gap() == null ? "" : Verdicts.num(v.gap()), v.reason() == null ? "" : v.reason());
     }
     out.flush();

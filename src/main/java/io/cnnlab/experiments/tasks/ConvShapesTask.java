@@ -13,7 +13,6 @@ import io.cnnlab.ops.conv.TfGraphFunction;
 import io.cnnlab.ops.shape.Padding;
 import io.cnnlab.ops.shape.ShapeAlgebra;
 import io.cnnlab.ops.shape.Window;
-import io.cnnlab.ops.spec.LayerStack;
 import io.cnnlab.ops.spec.Preset;
 import io.cnnlab.ops.spec.ShapeReport;
 import java.io.IOException;
