@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       SummaryCommand.class,
       ReportCommand.class,
+      ReproduceCommand.class,
     })
 public final class CnnlabCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,126 +1,89 @@
 package io.cnnlab.experiments;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cnnlab.data.DatasetId;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.cnnlab.models.ModelSettings;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
- * What a report needs from a run's {@code manifest.json} to rebuild its model: the model settings and the
- * data set. The manifest is read as generic JSON, because the harness owns its other keys.
+ * {@code manifest.json} of a run folder: what ran, where, when, and what came out. Written when the run starts
+ * ({@code status running}), after every epoch, and when it ends; the harness reuses a {@code finished} run whose
+ * {@code configHash} equals the new one.
  *
- * <p>Keys read, at the top level or inside one top-level object (e.g. {@code "config": {...}}):
- * <ul>
- *   <li>{@code "model"}: an object with the fields of {@link ModelSettings} ({@code type} required; {@code
- *       variant}, {@code activation}, {@code pool}, {@code batchNorm}, {@code padding}, {@code dropout}, {@code
- *       width}, {@code budgetFraction}, {@code lrn}, {@code inputSize} optional, null or absent = default;
- *       other keys refused), or just the type as a string ({@code "lenet"});
- *   <li>{@code "dataset"}: the data set's command-line name ({@code "fashion-mnist"}), or an object whose
- *       {@code "name"} is.
- * </ul>
- * When the manifest lacks one, {@link ExperimentRecord#settings()} key {@code model} (a type name or the
- * same object as JSON text) and {@link ExperimentRecord#dataset()} are used instead.
- *
- * @param model the model as trained
- * @param dataset the data set it was trained on
+ * @param experiment declaration id
+ * @param run run folder name
+ * @param variant variant name
+ * @param seed seed
+ * @param kind experiment kind
+ * @param dataset data set name, or null
+ * @param model the effective model settings (training kinds; null for others): reports rebuild the model from it
+ * @param smoke true for smoke runs (tiny subset, one epoch)
+ * @param configuration the effective configuration (see {@link PlannedRun#configuration()})
+ * @param configHash SHA-256 of the configuration
+ * @param settings the declaration's settings for this run, as given
+ * @param environment versions, commit, CPU and device
+ * @param status {@code running}, {@code finished} or {@code failed}
+ * @param epochsCompleted training epochs done so far (0 for other kinds)
+ * @param metrics the run's results: the last epoch's metrics.csv columns, or a measurement's values
+ * @param outputs files written besides the standard ones, relative to the run folder
+ * @param startedAt ISO-8601 time the (latest) attempt started
+ * @param finishedAt ISO-8601 time it finished, or null
+ * @param wallSeconds wall-clock seconds of the latest attempt
+ * @param error the failure's message, or null
  */
-public record RunManifest(ModelSettings model, DatasetId dataset) {
-  /** The manifest's file name inside a run folder. */
+public record RunManifest(
+    String experiment,
+    String run,
+    String variant,
+    long seed,
+    String kind,
+    String dataset,
+    ModelSettings model,
+    boolean smoke,
+    Map<String, String> configuration,
+    String configHash,
+    Map<String, String> settings,
+    RunEnvironment environment,
+    String status,
+    int epochsCompleted,
+    Map<String, Double> metrics,
+    List<String> outputs,
+    String startedAt,
+    String finishedAt,
+    double wallSeconds,
+    String error) {
+
   public static final String FILE = "manifest.json";
+  public static final String RUNNING = "running";
+  public static final String FINISHED = "finished";
+  public static final String FAILED = "failed";
 
-  /**
-   * Reads {@code runDir/manifest.json}, falling back on {@code record} for what it lacks.
-   *
-   * @throws ExperimentFileException naming the manifest when it is malformed, or when neither it nor the
-   *     record says which model or data set the run used
-   */
-  public static RunManifest read(Path runDir, ExperimentRecord record) throws ExperimentFileException {
-    Path file = runDir.resolve(FILE);
-    JsonNode root = null;
-    if (Files.isRegularFile(file)) {
-      try {
-        root = ExperimentRecordJson.MAPPER.readTree(file.toFile());
-      } catch (IOException e) {
-        String why = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
-        throw new ExperimentFileException(file, "not valid JSON: " + why, e);
-      }
-      if (root != null && !root.isObject()) {
-        throw new ExperimentFileException(file, "expected a JSON object, found " + root.getNodeType());
-      }
-    }
-    ModelSettings model = model(file, find(root, "model"), record);
-    DatasetId dataset = dataset(file, find(root, "dataset"), record);
-    return new RunManifest(model, dataset);
+  /** The manifest of a run about to start. */
+  static RunManifest starting(PlannedRun run, RunEnvironment env, String startedAt) {
+    Declaration d = run.declaration();
+    return new RunManifest(d.id(), run.name(), run.variant().name(), run.seed(), d.kind().token(), d.dataset(), run.settings().model(),
+        run.configuration().get("smoke").equals("true"), run.configuration(), run.configHash(),
+        run.settings().given(), env, RUNNING, 0, Map.of(), List.of(), startedAt, null, 0, null);
   }
 
-  private static ModelSettings model(Path file, JsonNode node, ExperimentRecord record) throws ExperimentFileException {
-    String from = file.toString();
-    if (node == null && record.settings() != null && record.settings().get("model") != null) {
-      String text = record.settings().get("model").trim();
-      from = "the experiment record's setting 'model'";
-      try {
-        node = text.startsWith("{") ? ExperimentRecordJson.MAPPER.readTree(text) : ExperimentRecordJson.MAPPER.getNodeFactory().textNode(text);
-      } catch (IOException e) {
-        throw new ExperimentFileException(file, from + " is neither a model type nor a JSON object: " + text, e);
-      }
-    }
-    if (node == null) {
-      throw new ExperimentFileException(file, (Files.isRegularFile(file) ? "has no key 'model'" : "no such file")
-          + " and the experiment record has no setting 'model'; expected {\"model\": {\"type\": \"lenet\", ...},"
-          + " \"dataset\": \"fashion-mnist\"} to rebuild the model for feature maps");
-    }
-    try {
-      if (node.isTextual()) {
-        return ModelSettings.of(node.asText());
-      }
-      if (!node.isObject()) {
-        throw new ExperimentFileException(file, "'model' in " + from + " must be an object or a type name, found " + node.getNodeType());
-      }
-      return ExperimentRecordJson.MAPPER.treeToValue(node, ModelSettings.class);
-    } catch (JacksonException e) {
-      throw new ExperimentFileException(file, "'model' in " + from + " is not a model description: " + e.getOriginalMessage(), e);
-    } catch (IllegalArgumentException e) {
-      throw new ExperimentFileException(file, "'model' in " + from + ": " + e.getMessage(), e);
-    }
+  RunManifest withProgress(int epochs) {
+    return new RunManifest(experiment, run, variant, seed, kind, dataset, model, smoke, configuration, configHash, settings,
+        environment, status, epochs, metrics, outputs, startedAt, finishedAt, wallSeconds, error);
   }
 
-  private static DatasetId dataset(Path file, JsonNode node, ExperimentRecord record) throws ExperimentFileException {
-    if (node != null && node.isObject() && node.path("name").isTextual()) {
-      node = node.get("name");
-    }
-    String name = node != null && node.isTextual() ? node.asText() : record.dataset();
-    if (name == null || name.isBlank()) {
-      throw new ExperimentFileException(file, "has no key 'dataset' and the experiment record names no data set;"
-          + " expected \"dataset\": \"fashion-mnist\" (or another of " + java.util.Arrays.toString(DatasetId.values()) + ")");
-    }
-    try {
-      return DatasetId.parse(name);
-    } catch (IllegalArgumentException e) {
-      throw new ExperimentFileException(file, e.getMessage(), e);
-    }
+  RunManifest finished(int epochs, Map<String, Double> results, List<String> files, String at, double seconds) {
+    return new RunManifest(experiment, run, variant, seed, kind, dataset, model, smoke, configuration, configHash, settings,
+        environment, FINISHED, epochs, results, files, startedAt, at, seconds, null);
   }
 
-  /** {@code key} at the top level, else in the first top-level object that has it; null when nowhere. */
-  private static JsonNode find(JsonNode root, String key) {
-    if (root == null) {
-      return null;
-    }
-    JsonNode direct = root.get(key);
-    if (direct != null && !direct.isNull()) {
-      return direct;
-    }
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-      JsonNode child = it.next().getValue();
-      if (child instanceof ObjectNode && child.get(key) != null && !child.get(key).isNull()) {
-        return child.get(key);
-      }
-    }
-    return null;
+  RunManifest failed(String message, String at, double seconds) {
+    return new RunManifest(experiment, run, variant, seed, kind, dataset, model, smoke, configuration, configHash, settings,
+        environment, FAILED, epochsCompleted, metrics, outputs, startedAt, at, seconds, message);
+  }
+
+  /** Whether the run completed. */
+  @JsonIgnore
+  public boolean isFinished() {
+    return FINISHED.equals(status);
   }
 }

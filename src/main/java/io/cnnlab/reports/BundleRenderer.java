@@ -8,7 +8,7 @@ import io.cnnlab.experiments.ExperimentRecord;
 import io.cnnlab.experiments.ExperimentRecordJson;
 import io.cnnlab.experiments.FeatureMapExtractor;
 import io.cnnlab.experiments.ReportRenderer;
-import io.cnnlab.experiments.RunManifest;
+import io.cnnlab.experiments.ManifestModel;
 import io.cnnlab.models.Model;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -209,7 +209,7 @@ public final class BundleRenderer implements ReportRenderer {
         .orElseThrow(() -> new ReportInputException(json, "render lists 'feature-maps' or 'kernels' but no run folder has a "
             + "checkpoint/ with trained weights"));
     Path runDir = outputs.dir(run);
-    RunManifest manifest = RunManifest.read(runDir, record);
+    ManifestModel manifest = ManifestModel.read(runDir, record);
     ImageSet test = testImages.open(manifest.dataset());
     Model model = manifest.model().build(test.height(), test.channels(), test.classes());
     FeatureMapExtractor.Extraction x = FeatureMapExtractor.extract(model, runDir, test,

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RunManifestTest {
+class ManifestModelTest {
   @TempDir Path run;
 
   private static ExperimentRecord record(String dataset, Map<String, String> settings) {
@@ -22,19 +22,19 @@ class RunManifestTest {
         new ExperimentRecord.Verdict(ExperimentRecord.Status.MEASURED, null, null, null, null), List.of(), List.of(), settings);
   }
 
-  private RunManifest read(String json, ExperimentRecord record) throws IOException {
+  private ManifestModel read(String json, ExperimentRecord record) throws IOException {
     Files.writeString(run.resolve("manifest.json"), json);
-    return RunManifest.read(run, record);
+    return ManifestModel.read(run, record);
   }
 
   @Test
   void modelObjectAndDataSetAtTheTopOrOneLevelDown() throws IOException {
-    RunManifest top = read("{\"model\": {\"type\": \"lenet\", \"pool\": \"max\", \"dropout\": 0.5}, \"dataset\": \"mnist\","
+    ManifestModel top = read("{\"model\": {\"type\": \"lenet\", \"pool\": \"max\", \"dropout\": 0.5}, \"dataset\": \"mnist\","
         + " \"seed\": 4}", record(null, Map.of()));
     assertEquals(new ModelSettings("lenet", null, null, "max", null, null, 0.5f, null, null, null, null), top.model());
     assertEquals(DatasetId.MNIST, top.dataset());
 
-    RunManifest nested = read("{\"run\": \"a\", \"config\": {\"model\": \"alexnet\", \"dataset\": {\"name\": \"cifar100-fine\"}}}",
+    ManifestModel nested = read("{\"run\": \"a\", \"config\": {\"model\": \"alexnet\", \"dataset\": {\"name\": \"cifar100-fine\"}}}",
         record(null, Map.of()));
     assertEquals(ModelSettings.of("alexnet"), nested.model());
     assertEquals(DatasetId.CIFAR100_FINE, nested.dataset());
@@ -42,7 +42,7 @@ class RunManifestTest {
 
   @Test
   void theRecordFillsInWhatTheManifestLacks() throws IOException {
-    RunManifest m = read("{\"seed\": 1}", record("fashion-mnist", Map.of("model", "{\"type\": \"lenet\", \"variant\": \"batch-norm\"}")));
+    ManifestModel m = read("{\"seed\": 1}", record("fashion-mnist", Map.of("model", "{\"type\": \"lenet\", \"variant\": \"batch-norm\"}")));
     assertEquals(new ModelSettings("lenet", "batch-norm", null, null, null, null, null, null, null, null, null), m.model());
     assertEquals(DatasetId.FASHION_MNIST, m.dataset());
   }

@@ -1,0 +1,164 @@
+package io.cnnlab.cli;
+
+import io.cnnlab.experiments.Declaration;
+import io.cnnlab.experiments.DeclarationReader;
+import io.cnnlab.experiments.Harness;
+import io.cnnlab.experiments.InvalidDeclarationException;
+import io.cnnlab.experiments.RunEnvironment;
+import io.cnnlab.experiments.SweepOptions;
+import io.cnnlab.experiments.SweepPlan;
+import io.cnnlab.experiments.TensorFlowRunExecutor;
+import io.cnnlab.experiments.Verdicts;
+import io.cnnlab.reports.BundleRenderer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cnnlab reproduce}: runs documented experiments from {@code reproductions/} and gives each a verdict. */
+@Command(
+    name = "reproduce",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Runs the experiments declared in reproductions/<id>.yaml: prints the plan with an estimated duration,"
+          + " trains or measures every variant and seed into REPORTS/<id>/<variant>-seed<k>/ (manifest.json,"
+          + " metrics.csv, checkpoints), reuses finished runs of the same configuration and resumes interrupted"
+          + " ones, then gives each experiment a verdict against its reference band (REPRODUCED, OUTSIDE_BAND,"
+          + " MEASURED, NOT_RUN, FAILED), written to REPORTS/verdicts.csv and verdicts.md.",
+      "Exit status: 0, or 1 when an experiment failed or a report could not be rendered (NOT_RUN for missing"
+          + " data is not a failure), 2 for bad usage or a bad declaration."
+    })
+public final class ReproduceCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "ID", arity = "0..*", description = "experiments to run (see --list)")
+  List<String> ids = new ArrayList<>();
+
+  @Option(names = "--all", description = "every experiment except heavy ones (see --include-heavy)")
+  boolean all;
+
+  @Option(names = "--list", description = "list the declared experiments and exit")
+  boolean list;
+
+  @Option(names = "--smoke", description = "tiny subset and one epoch per run, first seed only, into REPORTS/smoke")
+  boolean smoke;
+
+  @Option(names = "--seeds", paramLabel = "N", description = "seeds per variant (declared ones first)")
+  Integer seeds;
+
+  @Option(names = "--dry-run", description = "print the plan and its estimated duration, run nothing")
+  boolean dryRun;
+
+  @Option(names = "--force", description = "rerun finished runs instead of reusing them")
+  boolean force;
+
+  @Option(names = "--include-heavy", description = "with --all, also the experiments that take hours on a CPU")
+  boolean includeHeavy;
+
+  @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports", description = "output root (${DEFAULT-VALUE})")
+  Path reports;
+
+  @Option(names = "--data-root", paramLabel = "DIR", defaultValue = "datasets",
+      description = "where `make datasets` installed the data (${DEFAULT-VALUE})")
+  Path dataRoot;
+
+  @Option(names = "--declarations", paramLabel = "DIR", defaultValue = "reproductions",
+      description = "folder of the declarations (${DEFAULT-VALUE})")
+  Path declarations;
+
+  @Option(names = "--device", paramLabel = "cpu|gpu", defaultValue = "cpu",
+      description = "cpu (${DEFAULT-VALUE}) or gpu (needs a build with `mvn -Pgpu`)")
+  String device;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    List<Declaration> declared;
+    try {
+      declared = DeclarationReader.readAll(declarations);
+    } catch (InvalidDeclarationException | IOException e) {
+      err.println("cnnlab reproduce: " + e.getMessage());
+      return 2;
+    }
+    if (list) {
+      printList(declared);
+      return 0;
+    }
+    List<Declaration> chosen;
+    SweepOptions options;
+    try {
+      chosen = choose(declared);
+      device = device.toLowerCase(Locale.ROOT);
+      options = new SweepOptions(SweepOptions.rootFor(reports, smoke), dataRoot, smoke, seeds, force, device);
+      if (device.equals("gpu")) {
+        requireGpuLibrary();
+      }
+    } catch (IllegalArgumentException e) {
+      err.println("cnnlab reproduce: " + e.getMessage());
+      return 2;
+    }
+    PrintStream out = System.out;
+    Harness harness = new Harness(new TensorFlowRunExecutor(), new BundleRenderer(dataRoot), RunEnvironment.detect(device), out,
+        System.console() != null);
+    try {
+      SweepPlan plan = harness.plan(chosen, options);
+      return dryRun ? 0 : harness.run(plan).exitCode();
+    } catch (IOException | RuntimeException e) {
+      err.println("cnnlab reproduce: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private List<Declaration> choose(List<Declaration> declared) {
+    if (ids.isEmpty() && !all) {
+      throw new IllegalArgumentException("give experiment ids or --all (cnnlab reproduce --list shows them)");
+    }
+    Set<Declaration> chosen = new LinkedHashSet<>();
+    for (String id : ids) {
+      chosen.add(declared.stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow(() ->
+          new IllegalArgumentException("no experiment '" + id + "'; declared: "
+              + String.join(", ", declared.stream().map(Declaration::id).toList()))));
+    }
+    if (all) {
+      declared.stream().filter(d -> includeHeavy || !d.heavy()).forEach(chosen::add);
+    }
+    return List.copyOf(chosen);
+  }
+
+  /** The GPU build puts the CUDA native library on the classpath; without it TensorFlow silently runs on the CPU. */
+  static void requireGpuLibrary() {
+    String classpath = System.getProperty("java.class.path", "");
+    boolean present = classpath.contains("linux-x86_64-gpu")
+        || ClassLoader.getSystemResource("org/tensorflow/internal/c_api/linux-x86_64-gpu") != null;
+    if (!present) {
+      throw new IllegalArgumentException("--device gpu needs TensorFlow's GPU native library"
+          + " (tensorflow-core-native, classifier linux-x86_64-gpu) on the classpath: build with"
+          + " `mvn -Pgpu compile` (make build MVN='mvn -B -Pgpu'), then run again");
+    }
+  }
+
+  private void printList(List<Declaration> declared) {
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(Locale.ROOT, "%-28s %-15s %-16s %5s %5s  %-26s %s%n", "id", "kind", "dataset", "vars", "seeds",
+        "reference", "title");
+    for (Declaration d : declared) {
+      String ref = d.reference() == null ? "-"
+          : d.reference().metric().replace("test_", "") + " " + Verdicts.band(d.reference());
+      out.printf(Locale.ROOT, "%-28s %-15s %-16s %5d %5d  %-26s %s%s%n", d.id(), d.kind(),
+          d.dataset() == null ? "-" : d.dataset(), d.variants().size(), d.seeds().size(), ref, d.title(),
+          d.heavy() ? " (heavy)" : "");
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,268 @@
+package io.cnnlab.experiments;
+
+import io.cnnlab.data.MissingDatasetException;
+import io.cnnlab.experiments.ExperimentRecord.RunRecord;
+import io.cnnlab.experiments.ExperimentRecord.Status;
+import io.cnnlab.experiments.ExperimentRecord.Verdict;
+import io.cnnlab.experiments.tasks.Measurement;
+import io.cnnlab.training.ConsoleProgress;
+import io.cnnlab.training.CsvMetricsWriter;
+import io.cnnlab.training.EpochMetrics;
+import io.cnnlab.training.TrainListener;
+import io.cnnlab.training.TrainResult;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Runs a {@link SweepPlan}: every run of every experiment in order, reusing finished runs of the same
+ * configuration and resuming interrupted ones; then each experiment's verdict, its {@code experiment.json} and
+ * report, and at the end the verdict tables and the index. An experiment whose data is missing is not run, one
+ * whose run throws is failed; either way the sweep goes on.
+ */
+public final class Harness {
+  /** File name of an experiment's record in its folder. */
+  public static final String RECORD_FILE = "experiment.json";
+
+  private final RunExecutor executor;
+  private final ReportRenderer renderer;
+  private final RunEnvironment environment;
+  private final PrintStream out;
+  private final LongSupplier nanos;
+  private final boolean redrawSteps;
+
+  /**
+   * @param executor what trains and measures
+   * @param renderer what renders the report bundles
+   * @param environment versions, commit, CPU and device, for the manifests
+   * @param out where the plan, progress and verdicts are printed
+   * @param redrawSteps also redraw a per-step progress line (for a terminal)
+   */
+  public Harness(RunExecutor executor, ReportRenderer renderer, RunEnvironment environment, PrintStream out,
+      boolean redrawSteps) {
+    this(executor, renderer, environment, out, redrawSteps, System::nanoTime);
+  }
+
+  Harness(RunExecutor executor, ReportRenderer renderer, RunEnvironment environment, PrintStream out,
+      boolean redrawSteps, LongSupplier nanos) {
+    this.executor = executor;
+    this.renderer = renderer;
+    this.environment = environment;
+    this.out = out;
+    this.redrawSteps = redrawSteps;
+    this.nanos = nanos;
+  }
+
+  /** What a sweep produced. */
+  public record SweepResult(List<ExperimentRecord> records, List<String> problems, double seconds) {
+    /** 1 when an experiment failed or a report could not be rendered, else 0 (not run is not a failure). */
+    public int exitCode() {
+      boolean failed = records.stream().anyMatch(r -> r.verdict().status() == Status.FAILED);
+      return failed || !problems.isEmpty() ? 1 : 0;
+    }
+  }
+
+  /** Plans {@code declarations} with this harness's executor probing speeds, and prints the plan. */
+  public SweepPlan plan(List<Declaration> declarations, SweepOptions options) {
+    SweepPlan plan = SweepPlan.create(declarations, options, new Estimator(executor));
+    plan.print(out);
+    return plan;
+  }
+
+  /** Runs the plan and writes every record, the verdict tables and the index. */
+  public SweepResult run(SweepPlan plan) throws IOException {
+    SweepProgress progress = new SweepProgress(out, plan, nanos);
+    List<ExperimentRecord> records = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (SweepPlan.ExperimentPlan e : plan.experiments()) {
+      ExperimentRecord record = runExperiment(e, plan.options(), progress);
+      records.add(record);
+      Json.write(e.dir().resolve(RECORD_FILE), record);
+      Status status = record.verdict().status();
+      if (status != Status.NOT_RUN && status != Status.FAILED) {
+        try {
+          renderer.renderExperiment(e.dir(), record);
+        } catch (IOException | RuntimeException ex) {
+          problems.add(e.declaration().id() + ": report not rendered: " + ex.getMessage());
+        }
+      }
+    }
+    Path root = plan.options().root();
+    List<ExperimentRecord> all = withEarlier(root, records);
+    List<Path> tables = VerdictTable.write(root, all);
+    try {
+      renderer.renderIndex(root, all);
+    } catch (IOException | RuntimeException ex) {
+      problems.add("index not rendered: " + ex.getMessage());
+    }
+    out.println();
+    VerdictTable.print(out, records);
+    problems.forEach(p -> out.println("problem: " + p));
+    out.printf("Sweep took %s; verdicts of all %d experiment(s) under %s in %s and %s%n",
+        SweepPlan.clock(progress.elapsed()), all.size(), root, tables.get(0).getFileName(), tables.get(1).getFileName());
+    out.flush();
+    return new SweepResult(records, problems, progress.elapsed());
+  }
+
+  private ExperimentRecord runExperiment(SweepPlan.ExperimentPlan e, SweepOptions options, SweepProgress progress) {
+    Declaration d = e.declaration();
+    List<RunRecord> runs = new ArrayList<>();
+    Map<String, List<Map<String, Double>>> results = new LinkedHashMap<>();
+    Verdict verdict = null;
+    if (e.notRun() != null) {
+      verdict = Verdicts.notRun(e.notRun());
+    }
+    for (SweepPlan.Step step : e.steps()) {
+      progress.startRun(step);
+      try {
+        Outcome o = execute(step, options.dataRoot(), progress);
+        PlannedRun run = step.run();
+        runs.add(new RunRecord(run.name(), run.variant().name(), run.seed(), run.name(), run.configHash(),
+            step.action() == RunStore.Action.REUSE, o.outputs()));
+        results.computeIfAbsent(run.variant().name(), k -> new ArrayList<>()).add(o.metrics());
+        progress.finishRun(step.action() == RunStore.Action.REUSE ? "reused" : "done");
+      } catch (MissingDatasetException ex) {
+        progress.finishRun("not run");
+        verdict = Verdicts.notRun(ex.getMessage());
+        break;
+      } catch (IOException | RuntimeException ex) {
+        progress.finishRun("FAILED");
+        String message = step.run().label() + ": " + ex.getClass().getSimpleName() + ": " + ex.getMessage();
+        out.println("FAILED " + message);
+        verdict = Verdicts.failed(message);
+        break;
+      }
+    }
+    if (verdict == null) {
+      verdict = Verdicts.of(d, results, options.smoke());
+    }
+    return new ExperimentRecord(d.id(), d.title(), d.kind().token(), d.dataset(),
+        d.datasetId() == null ? List.of() : d.datasetId().classNames(), options.smoke(),
+        d.reference() == null ? null : d.reference().toRecord(), verdict, runs, d.render(), settings(d, options));
+  }
+
+  /** A run's results and extra files. */
+  private record Outcome(Map<String, Double> metrics, List<String> outputs) {}
+
+  private Outcome execute(SweepPlan.Step step, Path dataRoot, SweepProgress progress) throws IOException {
+    PlannedRun run = step.run();
+    if (step.action() == RunStore.Action.REUSE) {
+      RunManifest m = RunStore.manifest(run.dir()).orElseThrow(() -> new IOException(
+          run.dir().resolve(RunManifest.FILE) + " vanished between planning and running"));
+      return new Outcome(m.metrics(), m.outputs());
+    }
+    if (step.action() == RunStore.Action.RUN) {
+      RunStore.clear(run.dir());
+    }
+    Files.createDirectories(run.dir());
+    Path manifestFile = run.dir().resolve(RunManifest.FILE);
+    long t0 = nanos.getAsLong();
+    RunManifest[] manifest = {RunManifest.starting(run, environment, Instant.now().toString())};
+    Json.write(manifestFile, manifest[0]);
+    try {
+      Map<String, Double> metrics;
+      List<String> outputs;
+      int epochs = 0;
+      if (run.job() != null) {
+        List<TrainListener> listeners = new ArrayList<>();
+        if (redrawSteps) {
+          listeners.add(new ConsoleProgress(out, true));
+        }
+        listeners.add(new CsvMetricsWriter(run.dir().resolve("metrics.csv")));
+        listeners.add(progress.epochs());
+        listeners.add(new TrainListener() {
+          @Override
+          public void onEpochEnd(EpochMetrics m) {
+            manifest[0] = manifest[0].withProgress(m.epoch());
+            try {
+              Json.write(manifestFile, manifest[0]);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          }
+        });
+        TrainResult result = executor.train(run.job(), run.dir(), listeners);
+        metrics = EpochValues.of(result.last());
+        outputs = List.of();
+        epochs = result.history().size();
+      } else {
+        Measurement m = executor.measure(run, dataRoot);
+        metrics = m.metrics();
+        outputs = m.outputs();
+      }
+      Json.write(manifestFile, manifest[0].finished(epochs, finite(metrics), outputs, Instant.now().toString(),
+          (nanos.getAsLong() - t0) / 1e9));
+      return new Outcome(finite(metrics), outputs);
+    } catch (IOException | RuntimeException e) {
+      Json.write(manifestFile, manifest[0].failed(String.valueOf(e.getMessage()), Instant.now().toString(),
+          (nanos.getAsLong() - t0) / 1e9));
+      throw e;
+    }
+  }
+
+  /** JSON has no NaN: values that are not finite are left out. */
+  private static Map<String, Double> finite(Map<String, Double> metrics) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    metrics.forEach((k, v) -> {
+      if (v != null && Double.isFinite(v)) {
+        out.put(k, v);
+      }
+    });
+    return out;
+  }
+
+  /** The effective settings for the report's settings page. */
+  private static Map<String, String> settings(Declaration d, SweepOptions options) {
+    Map<String, String> s = new LinkedHashMap<>();
+    s.put("declaration", d.source().toString());
+    if (d.description() != null) {
+      s.put("description", d.description().strip());
+    }
+    s.put("dataset", String.valueOf(d.dataset()));
+    s.put("seeds", options.seedsOf(d.seeds()).toString());
+    s.put("device", options.device());
+    s.put("smoke", Boolean.toString(options.smoke()));
+    for (Declaration.Variant v : d.variants()) {
+      s.put("variant " + v.name(), v.settings(options.smoke()).given().entrySet().stream()
+          .map(en -> en.getKey() + "=" + en.getValue()).collect(Collectors.joining(", ")));
+    }
+    return s;
+  }
+
+  /**
+   * This sweep's records and those earlier sweeps left in other experiment folders of {@code root}, sorted by id,
+   * so the verdict tables and index cover everything run there.
+   */
+  static List<ExperimentRecord> withEarlier(Path root, List<ExperimentRecord> fresh) throws IOException {
+    Map<String, ExperimentRecord> byId = new java.util.TreeMap<>();
+    Set<String> freshIds = fresh.stream().map(ExperimentRecord::id).collect(Collectors.toSet());
+    if (Files.isDirectory(root)) {
+      try (Stream<Path> dirs = Files.list(root)) {
+        for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+          Path file = dir.resolve(RECORD_FILE);
+          if (Files.isRegularFile(file) && !freshIds.contains(dir.getFileName().toString())) {
+            try {
+              ExperimentRecord r = Json.read(file, ExperimentRecord.class);
+              byId.put(r.id(), r);
+            } catch (IOException e) {
+              // an unreadable old record is left out of the tables, not fatal to this sweep
+            }
+          }
+        }
+      }
+    }
+    fresh.forEach(r -> byId.put(r.id(), r));
+    return List.copyOf(byId.values());
+  }
+}

@@ -1,0 +1,84 @@
+package io.cnnlab.experiments;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One run of a sweep: a variant of a declaration with one seed, its folder and its effective configuration.
+ *
+ * @param declaration the experiment
+ * @param variant the variant
+ * @param seed the seed
+ * @param dir the run folder, {@code <root>/<experiment>/<variant>-seed<seed>}
+ * @param settings the variant's settings for this mode (real or smoke)
+ * @param job the training job (training kinds), else null
+ * @param configuration the effective configuration, as stable {@code key -> text}
+ * @param configHash SHA-256 of {@link #configuration()}: a finished run with the same hash is reused
+ */
+public record PlannedRun(
+    Declaration declaration, Declaration.Variant variant, long seed, Path dir, RunSettings settings, TrainingJob job,
+    Map<String, String> configuration, String configHash) {
+
+  /** Version of the configuration text; bump it when the meaning of a key changes. */
+  static final String CONFIGURATION_VERSION = "cnnlab-run-1";
+
+  /** Folder name of a variant's run with a seed, e.g. {@code avg-seed1}. */
+  public static String runName(String variant, long seed) {
+    return variant + "-seed" + seed;
+  }
+
+  /** The run folder's name. */
+  public String name() {
+    return dir.getFileName().toString();
+  }
+
+  /** {@code experiment/run}, for messages. */
+  public String label() {
+    return declaration.id() + "/" + name();
+  }
+
+  /** Plans the run of {@code variant} with {@code seed} under {@code experimentDir}. */
+  static PlannedRun of(Declaration d, Declaration.Variant variant, long seed, Path experimentDir, Path dataRoot,
+      boolean smoke, String device) {
+    RunSettings s = variant.settings(smoke);
+    Map<String, String> c = new LinkedHashMap<>();
+    c.put("version", CONFIGURATION_VERSION);
+    c.put("kind", d.kind().token());
+    c.put("dataset", String.valueOf(d.dataset()));
+    c.put("device", device);
+    c.put("smoke", Boolean.toString(smoke));
+    TrainingJob job = null;
+    if (d.kind().trains()) {
+      job = s.job(d.datasetId(), dataRoot, seed);
+      c.put("training", job.config().canonical());
+      c.put("identity", job.identity());
+      c.put("epochs", Integer.toString(job.config().epochs()));
+      c.put("threads", Integer.toString(job.config().effectiveThreads()));
+      c.put("workers", Integer.toString(job.workers()));
+    } else {
+      c.put("seed", Long.toString(seed));
+      c.put("threads", Integer.toString(s.threadsOrDefault()));
+      s.given().forEach((k, v) -> c.putIfAbsent(k, v));
+    }
+    return new PlannedRun(d, variant, seed, experimentDir.resolve(runName(variant.name(), seed)), s, job,
+        Collections.unmodifiableMap(c), hash(c));
+  }
+
+  /** SHA-256 (hex) of the {@code key=value} lines. */
+  static String hash(Map<String, String> configuration) {
+    StringBuilder text = new StringBuilder();
+    configuration.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package io.cnnlab.experiments;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cnnlab.models.ModelSettings;
+import io.cnnlab.nn.Activation;
+import io.cnnlab.nn.Pooling;
+import io.cnnlab.training.OptimizerKind;
+import io.cnnlab.training.ScheduleSyntax;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Checks and merges the partial settings blocks of a declaration ({@code defaults}, a variant, {@code smoke})
+ * as YAML trees, before they become {@link RunSettings}: a variant may override a single model key, which no
+ * record with required fields could hold on its own. Keys are checked against the record components of the
+ * type they will map onto, so the allowed keys are always the code's.
+ */
+final class SettingsTree {
+  private SettingsTree() {}
+
+  /**
+   * Rejects keys {@code type} has no component for and values that do not convert to their component's type,
+   * recursing into record-typed components.
+   *
+   * @param where location for messages, e.g. {@code variants[1]}
+   * @throws IllegalArgumentException naming the key, where it is and the allowed keys or the expected type
+   */
+  static void checkKeys(
+      JsonNode node, Class<? extends Record> type, String where, List<String> extraKeys, ObjectMapper mapper) {
+    if (!node.isObject()) {
+      throw new IllegalArgumentException(where + " must be a mapping of keys to values, got " + describe(node));
+    }
+    List<String> allowed = new ArrayList<>(extraKeys);
+    for (RecordComponent c : type.getRecordComponents()) {
+      allowed.add(c.getName());
+    }
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
+      RecordComponent component = Arrays.stream(type.getRecordComponents())
+          .filter(c -> c.getName().equals(e.getKey())).findFirst().orElse(null);
+      if (component == null && !extraKeys.contains(e.getKey())) {
+        throw new IllegalArgumentException("unknown key '" + e.getKey() + "' in " + where + "; allowed keys: "
+            + String.join(", ", allowed));
+      }
+      if (component == null || e.getValue().isNull()) {
+        continue;
+      }
+      if (component.getType().isRecord()) {
+        @SuppressWarnings("unchecked")
+        Class<? extends Record> inner = (Class<? extends Record>) component.getType();
+        checkKeys(e.getValue(), inner, where + "." + e.getKey(), List.of(), mapper);
+      } else {
+        checkType(e.getValue(), component.getType(), where + "." + e.getKey(), mapper);
+      }
+    }
+  }
+
+  private static void checkType(JsonNode value, Class<?> type, String key, ObjectMapper mapper) {
+    boolean ok = !value.isContainerNode();
+    if (ok) {
+      try {
+        mapper.treeToValue(value, type);
+      } catch (JsonProcessingException | IllegalArgumentException e) {
+        ok = false;
+      }
+    }
+    if (!ok) {
+      String expected = type == Integer.class || type == Long.class ? "an integer"
+          : type == Double.class || type == Float.class ? "a number"
+          : type == Boolean.class ? "true or false" : "text";
+      throw new IllegalArgumentException("key '" + key + "': expected " + expected + ", got " + describe(value));
+    }
+  }
+
+  /** Rejects keys of {@code node} that do not apply to {@code kind}, naming the ones that do. */
+  static void checkApplies(JsonNode node, Kind kind, String where, List<String> extraKeys) {
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
+      String key = e.getKey();
+      if (!extraKeys.contains(key) && !kind.settingKeys().contains(key)) {
+        throw new IllegalArgumentException("key '" + key + "' in " + where + " does not apply to kind " + kind
+            + "; keys that apply: " + String.join(", ", kind.settingKeys().stream().sorted().toList()));
+      }
+    }
+  }
+
+  /**
+   * Checks the text-valued settings whose allowed values are a fixed list (optimizer, schedule, model type,
+   * starting point, activation, pooling), so that a bad value is reported with its exact key.
+   */
+  static void checkValues(JsonNode node, String where) {
+    text(node, "optimizer", where, OptimizerKind::parse);
+    text(node, "schedule", where, s -> ScheduleSyntax.parse(s, 10));
+    JsonNode model = node.get("model");
+    if (model != null && model.isObject()) {
+      String at = where + ".model";
+      text(model, "type", at, t -> oneOf(t, ModelSettings.TYPES, "model type"));
+      text(model, "variant", at, v -> oneOf(v, ModelSettings.LENET_VARIANTS, "lenet variant"));
+      text(model, "activation", at, Activation::parse);
+      text(model, "pool", at, Pooling::parse);
+    }
+  }
+
+  private static void text(JsonNode node, String key, String where, Consumer<String> check) {
+    JsonNode v = node.get(key);
+    if (v == null || v.isNull()) {
+      return;
+    }
+    if (!v.isTextual()) {
+      throw new IllegalArgumentException("key '" + where + "." + key + "' must be text, got " + describe(v));
+    }
+    try {
+      check.accept(v.asText());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("key '" + where + "." + key + "': " + e.getMessage(), e);
+    }
+  }
+
+  private static void oneOf(String value, List<String> allowed, String what) {
+    if (!allowed.contains(value.toLowerCase(Locale.ROOT))) {
+      throw new IllegalArgumentException("unknown " + what + " '" + value + "'; allowed values: "
+          + String.join(", ", allowed));
+    }
+  }
+
+  /** {@code base} with every key of {@code overlay} put on top; mappings present in both are merged. */
+  static ObjectNode merge(ObjectNode base, JsonNode overlay) {
+    ObjectNode out = base.deepCopy();
+    for (Map.Entry<String, JsonNode> e : overlay.properties()) {
+      JsonNode mine = out.get(e.getKey());
+      if (mine instanceof ObjectNode m && e.getValue().isObject()) {
+        out.set(e.getKey(), merge(m, e.getValue()));
+      } else {
+        out.set(e.getKey(), e.getValue().deepCopy());
+      }
+    }
+    return out;
+  }
+
+  /** A short description of a YAML value for messages. */
+  static String describe(JsonNode node) {
+    if (node.isObject()) {
+      return "a mapping";
+    }
+    if (node.isArray()) {
+      return "a list";
+    }
+    return node.isTextual() ? "'" + node.asText() + "'" : node.toString();
+  }
+}

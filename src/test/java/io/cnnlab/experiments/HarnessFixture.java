@@ -1,0 +1,137 @@
+package io.cnnlab.experiments;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.cnnlab.training.EpochMetrics;
+import io.cnnlab.training.TrainListener;
+import io.cnnlab.training.TrainResult;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import org.mockito.invocation.InvocationOnMock;
+
+/**
+ * A harness on temporary folders with the trainer replaced by a Mockito double: a fake Fashion-MNIST install
+ * (empty files with the right names), declarations written as YAML, and a training double that reports each
+ * epoch to the listeners like the real trainer, with a test accuracy chosen per run folder.
+ */
+final class HarnessFixture {
+  /** Two variants x two seeds, two epochs of 1000 samples, tested on 300; textbook band on the avg variant. */
+  static final String POOL = """
+      id: pool
+      title: Pooling
+      kind: train
+      dataset: fashion-mnist
+      defaults:
+        model: {type: lenet}
+        lr: 0.9
+        batch: 100
+        epochs: 2
+        trainLimit: 1000
+        testLimit: 300
+      variants:
+        - {name: avg}
+        - {name: max, model: {pool: max}}
+      seeds: [1, 2]
+      reference: {source: d2l, metric: test_accuracy, low: 0.78, high: 0.83, variant: avg}
+      render: [overlay]
+      """;
+
+  /** A data set this fixture does not install. */
+  static final String DIGITS = """
+      id: digits
+      title: Digits
+      kind: train
+      dataset: mnist
+      defaults: {model: {type: lenet}, epochs: 1}
+      """;
+
+  /** A measurement kind with an exact expectation. */
+  static final String SHAPES = """
+      id: shapes
+      title: Shapes
+      kind: conv-shapes
+      reference: {source: formulas, metric: mismatches, low: 0, high: 0}
+      """;
+
+  static final RunEnvironment ENVIRONMENT =
+      new RunEnvironment("17", "1.1.0", "2.18.0", "test", "unknown", "test cpu", 2, "cpu");
+
+  final Path declarations;
+  final Path dataRoot;
+  final Path reports;
+  final RunExecutor executor = mock(RunExecutor.class);
+  final ReportRenderer renderer = mock(ReportRenderer.class);
+  final ByteArrayOutputStream console = new ByteArrayOutputStream();
+  final Harness harness;
+
+  HarnessFixture(Path tmp) throws IOException {
+    declarations = Files.createDirectories(tmp.resolve("reproductions"));
+    dataRoot = tmp.resolve("datasets");
+    reports = tmp.resolve("reports");
+    Path fmnist = Files.createDirectories(dataRoot.resolve("fashion-mnist"));
+    for (String f : List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+        "t10k-labels-idx1-ubyte")) {
+      Files.createFile(fmnist.resolve(f));
+    }
+    when(executor.trainingSpeed(any())).thenReturn(1000.0);
+    trainsTo(run -> run.startsWith("max") ? 0.9 : 0.8);
+    harness = new Harness(executor, renderer, ENVIRONMENT, new PrintStream(console, true, StandardCharsets.UTF_8),
+        false);
+  }
+
+  /** Makes the training double end every run with the test accuracy {@code accuracy(runFolderName)}. */
+  void trainsTo(ToDoubleFunction<String> accuracy) throws IOException {
+    doAnswer(inv -> fakeTraining(inv, accuracy)).when(executor).train(any(), any(), any());
+  }
+
+  /** Reports every epoch to the listeners as the trainer does and returns the result. */
+  static TrainResult fakeTraining(InvocationOnMock inv, ToDoubleFunction<String> accuracy) {
+    TrainingJob job = inv.getArgument(0);
+    Path dir = inv.getArgument(1);
+    List<TrainListener> listeners = inv.getArgument(2);
+    double acc = accuracy.applyAsDouble(dir.getFileName().toString());
+    int epochs = job.config().epochs();
+    listeners.forEach(l -> l.onStart(new TrainListener.RunStart(epochs, 1, 10, 1000, List.of())));
+    List<EpochMetrics> history = new ArrayList<>();
+    for (int e = 1; e <= epochs; e++) {
+      EpochMetrics m = new EpochMetrics(e, 1.0 / e, acc, 0.5, acc, 1000, 1.5, 0.01, 0.02, 1.0, 0.2, 0.1, 0.9);
+      history.add(m);
+      listeners.forEach(l -> l.onEpochEnd(m));
+    }
+    return new TrainResult(history, 0, dir, dir.resolve("predictions.csv"), "hash");
+  }
+
+  /** Writes a declaration file named after its id. */
+  void declare(String yaml) throws IOException {
+    String id = yaml.lines().filter(l -> l.startsWith("id: ")).findFirst().orElseThrow().substring(4).trim();
+    Files.writeString(declarations.resolve(id + ".yaml"), yaml);
+  }
+
+  SweepOptions options(boolean force) {
+    return new SweepOptions(reports, dataRoot, false, null, force, "cpu");
+  }
+
+  /** Plans every declaration. */
+  SweepPlan plan(boolean force) throws IOException {
+    return harness.plan(DeclarationReader.readAll(declarations), options(force));
+  }
+
+  /** Plans and runs every declaration. */
+  Harness.SweepResult sweep(boolean force) throws IOException {
+    return harness.run(plan(force));
+  }
+
+  String console() {
+    return console.toString(StandardCharsets.UTF_8);
+  }
+}
