@@ -189,11 +189,13 @@ public final class BundleRenderer implements ReportRenderer {
         + " needs a run's predictions.csv (index,label,predicted)");
   }
 
-  /** Every CSV output of every run, as a table. */
+  /** Every CSV a run wrote, as a table: the outputs it lists and, for training runs, its per-epoch metrics.csv. */
   private static void tables(ExperimentReport.Builder b, RunOutputs outputs, Path json) throws ReportInputException {
-    List<RunOutputs.Output> csvs = outputs.outputs(".csv");
+    List<RunOutputs.Output> csvs = new java.util.ArrayList<>(outputs.outputs(".csv"));
+    csvs.addAll(outputs.metricsFiles());
     if (csvs.isEmpty()) {
-      throw new ReportInputException(json, "render lists 'table' but no run lists a CSV file among its outputs");
+      throw new ReportInputException(json, "render lists 'table' but no run lists a CSV file among its outputs"
+          + " and no run folder has a metrics.csv");
     }
     for (RunOutputs.Output csv : csvs) {
       String stem = "table-" + csv.run().name().replaceAll("[^A-Za-z0-9._-]+", "-") + "-" + csv.stem();

@@ -81,6 +81,18 @@ final class RunOutputs {
     return found;
   }
 
+  /** The metrics.csv of every run that has one (training runs), in record order. */
+  List<Output> metricsFiles() {
+    List<Output> found = new ArrayList<>();
+    for (ExperimentRecord.RunRecord run : runs) {
+      Path file = dir(run).resolve(METRICS);
+      if (Files.isRegularFile(file)) {
+        found.add(new Output(run, METRICS, file));
+      }
+    }
+    return found;
+  }
+
   /** A listed output file of a run. */
   record Output(ExperimentRecord.RunRecord run, String name, Path file) {
     /** The file name without folders and extension, usable in bundle file names. */

@@ -90,6 +90,9 @@ class BundleRendererTest {
     assertTrue(workers.contains("5 workers,data wait seconds,0.250"), workers.toString());
     assertEquals(ExperimentFixtures.LOADER_CSV.strip(),
         String.join("\n", Files.readAllLines(dir.resolve("table-avg-seed1-loader.csv"))));
+    // Training runs' per-epoch metrics are tables too, copied as written.
+    assertEquals(Files.readAllLines(dir.resolve("avg-seed1").resolve("metrics.csv")),
+        Files.readAllLines(dir.resolve("table-avg-seed1-metrics.csv")));
 
     String text = flat(PdfTestSupport.text(pdf));
     for (String heading : List.of("Training curves", "Variants over seeds", "Time per epoch", "Confusion matrix (counts)",
