@@ -3,13 +3,13 @@ package io.cnnlab.cli;
 import io.cnnlab.data.DatasetId;
 import io.cnnlab.data.Datasets;
 import io.cnnlab.data.MissingDatasetException;
+import io.cnnlab.experiments.RunSettings;
 import io.cnnlab.experiments.TrainingJob;
 import io.cnnlab.training.CheckpointMismatchException;
 import io.cnnlab.training.ConsoleProgress;
 import io.cnnlab.training.CsvMetricsWriter;
 import io.cnnlab.training.EpochMetrics;
 import io.cnnlab.training.NonFiniteLossException;
-import io.cnnlab.training.OptimizerKind;
 import io.cnnlab.training.ScheduleSyntax;
 import io.cnnlab.training.TrainConfig;
 import io.cnnlab.training.TrainResult;
@@ -127,39 +127,14 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   private TrainingJob job() {
-    TrainConfig.Builder b = TrainConfig.builder();
-    if (epochs != null) {
-      b.epochs(epochs);
+    RunSettings settings = new RunSettings(modelOptions.settings(model), optimizer, lr, schedule, momentum, weightDecay,
+        batch, epochs, threads, workers, trainLimit, testLimit, null, null);
+    TrainingJob job = settings.job(DatasetId.parse(dataset), dataRoot == null ? Datasets.DEFAULT_ROOT : dataRoot,
+        seed != null ? seed : TrainConfig.builder().build().seed());
+    if (!deterministic) {
+      return job;
     }
-    if (batch != null) {
-      b.batchSize(batch);
-    }
-    if (lr != null) {
-      b.learningRate(lr);
-    }
-    if (optimizer != null) {
-      b.optimizer(OptimizerKind.parse(optimizer));
-    }
-    if (momentum != null) {
-      b.momentum(momentum);
-    }
-    if (weightDecay != null) {
-      b.weightDecay(weightDecay);
-    }
-    if (seed != null) {
-      b.seed(seed);
-    }
-    if (threads != null) {
-      b.threads(threads);
-    }
-    b.deterministic(deterministic);
-    TrainConfig config = b.build();
-    if (schedule != null) {
-      config = config.toBuilder().schedule(ScheduleSyntax.parse(schedule, config.epochs())).build();
-    }
-    TrainingJob job = new TrainingJob(modelOptions.settings(model), DatasetId.parse(dataset),
-        dataRoot == null ? Datasets.DEFAULT_ROOT : dataRoot, trainLimit, testLimit, config, workers);
-    job.buildModel(); // settings that do not apply to the model fail here, before any data is read
-    return job;
+    return new TrainingJob(job.model(), job.dataset(), job.dataRoot(), job.trainLimit(), job.testLimit(),
+        job.config().toBuilder().deterministic(true).build(), job.workers());
   }
 }

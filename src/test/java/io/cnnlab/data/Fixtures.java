@@ -10,7 +10,7 @@ import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 
 /** Writes tiny data files in the real formats (IDX raw and gzipped, CIFAR-100 binary) for the tests. */
-final class Fixtures {
+public final class Fixtures {
   private Fixtures() {}
 
   /** The bytes of an IDX file: big-endian magic and sizes, then {@code body}. */
@@ -85,7 +85,7 @@ final class Fixtures {
    * An MNIST-layout data set under {@code root/directory}: {@code train} samples in train-*, {@code test} in
    * t10k-*, 28x28, labels 0..9, gzipped or raw. Pixels and labels are random from {@code seed}.
    */
-  static void writeMnistLayout(Path root, String directory, int train, int test, boolean gzip, long seed)
+  public static void writeMnistLayout(Path root, String directory, int train, int test, boolean gzip, long seed)
       throws IOException {
     Path dir = root.resolve(directory);
     String gz = gzip ? ".gz" : "";

@@ -1,0 +1,71 @@
+package io.cnnlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cnnlab.data.Fixtures;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code cnnlab train} end to end on tiny generated IDX files in the Fashion-MNIST layout. */
+class TrainCommandTest {
+  @TempDir Path tmp;
+
+  private record Run(int code, String out, String err) {}
+
+  private Run train(String... extra) {
+    List<String> args = new java.util.ArrayList<>(List.of("train", "--data-root", tmp.resolve("data").toString(),
+        "--out", tmp.resolve("out").toString(), "--batch", "16", "--train-limit", "64", "--test-limit", "32",
+        "--threads", "1", "--workers", "1"));
+    args.addAll(List.of(extra));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new CnnlabCli());
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int code = cli.execute(args.toArray(String[]::new));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void trainsWritesMetricsAndPredictionsThenResumesAndRefusesOtherSettings() throws IOException {
+    Fixtures.writeMnistLayout(tmp.resolve("data"), "fashion-mnist", 100, 40, true, 7);
+    Run first = train("--epochs", "2");
+    assertEquals(0, first.code(), first.err());
+    List<String> metrics = Files.readAllLines(tmp.resolve("out/metrics.csv"));
+    assertEquals(1 + 2, metrics.size(), metrics.toString()); // header + one row per epoch
+    assertTrue(metrics.get(0).startsWith("epoch,train_loss,train_accuracy"), metrics.get(0));
+    List<String> predictions = Files.readAllLines(tmp.resolve("out/predictions.csv"));
+    assertEquals(1 + 32, predictions.size()); // header + the 32 test images of --test-limit
+
+    Run extended = train("--epochs", "3");
+    assertEquals(0, extended.code(), extended.err());
+    assertEquals(1 + 3, Files.readAllLines(tmp.resolve("out/metrics.csv")).size(), "resumed, not restarted");
+
+    Run otherRate = train("--epochs", "3", "--lr", "0.1");
+    assertEquals(2, otherRate.code());
+    assertTrue(otherRate.err().contains(tmp.resolve("out").toString()), otherRate.err());
+  }
+
+  @Test
+  void badSettingsAndMissingDataAreNamed() {
+    Run optimizer = train("--optimizer", "rmsprop");
+    assertEquals(2, optimizer.code());
+    assertTrue(optimizer.err().contains("unknown optimizer 'rmsprop'"), optimizer.err());
+    Run lrnOnLenet = train("--lrn");
+    assertEquals(2, lrnOnLenet.code());
+    assertTrue(lrnOnLenet.err().contains("lrn does not apply to lenet"), lrnOnLenet.err());
+    Run missing = train("--epochs", "1");
+    assertEquals(2, missing.code());
+    assertTrue(missing.err().contains("make datasets"), missing.err());
+    assertFalse(Files.exists(tmp.resolve("out/metrics.csv")));
+  }
+}
