@@ -74,7 +74,7 @@ public final class BenchTables {
           r.hasTarget() ? (r.meetsTarget() ? "met" : "missed") : ""));
     }
     for (PeerResult p : unavailable) {
-      cells.add(List.of("", "", "", "", p.peer(), "", "", "", "", "unavailable: " + p.unavailableReason()));
+      cells.add(List.of("-", "", "", "", p.peer(), "", "", "", "", "unavailable: " + p.unavailableReason()));
     }
     return new TextTable("cnnlab / peer throughput, same run, same malloc setting",
         List.of("model", "mode", "batch", "threads", "peer", "cnnlab_img_per_s", "peer_img_per_s", "ratio",
@@ -85,10 +85,10 @@ public final class BenchTables {
     List<List<String>> cells = new ArrayList<>();
     for (RssTrace.Sample s : trace.samples()) {
       cells.add(List.of(run, Long.toString(s.at()), f1(s.rssKb() / 1024.0), f1(s.peakKb() / 1024.0),
-          f1(s.heapKb() / 1024.0), f1(s.nonHeapKb() / 1024.0)));
+          f1(s.heapUsedKb() / 1024.0)));
     }
-    return new TextTable("Resident memory along " + run,
-        List.of("run", unit, "rss_mb", "peak_mb", "java_heap_committed_mb", "rss_outside_heap_mb"), cells);
+    return new TextTable("Resident memory along " + run, List.of("run", unit, "rss_mb", "peak_mb", "java_heap_used_mb"),
+        cells);
   }
 
   static String f0(double v) {

@@ -12,14 +12,9 @@ public record RssTrace(List<Sample> samples) {
    * @param at where in the run: epoch or step number
    * @param rssKb resident set then, KiB
    * @param peakKb highest resident set so far, KiB
-   * @param heapKb Java heap committed then, KiB (part of the resident set; the rest is native memory)
+   * @param heapUsedKb Java heap in use then (live objects and garbage not yet collected), KiB
    */
-  public record Sample(long at, long rssKb, long peakKb, long heapKb) {
-    /** Resident memory outside the committed Java heap, KiB. */
-    public long nonHeapKb() {
-      return rssKb - heapKb;
-    }
-  }
+  public record Sample(long at, long rssKb, long peakKb, long heapUsedKb) {}
 
   public RssTrace {
     samples = List.copyOf(samples);
@@ -36,35 +31,20 @@ public record RssTrace(List<Sample> samples) {
     return samples.get(samples.size() - 1).rssKb() - samples.get(0).rssKb();
   }
 
-  /** Resident memory outside the Java heap at the last sample minus the first, KiB. */
-  public long nonHeapGrowthKb() {
-    requireSamples(1);
-    return samples.get(samples.size() - 1).nonHeapKb() - samples.get(0).nonHeapKb();
-  }
-
   /**
    * Least-squares slope of the resident set over the second half of the samples, KiB per unit of
    * {@link Sample#at} (the first half holds start-up growth: caches, allocator pools, JIT).
    */
   public double slopeOfSecondHalf() {
-    return slopeOfSecondHalf(Sample::rssKb);
-  }
-
-  /** As {@link #slopeOfSecondHalf()} for resident memory outside the Java heap. */
-  public double nonHeapSlopeOfSecondHalf() {
-    return slopeOfSecondHalf(Sample::nonHeapKb);
-  }
-
-  private double slopeOfSecondHalf(java.util.function.ToLongFunction<Sample> value) {
     requireSamples(4);
     List<Sample> half = samples.subList(samples.size() / 2, samples.size());
     double n = half.size();
     double mx = half.stream().mapToDouble(Sample::at).sum() / n;
-    double my = half.stream().mapToDouble(value::applyAsLong).sum() / n;
+    double my = half.stream().mapToDouble(Sample::rssKb).sum() / n;
     double sxy = 0;
     double sxx = 0;
     for (Sample s : half) {
-      sxy += (s.at() - mx) * (value.applyAsLong(s) - my);
+      sxy += (s.at() - mx) * (s.rssKb() - my);
       sxx += (s.at() - mx) * (s.at() - mx);
     }
     if (sxx == 0) {
