@@ -5,7 +5,7 @@ MVN ?= mvn -B -ntp -Dstyle.color=never
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 DEMO_OUT ?= reports/demo
 
-.PHONY: build test demo photos datasets clean
+.PHONY: build test demo photos datasets bench bench-quick clean
 
 build: ## compile and write the launcher classpath (target/classpath.txt)
 	$(MVN) -q compile
@@ -24,6 +24,28 @@ photos: ## the edge-detection photographs (Debian's mate-backgrounds) into datas
 demo: build photos ## edge detection on the photographs, then the convolution shape table
 	bin/cnnlab edges --input datasets/photos --output $(DEMO_OUT)/edges
 	bin/cnnlab shapes
+
+# Benchmarks (issue 7). Everything, cnnlab and peers, runs under the same glibc malloc setting; the peers
+# (bench/peers, LeNet only) build with Maven on first use. Results: $(BENCH_OUT)/summary.md, *.csv, *.png.
+BENCH_OUT ?= reports/bench
+BENCH_MALLOC ?= glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=2147483648
+BENCH_FLAGS ?=
+PEER_FLAGS ?= --warmup 5 --steps 25 --rounds 3
+bench: build ## cnnlab throughput, GFLOP/s, loader, step parts, eager vs graph, memory, then the peers and ratios (~12 min)
+	GLIBC_TUNABLES=$(BENCH_MALLOC) bin/cnnlab bench all --out $(BENCH_OUT) $(BENCH_FLAGS)
+	@# peers at 2 threads (train and infer) and at 1 thread (train): with 2 OpenMP threads on a shared machine
+	@# libtorch and MXNet can collapse several-fold, 1 thread stays comparable (bench/PERFORMANCE.md)
+	GLIBC_TUNABLES=$(BENCH_MALLOC) bench/peers/run-peers.sh --data datasets/fashion-mnist --malloc inherit \
+	  --model lenet-textbook,lenet-relu-max --batch 64,128,256 --phases train,infer --threads 2 $(PEER_FLAGS) \
+	  | tee $(BENCH_OUT)/peers.txt
+	GLIBC_TUNABLES=$(BENCH_MALLOC) bench/peers/run-peers.sh --data datasets/fashion-mnist --malloc inherit \
+	  --model lenet-textbook,lenet-relu-max --batch 64,128,256 --phases train --threads 1 $(PEER_FLAGS) \
+	  | tee -a $(BENCH_OUT)/peers.txt
+	GLIBC_TUNABLES=$(BENCH_MALLOC) bin/cnnlab bench peers --out $(BENCH_OUT) --peer-output $(BENCH_OUT)/peers.txt
+	bin/cnnlab bench summary --out $(BENCH_OUT) | tail -n 1
+
+bench-quick: ## the same with fewer rounds and steps (~4 min): a smoke run, figures less stable
+	$(MAKE) bench BENCH_FLAGS=--quick PEER_FLAGS="--warmup 5 --steps 20 --rounds 2"
 
 clean:
 	$(MVN) -q clean

@@ -34,6 +34,7 @@ import picocli.CommandLine.Option;
       BenchMemoryCommand.class,
       BenchPeersCommand.class,
       BenchTuneCommand.class,
+      BenchProfileCommand.class,
       BenchSummaryCommand.class,
       BenchMemoryChildCommand.class,
     })
