@@ -33,14 +33,16 @@ public final class BenchTables {
         cells);
   }
 
-  public static TextTable peaks(List<MatmulPeak.Result> peaks) {
+  /** Peak measurements; {@code when.get(i)} says when {@code peaks.get(i)} was taken (before, after...). */
+  public static TextTable peaks(List<String> when, List<MatmulPeak.Result> peaks) {
     List<List<String>> cells = new ArrayList<>();
-    for (MatmulPeak.Result p : peaks) {
-      cells.add(List.of(Integer.toString(p.size()), Integer.toString(p.threads()), f1(p.gflops().median()),
-          f1(p.gflops().min()), f1(p.gflops().max()), Integer.toString(p.gflops().count())));
+    for (int i = 0; i < peaks.size(); i++) {
+      MatmulPeak.Result p = peaks.get(i);
+      cells.add(List.of(when.get(i), Integer.toString(p.size()), Integer.toString(p.threads()),
+          f1(p.gflops().median()), f1(p.gflops().min()), f1(p.gflops().max()), Integer.toString(p.gflops().count())));
     }
     return new TextTable("Practical peak: float32 matrix product in TensorFlow",
-        List.of("size", "threads", "gflops", "min_gflops", "max_gflops", "repeats"), cells);
+        List.of("when", "size", "threads", "gflops", "min_gflops", "max_gflops", "repeats"), cells);
   }
 
   public static TextTable steps(List<StepComposition.Parts> parts) {

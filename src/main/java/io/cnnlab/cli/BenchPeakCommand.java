@@ -42,24 +42,42 @@ final class BenchPeakCommand implements Callable<Integer> {
     return 0;
   }
 
-  /**
-   * Measures, prints and writes {@code peak.csv} and its section; returns threads -> the fastest repetition's
-   * GFLOP/s (a peak is what the machine can reach; on a shared machine the median is pulled down by others' load).
-   */
+  /** Measures the peak for each thread count. */
+  static List<MatmulPeak.Result> measureOnly(List<Integer> threads, int size, int repeats) {
+    List<MatmulPeak.Result> results = new ArrayList<>();
+    for (int t : threads) {
+      results.add(MatmulPeak.measure(size, t, repeats));
+    }
+    return results;
+  }
+
+  /** Measures, prints and writes {@code peak.csv} and its section; returns threads -> peak GFLOP/s. */
   static Map<Integer, Double> measure(BenchReport report, List<Integer> threads, int size, int repeats)
       throws IOException {
-    List<MatmulPeak.Result> results = new ArrayList<>();
+    return write(report, Map.of("run", measureOnly(threads, size, repeats)));
+  }
+
+  /**
+   * Prints and writes the peaks measured at different moments ({@code when} -> results) and returns
+   * threads -> the fastest repetition's GFLOP/s over all of them: a peak is what the machine can reach, and on
+   * a shared machine a single measurement (or the median) can fall in a moment someone else was busy.
+   */
+  static Map<Integer, Double> write(BenchReport report, Map<String, List<MatmulPeak.Result>> byWhen)
+      throws IOException {
     Map<Integer, Double> peaks = new LinkedHashMap<>();
-    for (int t : threads) {
-      MatmulPeak.Result r = MatmulPeak.measure(size, t, repeats);
-      results.add(r);
-      peaks.put(t, r.gflops().max());
-    }
-    var table = BenchTables.peaks(results);
+    List<String> when = new ArrayList<>();
+    List<MatmulPeak.Result> all = new ArrayList<>();
+    byWhen.forEach((w, results) -> results.forEach(r -> {
+      when.add(w);
+      all.add(r);
+      peaks.merge(r.threads(), r.gflops().max(), Math::max);
+    }));
+    var table = BenchTables.peaks(when, all);
     report.table("peak", table);
     List<String> lines = new ArrayList<>();
-    peaks.forEach((t, g) -> lines.add(String.format(Locale.ROOT, "- %d thread%s: %.1f GFLOP/s, fastest of %d %dx%d"
-        + " products (the peak used for shares)", t, t == 1 ? "" : "s", g, repeats, size, size)));
+    peaks.forEach((t, g) -> lines.add(String.format(Locale.ROOT, "- %d thread%s: %.1f GFLOP/s, the fastest %dx%d"
+        + " product (the peak shares are computed against)", t, t == 1 ? "" : "s", g, all.get(0).size(),
+        all.get(0).size())));
     report.section("peak", "Practical peak", lines, List.of(table));
     return peaks;
   }
