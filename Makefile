@@ -4,7 +4,7 @@ SHELL := /bin/bash
 MVN ?= mvn -B -ntp -Dstyle.color=never
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 
-.PHONY: build test demo photos datasets fashion-mnist reproduce-all reproduce-smoke clean
+.PHONY: build test demo photos datasets fashion-mnist reproduce-all reproduce-smoke bench bench-quick clean
 
 build: ## compile and write the launcher classpath (target/classpath.txt)
 	$(MVN) -q compile
@@ -34,6 +34,30 @@ reproduce-all: build ## every declared experiment, real runs, into reports/ (abo
 
 reproduce-smoke: build ## every declaration end to end on a tiny subset and one epoch, into reports/smoke/ (CI)
 	bin/cnnlab reproduce --all --smoke --include-heavy
+
+# Benchmarks (issue 7). Everything, cnnlab and peers, runs under the same glibc malloc setting; the peers
+# (bench/peers, LeNet only) build with Maven on first use. Results: $(BENCH_OUT)/summary.md, *.csv, *.png.
+BENCH_OUT ?= reports/bench
+BENCH_MALLOC ?= glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=2147483648
+BENCH_FLAGS ?=
+PEER_FLAGS ?= --warmup 5 --steps 25 --rounds 3
+bench: build ## peers, then cnnlab throughput, GFLOP/s, loader, step parts, eager vs graph, memory; ratios (~9 min)
+	@mkdir -p $(BENCH_OUT)
+	@# Peers first, so cnnlab's LeNet figures (the first thing `bench all` measures) follow them closely in time.
+	@# Peers at 2 threads (train, infer) and 1 thread (train): with 2 OpenMP threads on a shared machine libtorch
+	@# and MXNet can collapse several-fold, 1 thread stays comparable (bench/PERFORMANCE.md).
+	GLIBC_TUNABLES=$(BENCH_MALLOC) bench/peers/run-peers.sh --data datasets/fashion-mnist --malloc inherit \
+	  --model lenet-textbook,lenet-relu-max --batch 64,128,256 --phases train,infer --threads 2 $(PEER_FLAGS) \
+	  | tee $(BENCH_OUT)/peers.txt
+	GLIBC_TUNABLES=$(BENCH_MALLOC) bench/peers/run-peers.sh --data datasets/fashion-mnist --malloc inherit \
+	  --model lenet-textbook,lenet-relu-max --batch 64,128,256 --phases train --threads 1 $(PEER_FLAGS) \
+	  | tee -a $(BENCH_OUT)/peers.txt
+	GLIBC_TUNABLES=$(BENCH_MALLOC) bin/cnnlab bench all --out $(BENCH_OUT) $(BENCH_FLAGS)
+	GLIBC_TUNABLES=$(BENCH_MALLOC) bin/cnnlab bench peers --out $(BENCH_OUT) --peer-output $(BENCH_OUT)/peers.txt
+	bin/cnnlab bench summary --out $(BENCH_OUT) | tail -n 1
+
+bench-quick: ## the same with fewer rounds and steps (~4 min): a smoke run, figures less stable
+	$(MAKE) bench BENCH_FLAGS=--quick PEER_FLAGS="--warmup 5 --steps 20 --rounds 2"
 
 clean:
 	$(MVN) -q clean

@@ -7,6 +7,9 @@ import io.cnnlab.data.ImageSet;
 import io.cnnlab.data.LoaderOptions;
 import io.cnnlab.data.LoaderThroughput;
 import io.cnnlab.data.Split;
+import io.cnnlab.bench.BenchReport;
+import io.cnnlab.reports.TextTable;
+import java.util.ArrayList;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +23,21 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Benchmarks that print figures.")
+    description = "Benchmarks that print figures and write CSV, charts and summary parts under --out.",
+    subcommands = {
+      BenchAllCommand.class,
+      BenchTrainCommand.class,
+      BenchInferCommand.class,
+      BenchStepsCommand.class,
+      BenchEagerCommand.class,
+      BenchPeakCommand.class,
+      BenchMemoryCommand.class,
+      BenchPeersCommand.class,
+      BenchTuneCommand.class,
+      BenchProfileCommand.class,
+      BenchSummaryCommand.class,
+      BenchMemoryChildCommand.class,
+    })
 public final class BenchCommand implements Callable<Integer> {
   /** What LeNet training consumes on this project's 2-core machine at batch 256 (tensorflow-java.md). */
   static final double LENET_IMAGES_PER_SECOND = 13_000;
@@ -45,7 +62,15 @@ public final class BenchCommand implements Callable<Integer> {
           List<Integer> workers,
       @Option(names = "--epochs", paramLabel = "N", defaultValue = "3", description = "timed epochs per count (default: ${DEFAULT-VALUE})") int epochs,
       @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "shuffle seed (default: ${DEFAULT-VALUE})") long seed,
-      @Option(names = "--root", paramLabel = "DIR", defaultValue = "datasets", description = "data root (default: ${DEFAULT-VALUE})") Path root) {
+      @Option(names = "--root", paramLabel = "DIR", defaultValue = "datasets", description = "data root (default: ${DEFAULT-VALUE})") Path root,
+      @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports/bench", description = "where loader.csv goes (default: ${DEFAULT-VALUE})") Path out)
+      throws IOException {
+    return loader(new BenchReport(out, System.out), dataset, batch, workers, epochs, seed, root);
+  }
+
+  /** Measures the loader per worker count; prints, writes {@code loader.csv} and its section. */
+  static int loader(BenchReport report, String dataset, int batch, List<Integer> workers, int epochs, long seed,
+      Path root) throws IOException {
     ImageSet data;
     try {
       data = Datasets.open(DatasetId.parse(dataset), root, Split.TRAIN);
@@ -53,11 +78,11 @@ public final class BenchCommand implements Callable<Integer> {
       System.err.println("bench loader: " + e.getMessage());
       return 2;
     }
-    System.out.printf(
+    report.console().printf(
         Locale.ROOT, "loader throughput: %s, batch %d, shuffled, scaled to [0,1], >= 1 s warm-up + %d timed epochs, %d CPUs%n",
         data, batch, epochs, Runtime.getRuntime().availableProcessors());
-    System.out.printf(Locale.ROOT, "%-8s %12s %14s %16s%n", "workers", "images/s", "consumer wait", "x LeNet's need");
     double need = LENET_IMAGES_PER_SECOND;
+    List<List<String>> rows = new ArrayList<>();
     for (int w : workers) {
       LoaderOptions options;
       try {
@@ -67,13 +92,18 @@ public final class BenchCommand implements Callable<Integer> {
         return 2;
       }
       LoaderThroughput.Result r = LoaderThroughput.measure(new DataLoader(data, options), epochs);
-      System.out.printf(
-          Locale.ROOT, "%-8d %,12.0f %13.0f%% %15.1fx%n", w, r.imagesPerSecond(), 100 * r.waitSeconds() / r.seconds(),
-          r.imagesPerSecond() / need);
+      rows.add(List.of(Integer.toString(w), String.format(Locale.ROOT, "%.0f", r.imagesPerSecond()),
+          String.format(Locale.ROOT, "%.1f", 100 * r.waitSeconds() / r.seconds()),
+          String.format(Locale.ROOT, "%.1f", r.imagesPerSecond() / need)));
     }
-    System.out.printf(
-        Locale.ROOT, "LeNet training at batch 256 consumes ~%,.0f img/s here; the loader must supply >= 5x (%,.0f).%n",
-        need, 5 * need);
+    TextTable table = new TextTable("Loader images/s alone (consumer does nothing), " + data.name() + " batch " + batch,
+        List.of("workers", "img_per_s", "consumer_wait_percent", "x_lenet_need"), rows);
+    report.table("loader", table);
+    String note = String.format(Locale.ROOT, "LeNet training at batch 256 consumes ~%,.0f img/s here; the loader must"
+        + " supply >= 5x (%,.0f). The share of a training epoch spent waiting is in the step composition.", need,
+        5 * need);
+    report.console().println(note);
+    report.section("loader", "Data loader", List.of(note), List.of(table));
     return 0;
   }
 }

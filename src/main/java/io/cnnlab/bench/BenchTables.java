@@ -1,0 +1,111 @@
+package io.cnnlab.bench;
+
+import io.cnnlab.reports.TextTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The benchmark's results as tables: what is printed on the console and written as CSV. */
+public final class BenchTables {
+  /** Columns of {@code throughput.csv}; {@link ThroughputCsv} reads them back. */
+  public static final List<String> THROUGHPUT_HEADER = List.of("model", "mode", "batch", "threads", "img_per_s",
+      "min_img_per_s", "max_img_per_s", "step_ms", "steps_per_round", "rounds", "flop_per_image", "gflops",
+      "peak_gflops", "peak_share");
+
+  private BenchTables() {}
+
+  /**
+   * Throughput rows with achieved GFLOP/s and the share of the matrix-product peak measured with the same
+   * thread count ({@code peaks}: threads -> GFLOP/s; empty cells where it was not measured).
+   */
+  public static TextTable throughput(List<ThroughputRow> rows, Map<Integer, Double> peaks) {
+    List<List<String>> cells = new ArrayList<>();
+    for (ThroughputRow r : rows) {
+      Double peak = peaks.get(r.threads());
+      cells.add(List.of(r.model(), r.mode().label(), Integer.toString(r.batch()), Integer.toString(r.threads()),
+          f0(r.imagesPerSecond().median()), f0(r.imagesPerSecond().min()), f0(r.imagesPerSecond().max()),
+          f2(r.medianStepMillis()), Integer.toString(r.stepsPerRound()), Integer.toString(r.imagesPerSecond().count()),
+          f0(r.flopsPerImage()), f2(r.gflops()), peak == null ? "" : f1(peak),
+          peak == null ? "" : f3(r.gflops() / peak)));
+    }
+    return new TextTable("Training and inference throughput (random data, trainer's step)", THROUGHPUT_HEADER,
+        cells);
+  }
+
+  /** Peak measurements; {@code when.get(i)} says when {@code peaks.get(i)} was taken (before, after...). */
+  public static TextTable peaks(List<String> when, List<MatmulPeak.Result> peaks) {
+    List<List<String>> cells = new ArrayList<>();
+    for (int i = 0; i < peaks.size(); i++) {
+      MatmulPeak.Result p = peaks.get(i);
+      cells.add(List.of(when.get(i), Integer.toString(p.size()), Integer.toString(p.threads()),
+          f1(p.gflops().median()), f1(p.gflops().min()), f1(p.gflops().max()), Integer.toString(p.gflops().count())));
+    }
+    return new TextTable("Practical peak: float32 matrix product in TensorFlow",
+        List.of("when", "size", "threads", "gflops", "min_gflops", "max_gflops", "repeats"), cells);
+  }
+
+  public static TextTable steps(List<StepComposition.Parts> parts) {
+    List<List<String>> cells = new ArrayList<>();
+    for (StepComposition.Parts p : parts) {
+      cells.add(List.of(Integer.toString(p.threads()), Integer.toString(p.workers()), Integer.toString(p.steps()),
+          f3(p.waitMs()), f3(p.feedMs()), f3(p.runMs()), f3(p.fetchMs()), f3(p.totalMs()), f2(100 * p.waitShare()),
+          f2(p.epochSeconds()), f0(p.imagesPerSecond())));
+    }
+    return new TextTable("Step composition, textbook LeNet on Fashion-MNIST (ms per step)",
+        List.of("threads", "workers", "steps", "wait_ms", "feed_ms", "run_ms", "fetch_ms", "total_ms",
+            "wait_percent", "epoch_s", "img_per_s"), cells);
+  }
+
+  public static TextTable eager(List<EagerVsGraph.Comparison> rows) {
+    List<List<String>> cells = new ArrayList<>();
+    for (EagerVsGraph.Comparison c : rows) {
+      cells.add(List.of(Integer.toString(c.batch()), Integer.toString(c.threads()), f0(c.eager().median()),
+          f0(c.graph().median()), f2(c.speedup()), String.format(Locale.ROOT, "%.2e", c.maxDifference())));
+    }
+    return new TextTable("LeNet forward pass: eager (op by op) vs graph",
+        List.of("batch", "threads", "eager_img_per_s", "graph_img_per_s", "graph_over_eager", "max_logit_diff"),
+        cells);
+  }
+
+  public static TextTable peers(List<PeerRatios.Ratio> ratios, List<PeerResult> unavailable) {
+    List<List<String>> cells = new ArrayList<>();
+    for (PeerRatios.Ratio r : ratios) {
+      cells.add(List.of(r.model(), r.mode().label(), Integer.toString(r.batch()), Integer.toString(r.threads()),
+          r.peer(), f0(r.cnnlab()), f0(r.peerRate()), f2(r.ratio()), r.hasTarget() ? f1(r.target()) : "",
+          r.hasTarget() ? (r.meetsTarget() ? "met" : "missed") : ""));
+    }
+    for (PeerResult p : unavailable) {
+      cells.add(List.of("-", "", "", "", p.peer(), "", "", "", "", "unavailable: " + p.unavailableReason()));
+    }
+    return new TextTable("cnnlab / peer throughput, same run, same malloc setting",
+        List.of("model", "mode", "batch", "threads", "peer", "cnnlab_img_per_s", "peer_img_per_s", "ratio",
+            "target", "verdict"), cells);
+  }
+
+  public static TextTable rss(String run, RssTrace trace, String unit) {
+    List<List<String>> cells = new ArrayList<>();
+    for (RssTrace.Sample s : trace.samples()) {
+      cells.add(List.of(run, Long.toString(s.at()), f1(s.rssKb() / 1024.0), f1(s.peakKb() / 1024.0),
+          f1(s.heapUsedKb() / 1024.0)));
+    }
+    return new TextTable("Resident memory along " + run, List.of("run", unit, "rss_mb", "peak_mb", "java_heap_used_mb"),
+        cells);
+  }
+
+  static String f0(double v) {
+    return String.format(Locale.ROOT, "%.0f", v);
+  }
+
+  static String f1(double v) {
+    return String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  static String f2(double v) {
+    return String.format(Locale.ROOT, "%.2f", v);
+  }
+
+  static String f3(double v) {
+    return String.format(Locale.ROOT, "%.3f", v);
+  }
+}

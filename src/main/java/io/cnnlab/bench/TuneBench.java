@@ -1,0 +1,61 @@
+package io.cnnlab.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Interleaved A/B of step settings ({@link StepVariant}) on one model and batch size in one process: every
+ * variant runs once per round, rounds repeat, the median round counts. Ratios are against the first variant.
+ */
+public final class TuneBench {
+  /**
+   * @param variant what ran
+   * @param imagesPerSecond over the rounds
+   * @param ratio median over the first variant's median
+   */
+  public record Row(StepVariant variant, Stats imagesPerSecond, double ratio) {}
+
+  private TuneBench() {}
+
+  /** The settings {@code cnnlab bench tune} compares, the trainer's first. */
+  public static List<StepVariant> standardVariants(int cores) {
+    StepVariant t = StepVariant.trainer(cores);
+    return List.of(
+        t,
+        t.named("fetch-loss-only").withFetch(StepVariant.Fetch.LOSS),
+        t.named("fetch-nothing").withFetch(StepVariant.Fetch.NONE),
+        t.named("reused-tensors").withFreshTensors(false),
+        t.named("intra1-inter1").withThreads(1, 1),
+        t.named("intra1-inter2").withThreads(1, 2),
+        t.named("intra" + cores + "-inter2").withThreads(cores, 2),
+        t.named("xla-jit").withJit(true));
+  }
+
+  public static List<Row> run(BenchModel bm, int batch, List<StepVariant> variants, int stepsPerRound, int rounds,
+      long seed) {
+    if (variants.isEmpty() || stepsPerRound < 1 || rounds < 1) {
+      throw new IllegalArgumentException("need variants, steps per round >= 1 and rounds >= 1");
+    }
+    Map<StepVariant, double[]> rates = new LinkedHashMap<>();
+    variants.forEach(v -> rates.put(v, new double[rounds]));
+    try (StepBench bench = new StepBench(bm.build(), seed)) {
+      for (StepVariant v : variants) {
+        bench.trainSeconds(v, batch, Math.max(3, stepsPerRound / 3));
+      }
+      for (int r = 0; r < rounds; r++) {
+        for (var e : rates.entrySet()) {
+          e.getValue()[r] = (double) batch * stepsPerRound / bench.trainSeconds(e.getKey(), batch, stepsPerRound);
+        }
+      }
+    }
+    List<Row> rows = new ArrayList<>();
+    double base = Stats.of(rates.get(variants.get(0))).median();
+    for (var e : rates.entrySet()) {
+      Stats s = Stats.of(e.getValue());
+      rows.add(new Row(e.getKey(), s, s.median() / base));
+    }
+    return rows;
+  }
+}

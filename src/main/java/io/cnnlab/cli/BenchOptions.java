@@ -1,0 +1,18 @@
+package io.cnnlab.cli;
+
+import io.cnnlab.bench.BenchReport;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options every {@code cnnlab bench} part shares. */
+final class BenchOptions {
+  @Option(names = "--out", paramLabel = "DIR", description = "where CSV, charts and summary parts go (reports/bench)")
+  Path out = Path.of("reports", "bench");
+
+  @Option(names = "--quick", description = "fewer rounds and steps: a smoke run, figures less stable")
+  boolean quick;
+
+  BenchReport report() {
+    return new BenchReport(out, System.out);
+  }
+}

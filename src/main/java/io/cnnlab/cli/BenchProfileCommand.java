@@ -1,0 +1,59 @@
+package io.cnnlab.cli;
+
+import io.cnnlab.bench.BenchModel;
+import io.cnnlab.bench.BenchReport;
+import io.cnnlab.bench.GraphProfile;
+import io.cnnlab.reports.TextTable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code cnnlab bench profile}: the slowest nodes of a training step, from TensorFlow's step statistics. */
+@Command(name = "profile", mixinStandardHelpOptions = true,
+    description = "Per-node time of a training step (TensorFlow step stats, after oneDNN rewrites and fusions),"
+        + " slowest first. Writes profile-MODEL.csv.")
+final class BenchProfileCommand implements Callable<Integer> {
+  @Mixin BenchOptions bench = new BenchOptions();
+
+  @Option(names = "--model", paramLabel = "NAME", description = "bench model (lenet-textbook)")
+  String model = "lenet-textbook";
+
+  @Option(names = "--batch", paramLabel = "N", description = "batch size (256)")
+  int batch = 256;
+
+  @Option(names = "--threads", paramLabel = "N", description = "intra-op threads (2)")
+  int threads = 2;
+
+  @Option(names = "--steps", paramLabel = "N", description = "traced steps (20)")
+  int steps = 20;
+
+  @Option(names = "--top", paramLabel = "N", description = "nodes to list (15)")
+  int top = 15;
+
+  @Override
+  public Integer call() throws IOException {
+    GraphProfile.Profile p;
+    try {
+      p = GraphProfile.trainStep(BenchModel.byName(model).build(), batch, threads, steps);
+    } catch (IllegalArgumentException e) {
+      System.err.println("cnnlab bench profile: " + e.getMessage());
+      return 2;
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (GraphProfile.Node n : p.nodes().subList(0, Math.min(top, p.nodes().size()))) {
+      rows.add(List.of(n.node(), n.kernel(), String.format(Locale.ROOT, "%.3f", n.millisPerStep()),
+          String.format(Locale.ROOT, "%.1f", 100 * n.millisPerStep() / p.nodeMillis())));
+    }
+    BenchReport report = bench.report();
+    report.table("profile-" + model, new TextTable(String.format(Locale.ROOT,
+        "Training step of %s, batch %d, %d threads: %.2f ms per traced step, %.2f ms in %d nodes", model, batch,
+        threads, p.stepMillis(), p.nodeMillis(), p.nodes().size()),
+        List.of("node", "kernel", "ms_per_step", "percent_of_node_time"), rows));
+    return 0;
+  }
+}
