@@ -1,5 +1,6 @@
 package io.cnnlab.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.tensorflow.Operand;
@@ -26,8 +27,8 @@ public final class LeNetForward {
   public record Weights(List<float[]> kernels, List<float[]> biases) {
     public static Weights random(long seed) {
       SplittableRandom random = new SplittableRandom(seed);
-      List<float[]> k = new java.util.ArrayList<>();
-      List<float[]> b = new java.util.ArrayList<>();
+      List<float[]> k = new ArrayList<>();
+      List<float[]> b = new ArrayList<>();
       for (long[] shape : KERNELS) {
         long size = Shape.of(shape).size();
         long out = shape[shape.length - 1];
