@@ -1,7 +1,6 @@
 package io.cnnlab.bench;
 
 import io.cnnlab.models.Model;
-import io.cnnlab.tf.Sessions;
 import io.cnnlab.tf.Tensors;
 import io.cnnlab.training.TrainConfig;
 import io.cnnlab.training.TrainGraph;
@@ -66,8 +65,8 @@ public final class GraphProfile {
     RunOptions trace = RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.SOFTWARE_TRACE).build();
     try (Graph graph = new Graph()) {
       TrainGraph g = TrainGraph.build(graph, model,
-          TrainConfig.builder().learningRate(StepBench.LEARNING_RATE).batchSize(batch).build());
-      try (Session s = Sessions.open(graph, threads);
+          TrainConfig.builder().learningRate(StepBench.LEARNING_RATE).batchSize(batch).threads(threads).build());
+      try (Session s = new Session(graph, g.sessionConfig(threads));
           TFloat32 images = Tensors.floats(x, batch, model.inputHeight(), model.inputWidth(), model.inputChannels());
           TInt32 labels = Tensors.ints(y, batch);
           TBool flag = TBool.scalarOf(true);

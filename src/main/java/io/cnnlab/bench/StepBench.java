@@ -16,8 +16,8 @@ import org.tensorflow.types.TInt32;
 
 /**
  * Timed training and inference steps of one model on random data: the trainer's graph
- * ({@link TrainGraph}, plain SGD) built once, one session per thread setting, so steps of different batch
- * sizes and settings can be interleaved in one process. Data loading is not part of a step here (see
+ * ({@link TrainGraph}, plain SGD) built once per tower count, one session per thread setting, so steps of
+ * different batch sizes and settings can be interleaved in one process. Data loading is not part of a step here (see
  * {@link StepComposition}); a training step is what {@link io.cnnlab.training.Trainer} does per batch: copy
  * the batch into fresh tensors, run the step op and read loss and correct count back.
  */
@@ -26,8 +26,8 @@ public final class StepBench implements AutoCloseable {
   static final double LEARNING_RATE = 0.01;
 
   private final Model model;
-  private final Graph graph = new Graph();
-  private final TrainGraph g;
+  private final Map<Integer, Graph> graphs = new HashMap<>();
+  private final Map<Integer, TrainGraph> trainGraphs = new HashMap<>();
   private final Map<String, Session> sessions = new HashMap<>();
   private final Map<Integer, float[]> images = new HashMap<>();
   private final Map<Integer, int[]> labels = new HashMap<>();
@@ -41,13 +41,13 @@ public final class StepBench implements AutoCloseable {
   public StepBench(Model model, long seed) {
     this.model = model;
     this.seed = seed;
-    TrainConfig config = TrainConfig.builder().learningRate(LEARNING_RATE).seed(seed).build();
-    g = TrainGraph.build(graph, model, config);
   }
 
   /** Seconds taken by {@code steps} training steps at batch {@code batch} run as {@code variant} says. */
   public double trainSeconds(StepVariant variant, int batch, int steps) {
-    Session session = session(variant);
+    StepVariant v = variant.resolve(model, batch);
+    Session session = session(v);
+    TrainGraph g = trainGraphs.get(v.towers());
     float[] x = images(batch);
     int[] y = labels.get(batch);
     long[] shape = {batch, model.inputHeight(), model.inputWidth(), model.inputChannels()};
@@ -88,7 +88,9 @@ public final class StepBench implements AutoCloseable {
    * in evaluation mode, predicted classes read back (as the peers' inference step).
    */
   public double inferSeconds(StepVariant variant, int batch, int steps) {
-    Session session = session(variant);
+    StepVariant v = variant.resolve(model, batch);
+    Session session = session(v);
+    TrainGraph g = trainGraphs.get(v.towers());
     float[] x = images(batch);
     long[] shape = {batch, model.inputHeight(), model.inputWidth(), model.inputChannels()};
     long sink = 0;
@@ -112,7 +114,14 @@ public final class StepBench implements AutoCloseable {
     return model;
   }
 
+  /** The session of a resolved variant, on the graph built for its tower count. */
   private Session session(StepVariant variant) {
+    Graph graph = graphs.computeIfAbsent(variant.towers(), t -> {
+      Graph built = new Graph();
+      TrainConfig config = TrainConfig.builder().learningRate(LEARNING_RATE).seed(seed).towers(t).build();
+      trainGraphs.put(t, TrainGraph.build(built, model, config));
+      return built;
+    });
     return sessions.computeIfAbsent(variant.sessionKey(), k -> {
       Session s = new Session(graph, variant.sessionConfig());
       s.initialize();
@@ -147,6 +156,6 @@ public final class StepBench implements AutoCloseable {
     trainFlag.close();
     evalFlag.close();
     rate.close();
-    graph.close();
+    graphs.values().forEach(Graph::close);
   }
 }

@@ -4,7 +4,6 @@ import io.cnnlab.data.Batch;
 import io.cnnlab.data.BatchSource;
 import io.cnnlab.data.BatchStream;
 import io.cnnlab.models.Model;
-import io.cnnlab.tf.Sessions;
 import io.cnnlab.tf.Tensors;
 import io.cnnlab.training.TrainConfig;
 import io.cnnlab.training.TrainGraph;
@@ -72,7 +71,7 @@ public final class StepComposition {
       try (TBool flag = TBool.scalarOf(true);
           TFloat32 rate = TFloat32.scalarOf((float) StepBench.LEARNING_RATE)) {
         for (int t : threads) {
-          Session s = Sessions.open(graph, t);
+          Session s = new Session(graph, g.sessionConfig(t));
           sessions.add(s);
           s.initialize();
         }

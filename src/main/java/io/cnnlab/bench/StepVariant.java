@@ -1,25 +1,31 @@
 package io.cnnlab.bench;
 
+import io.cnnlab.models.Model;
 import io.cnnlab.tf.Sessions;
+import io.cnnlab.training.Towers;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.GraphOptions;
 import org.tensorflow.proto.OptimizerOptions;
 
 /**
  * How a timed step is set up and run: the session's thread pools and JIT setting, and how the step feeds
- * and fetches. {@link #trainer(int)} is what {@link io.cnnlab.training.Trainer} does; the other settings are
- * what {@code cnnlab bench tune} compares it with.
+ * and fetches, and how many data-parallel towers the batch is split into. {@link #trainer(int)} is what
+ * {@link io.cnnlab.training.Trainer} does; the other settings are what {@code cnnlab bench tune} compares it
+ * with.
  *
  * @param label name in tables
- * @param intraThreads threads inside one op
- * @param interThreads threads running independent ops side by side
+ * @param intraThreads threads inside one op; with {@code towers} 0, all the threads the step may use
+ * @param interThreads threads running independent ops side by side (towers among them)
+ * @param towers data-parallel towers ({@link Towers}); 0: as the trainer chooses for the model and batch
+ *     ({@link #resolve})
  * @param xlaJit global XLA JIT level ON_1 in the session's optimizer options
  * @param freshTensors new input tensors copied from Java arrays every step (as the trainer does); false
  *     feeds the same tensors every step
  * @param fetch what the step reads back
  */
 public record StepVariant(
-    String label, int intraThreads, int interThreads, boolean xlaJit, boolean freshTensors, Fetch fetch) {
+    String label, int intraThreads, int interThreads, int towers, boolean xlaJit, boolean freshTensors,
+    Fetch fetch) {
   /** What a training step reads back. */
   public enum Fetch {
     /** loss and correct count, every step (the trainer, for its running metrics) */
@@ -31,35 +37,54 @@ public record StepVariant(
   }
 
   public StepVariant {
-    if (intraThreads < 1 || interThreads < 1) {
-      throw new IllegalArgumentException("thread counts must be >= 1, got intra " + intraThreads + ", inter "
-          + interThreads);
+    if (intraThreads < 1 || interThreads < 1 || towers < 0) {
+      throw new IllegalArgumentException("thread counts must be >= 1 and towers >= 0, got intra " + intraThreads
+          + ", inter " + interThreads + ", towers " + towers);
     }
   }
 
-  /** The trainer's step with {@code threads} intra-op threads. */
+  /** The trainer's step on {@code threads} threads, with the towers it chooses. */
   public static StepVariant trainer(int threads) {
-    return new StepVariant("trainer", threads, 1, false, true, Fetch.LOSS_AND_CORRECT);
+    return new StepVariant("trainer", threads, 1, 0, false, true, Fetch.LOSS_AND_CORRECT);
+  }
+
+  /**
+   * This variant with its towers and thread pools fixed for {@code model} at batch {@code batch}: automatic
+   * towers become {@link Towers#resolve(Model, int, int, int)}'s choice for {@code intraThreads} threads,
+   * with the pools of {@link Towers#sessionConfig}. Explicit variants are returned as they are.
+   */
+  public StepVariant resolve(Model model, int batch) {
+    if (towers > 0) {
+      return this;
+    }
+    int t = Towers.resolve(model, 0, intraThreads, batch);
+    ConfigProto pools = Towers.sessionConfig(intraThreads, t);
+    return new StepVariant(label, pools.getIntraOpParallelismThreads(), pools.getInterOpParallelismThreads(), t,
+        xlaJit, freshTensors, fetch);
   }
 
   public StepVariant named(String newLabel) {
-    return new StepVariant(newLabel, intraThreads, interThreads, xlaJit, freshTensors, fetch);
+    return new StepVariant(newLabel, intraThreads, interThreads, towers, xlaJit, freshTensors, fetch);
   }
 
-  public StepVariant withThreads(int intra, int inter) {
-    return new StepVariant(label, intra, inter, xlaJit, freshTensors, fetch);
+  /** Explicit thread pools and towers (>= 1). */
+  public StepVariant withThreads(int intra, int inter, int towerCount) {
+    if (towerCount < 1) {
+      throw new IllegalArgumentException("explicit towers must be >= 1, got " + towerCount);
+    }
+    return new StepVariant(label, intra, inter, towerCount, xlaJit, freshTensors, fetch);
   }
 
   public StepVariant withJit(boolean on) {
-    return new StepVariant(label, intraThreads, interThreads, on, freshTensors, fetch);
+    return new StepVariant(label, intraThreads, interThreads, towers, on, freshTensors, fetch);
   }
 
   public StepVariant withFreshTensors(boolean fresh) {
-    return new StepVariant(label, intraThreads, interThreads, xlaJit, fresh, fetch);
+    return new StepVariant(label, intraThreads, interThreads, towers, xlaJit, fresh, fetch);
   }
 
   public StepVariant withFetch(Fetch f) {
-    return new StepVariant(label, intraThreads, interThreads, xlaJit, freshTensors, f);
+    return new StepVariant(label, intraThreads, interThreads, towers, xlaJit, freshTensors, f);
   }
 
   /** The session configuration: {@link Sessions#config(int)} plus the inter-op count and the JIT level. */
@@ -72,8 +97,11 @@ public record StepVariant(
     return b.build();
   }
 
-  /** Key of the session this variant needs: variants that differ only in feeding and fetching share one. */
+  /**
+   * Key of the session a {@link #resolve resolved} variant needs: variants that differ only in feeding and
+   * fetching share one.
+   */
   String sessionKey() {
-    return intraThreads + "/" + interThreads + "/" + xlaJit;
+    return towers + "/" + intraThreads + "/" + interThreads + "/" + xlaJit;
   }
 }

@@ -1,5 +1,6 @@
 package io.cnnlab.bench;
 
+import io.cnnlab.models.Model;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Map;
  */
 public final class TuneBench {
   /**
-   * @param variant what ran
+   * @param variant what ran, its towers and thread pools {@link StepVariant#resolve resolved}
    * @param imagesPerSecond over the rounds
    * @param ratio median over the first variant's median
    */
@@ -27,9 +28,12 @@ public final class TuneBench {
         t.named("fetch-loss-only").withFetch(StepVariant.Fetch.LOSS),
         t.named("fetch-nothing").withFetch(StepVariant.Fetch.NONE),
         t.named("reused-tensors").withFreshTensors(false),
-        t.named("intra1-inter1").withThreads(1, 1),
-        t.named("intra1-inter2").withThreads(1, 2),
-        t.named("intra" + cores + "-inter2").withThreads(cores, 2),
+        t.named("1tower-intra" + cores + "-inter1").withThreads(cores, 1, 1),
+        t.named("1tower-intra1-inter1").withThreads(1, 1, 1),
+        t.named("1tower-intra1-inter2").withThreads(1, 2, 1),
+        t.named("1tower-intra" + cores + "-inter2").withThreads(cores, 2, 1),
+        t.named(cores + "towers-intra1-inter" + cores).withThreads(1, cores, cores),
+        t.named(cores + "towers-intra1-inter1").withThreads(1, 1, cores),
         t.named("xla-jit").withJit(true));
   }
 
@@ -38,10 +42,13 @@ public final class TuneBench {
     if (variants.isEmpty() || stepsPerRound < 1 || rounds < 1) {
       throw new IllegalArgumentException("need variants, steps per round >= 1 and rounds >= 1");
     }
+    Model model = bm.build();
     Map<StepVariant, double[]> rates = new LinkedHashMap<>();
-    variants.forEach(v -> rates.put(v, new double[rounds]));
-    try (StepBench bench = new StepBench(bm.build(), seed)) {
-      for (StepVariant v : variants) {
+    // Towers split the batch: only for models whose examples are computed independently.
+    variants.stream().filter(v -> v.towers() <= 1 || model.batchIndependent())
+        .forEach(v -> rates.put(v, new double[rounds]));
+    try (StepBench bench = new StepBench(model, seed)) {
+      for (StepVariant v : rates.keySet()) {
         bench.trainSeconds(v, batch, Math.max(3, stepsPerRound / 3));
       }
       for (int r = 0; r < rounds; r++) {
@@ -54,7 +61,7 @@ public final class TuneBench {
     double base = Stats.of(rates.get(variants.get(0))).median();
     for (var e : rates.entrySet()) {
       Stats s = Stats.of(e.getValue());
-      rows.add(new Row(e.getKey(), s, s.median() / base));
+      rows.add(new Row(e.getKey().resolve(model, batch), s, s.median() / base));
     }
     return rows;
   }

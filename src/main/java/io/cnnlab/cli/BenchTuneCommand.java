@@ -54,12 +54,12 @@ final class BenchTuneCommand implements Callable<Integer> {
       List<List<String>> cells = new ArrayList<>();
       for (TuneBench.Row r : rows) {
         StepVariant v = r.variant();
-        cells.add(List.of(v.label(), "" + v.intraThreads(), "" + v.interThreads(), "" + v.xlaJit(),
+        cells.add(List.of(v.label(), "" + v.towers(), "" + v.intraThreads(), "" + v.interThreads(), "" + v.xlaJit(),
             "" + v.freshTensors(), v.fetch().name().toLowerCase(Locale.ROOT), f0(r.imagesPerSecond().median()),
             f0(r.imagesPerSecond().min()), f0(r.imagesPerSecond().max()), String.format(Locale.ROOT, "%.3f", r.ratio())));
       }
       TextTable table = new TextTable("Training-step settings, " + model + " batch " + batch + " (interleaved)",
-          List.of("variant", "intra", "inter", "xla_jit", "fresh_tensors", "fetch", "img_per_s", "min_img_per_s",
+          List.of("variant", "towers", "intra", "inter", "xla_jit", "fresh_tensors", "fetch", "img_per_s", "min_img_per_s",
               "max_img_per_s", "ratio"), cells);
       report.table("tune", table);
       report.section("tune", "Step settings A/B", List.of(), List.of(table));

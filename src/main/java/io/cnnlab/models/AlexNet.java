@@ -54,6 +54,12 @@ public final class AlexNet implements Model {
     return config.classes();
   }
 
+  /** Without dropout every example is computed on its own (AlexNet has no batch norm). */
+  @Override
+  public boolean batchIndependent() {
+    return config.dropout() == 0f;
+  }
+
   @Override
   public ModelOutputs build(Ops tf, Operand<TFloat32> images, Operand<TBool> training, long seed) {
     AlexNetConfig c = config;

@@ -51,6 +51,12 @@ public final class LeNet implements Model {
     return config.classes();
   }
 
+  /** Without batch norm and dropout every example is computed on its own. */
+  @Override
+  public boolean batchIndependent() {
+    return !config.batchNorm() && config.dropout() == 0f;
+  }
+
   @Override
   public ModelOutputs build(Ops tf, Operand<TFloat32> images, Operand<TBool> training, long seed) {
     LeNetConfig c = config;

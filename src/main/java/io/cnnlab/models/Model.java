@@ -20,6 +20,15 @@ public interface Model {
   int classes();
 
   /**
+   * True when each example's output depends only on that example and the weights: no batch statistics
+   * (batch norm) and no random masks (dropout). Only then may a batch be split into data-parallel towers
+   * ({@code io.cnnlab.training.Towers}) without changing what is computed. False unless a model says so.
+   */
+  default boolean batchIndependent() {
+    return false;
+  }
+
+  /**
    * Adds the network to the graph behind {@code tf}.
    *
    * @param images input batch {@code [N, inputHeight, inputWidth, inputChannels]}, already normalized

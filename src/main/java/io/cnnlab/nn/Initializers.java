@@ -1,9 +1,12 @@
 package io.cnnlab.nn;
 
+import org.tensorflow.Graph;
+import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.proto.DataType;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -61,9 +64,38 @@ public final class Initializers {
     return layer + "_" + kind;
   }
 
-  /** A variable {@link #variableName named} {@code layer_kind} holding {@code initial} after initialization. */
+  /**
+   * A variable {@link #variableName named} {@code layer_kind} holding {@code initial} after initialization,
+   * or the graph's existing variable of that name (see {@link #existing}).
+   */
   public static Variable<TFloat32> variable(Ops tf, String layer, String kind, Operand<TFloat32> initial) {
-    return tf.withName(variableName(layer, kind)).variable(initial);
+    Variable<TFloat32> shared = existing(tf, layer, kind, initial.shape());
+    return shared != null ? shared : tf.withName(variableName(layer, kind)).variable(initial);
+  }
+
+  /**
+   * The float variable {@code layer_kind} already at the root of the graph behind {@code tf}, or null.
+   *
+   * <p>A variable belongs to the graph, not to one build of a model: a second build of the same model in a
+   * sub-scope (a data-parallel tower, {@code io.cnnlab.training.Towers}) finds the first build's variables
+   * here and shares them. Without this TensorFlow Java would silently create {@code conv1_kernel_1}.
+   *
+   * @throws IllegalArgumentException if an op of that name exists but is not a float variable of {@code shape}
+   */
+  public static Variable<TFloat32> existing(Ops tf, String layer, String kind, Shape shape) {
+    String name = variableName(layer, kind);
+    GraphOperation op = ((Graph) tf.scope().env()).operation(name);
+    if (op == null) {
+      return null;
+    }
+    Shape found = op.numOutputs() == 1 ? op.output(0).shape() : null;
+    DataType type = found == null ? null : op.output(0).dataType();
+    if (!"VariableV2".equals(op.type()) || !(type == DataType.DT_FLOAT_REF || type == DataType.DT_FLOAT)
+        || !shape.equals(found)) {
+      throw new IllegalArgumentException("cannot share variable " + name + ": the graph holds a " + op.type()
+          + (found == null ? "" : " of shape " + found) + ", expected a float VariableV2 of shape " + shape);
+    }
+    return new Variable<>(op);
   }
 
   /**
@@ -72,6 +104,10 @@ public final class Initializers {
    */
   public static Variable<TFloat32> xavierVariable(
       Ops tf, String layer, String kind, Shape shape, long fanIn, long fanOut, long seed) {
+    Variable<TFloat32> shared = existing(tf, layer, kind, shape);
+    if (shared != null) {
+      return shared;
+    }
     long[] pair = Seeds.statelessPair(seed, variableName(layer, kind));
     return variable(tf, layer, kind, xavierUniform(tf, shape, fanIn, fanOut, pair));
   }

@@ -1,7 +1,6 @@
 package io.cnnlab.training;
 
 import io.cnnlab.models.Model;
-import io.cnnlab.tf.Sessions;
 import io.cnnlab.tf.Tensors;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -36,7 +35,7 @@ final class ThroughputProbe {
     long[] stepNanos = new long[steps];
     try (Graph graph = new Graph()) {
       TrainGraph g = TrainGraph.build(graph, model, config);
-      try (Session session = Sessions.open(graph, config.effectiveThreads());
+      try (Session session = new Session(graph, g.sessionConfig(config.effectiveThreads()));
           TBool flag = TBool.scalarOf(true);
           TFloat32 lr = TFloat32.scalarOf((float) config.learningRate());
           TFloat32 x = Tensors.floats(images, shape);

@@ -21,7 +21,8 @@ import java.util.HexFormat;
  * @param weightDecay L2 coefficient {@code wd} (0 for none)
  * @param schedule learning-rate schedule, a factor of {@code learningRate}
  * @param seed seed of the model's initializers and dropout
- * @param threads TensorFlow intra-op threads (forced to 1 in deterministic mode)
+ * @param threads TensorFlow threads (forced to 1 in deterministic mode)
+ * @param towers data-parallel towers a batch is split into ({@link Towers}); 0 chooses automatically
  * @param deterministic one intra-op and one inter-op thread, so two runs give bit-identical metrics
  * @param checkpointEvery checkpoint every this many epochs (the last epoch always gets one)
  */
@@ -35,6 +36,7 @@ public record TrainConfig(
     LearningRateSchedule schedule,
     long seed,
     int threads,
+    int towers,
     boolean deterministic,
     int checkpointEvery) {
 
@@ -52,6 +54,7 @@ public record TrainConfig(
         "weightDecay must be a finite number >= 0, got " + weightDecay);
     require(schedule != null, "schedule must be given (LearningRateSchedule.constant() for none), got null");
     require(threads >= 1, "threads must be >= 1, got " + threads);
+    require(towers >= 0, "towers must be >= 1, or 0 to choose automatically, got " + towers);
     require(checkpointEvery >= 1, "checkpointEvery must be >= 1 epoch, got " + checkpointEvery);
   }
 
@@ -70,7 +73,7 @@ public record TrainConfig(
   public Builder toBuilder() {
     return new Builder()
         .epochs(epochs).batchSize(batchSize).optimizer(optimizer).learningRate(learningRate)
-        .momentum(momentum).weightDecay(weightDecay).schedule(schedule).seed(seed).threads(threads)
+        .momentum(momentum).weightDecay(weightDecay).schedule(schedule).seed(seed).threads(threads).towers(towers)
         .deterministic(deterministic).checkpointEvery(checkpointEvery);
   }
 
@@ -88,8 +91,8 @@ public record TrainConfig(
    * The fields that change what a run computes, as stable text: batch size, optimizer, base rate,
    * momentum (only for the optimizers that use it), weight decay, schedule, seed and the deterministic
    * flag. Left out on purpose: {@code epochs} (it only says where to stop, so a finished run can be
-   * extended; a cosine schedule carries its own horizon), {@code threads} (results differ in the last bits
-   * only, and deterministic mode fixes them at 1) and {@code checkpointEvery}.
+   * extended; a cosine schedule carries its own horizon), {@code threads} and {@code towers} (results
+   * differ in the last bits only, and deterministic mode fixes both at 1) and {@code checkpointEvery}.
    */
   public String canonical() {
     StringBuilder s = new StringBuilder(CANONICAL_VERSION);
@@ -151,6 +154,7 @@ public record TrainConfig(
     private LearningRateSchedule schedule = LearningRateSchedule.constant();
     private long seed = 42;
     private int threads = io.cnnlab.tf.Sessions.defaultThreads();
+    private int towers = 0;
     private boolean deterministic = false;
     private int checkpointEvery = 1;
 
@@ -201,6 +205,12 @@ public record TrainConfig(
       return this;
     }
 
+    /** Towers a batch is split into; 0 (the default) lets {@link Towers#resolve} choose. */
+    public Builder towers(int v) {
+      towers = v;
+      return this;
+    }
+
     public Builder deterministic(boolean v) {
       deterministic = v;
       return this;
@@ -213,7 +223,7 @@ public record TrainConfig(
 
     public TrainConfig build() {
       return new TrainConfig(epochs, batchSize, optimizer, learningRate, momentum, weightDecay, schedule,
-          seed, threads, deterministic, checkpointEvery);
+          seed, threads, towers, deterministic, checkpointEvery);
     }
   }
 }

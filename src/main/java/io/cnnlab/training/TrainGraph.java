@@ -13,6 +13,7 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -39,9 +40,11 @@ public final class TrainGraph {
   private final List<Variable<TFloat32>> trainable;
   private final Op trainStep;
   private final VariableSaver saver;
+  private final int towers;
 
   private TrainGraph(Graph graph, Model model, TrainConfig config) {
     this.model = model;
+    this.towers = Towers.resolve(model, config);
     Ops tf = Ops.create(graph);
     images = tf.withName("images").placeholder(TFloat32.class, Placeholder.shape(
         Shape.of(-1, model.inputHeight(), model.inputWidth(), model.inputChannels())));
@@ -50,7 +53,7 @@ public final class TrainGraph {
     learningRate = tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
 
     var before = new HashSet<>(TrainableVariables.variableNames(graph));
-    outputs = model.build(tf, images, training, config.seed());
+    outputs = towers == 1 ? model.build(tf, images, training, config.seed()) : buildTowers(graph, tf, config.seed());
     loss = tf.withName("loss").identity(
         Losses.softmaxCrossEntropy(tf, outputs.logits(), labels, model.classes()));
     objective = withWeightDecay(tf, loss, outputs.decayedWeights(), config.weightDecay());
@@ -67,8 +70,42 @@ public final class TrainGraph {
   }
 
   /**
-   * Builds the training graph of {@code model} into {@code graph}, with the optimizer, weight decay and
-   * seed of {@code config}.
+   * The model built once per slice of the batch ({@link Towers}): slice 0 at the root scope, where the
+   * variables are created, the others in scopes {@code tower1}, {@code tower2}... sharing them. Logits and
+   * taps are the slices' joined back in batch order, without padding rows, so the loss and its gradient are
+   * the whole batch's.
+   */
+  private ModelOutputs buildTowers(Graph graph, Ops tf, long seed) {
+    List<Operand<TFloat32>> slices = Towers.split(tf.withSubScope("towers"), images, towers);
+    List<ModelOutputs> built = new ArrayList<>(towers);
+    built.add(model.build(tf, slices.get(0), training, seed));
+    List<String> variables = TrainableVariables.variableNames(graph);
+    for (int i = 1; i < towers; i++) {
+      built.add(model.build(tf.withSubScope("tower" + i), slices.get(i), training, seed));
+    }
+    if (!TrainableVariables.variableNames(graph).equals(variables) || !built.get(0).trainingUpdates().isEmpty()) {
+      throw new IllegalStateException(model.name() + " cannot be split into towers: its towers did not share "
+          + "every variable, or it has training updates (batch norm); its batchIndependent() must be false");
+    }
+    Ops merge = tf.withSubScope("towers");
+    List<ModelOutputs.Tap> taps = new ArrayList<>();
+    List<ModelOutputs.Tap> first = built.get(0).taps();
+    for (int t = 0; t < first.size(); t++) {
+      List<Operand<TFloat32>> parts = new ArrayList<>(towers);
+      for (ModelOutputs b : built) {
+        parts.add(b.taps().get(t).output());
+      }
+      taps.add(new ModelOutputs.Tap(first.get(t).name(), Towers.join(merge, parts, images)));
+    }
+    List<Operand<TFloat32>> logits = new ArrayList<>(towers);
+    built.forEach(b -> logits.add(b.logits()));
+    return new ModelOutputs(Towers.join(merge.withSubScope("logits"), logits, images), List.of(), taps,
+        built.get(0).decayedWeights());
+  }
+
+  /**
+   * Builds the training graph of {@code model} into {@code graph}, with the optimizer, weight decay, seed
+   * and towers ({@link Towers#resolve(Model, TrainConfig)}) of {@code config}.
    */
   public static TrainGraph build(Graph graph, Model model, TrainConfig config) {
     if (model.classes() < 2 || model.inputHeight() < 1 || model.inputWidth() < 1 || model.inputChannels() < 1) {
@@ -91,6 +128,19 @@ public final class TrainGraph {
     }
     Operand<TFloat32> sum = squares.size() == 1 ? squares.get(0) : tf.math.addN(squares);
     return tf.withName("objective").math.add(loss, tf.math.mul(tf.constant((float) weightDecay), sum));
+  }
+
+  /** Data-parallel towers the batch is split into (1: the model is built once, on the whole batch). */
+  public int towers() {
+    return towers;
+  }
+
+  /**
+   * The session configuration for {@code threads} threads: with towers, {@link Towers#sessionConfig}
+   * runs them side by side; with one, every thread works inside each op.
+   */
+  public ConfigProto sessionConfig(int threads) {
+    return Towers.sessionConfig(threads, towers);
   }
 
   /** The model the graph was built from. */

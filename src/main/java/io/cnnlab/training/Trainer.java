@@ -4,7 +4,6 @@ import io.cnnlab.data.Batch;
 import io.cnnlab.data.BatchSource;
 import io.cnnlab.data.BatchStream;
 import io.cnnlab.models.Model;
-import io.cnnlab.tf.Sessions;
 import io.cnnlab.tf.Tensors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,7 +78,7 @@ public final class Trainer {
 
     try (Graph graph = new Graph()) {
       TrainGraph g = TrainGraph.build(graph, model, config);
-      try (Session session = Sessions.open(graph, config.effectiveThreads());
+      try (Session session = new Session(graph, g.sessionConfig(config.effectiveThreads()));
           TBool trainFlag = TBool.scalarOf(true);
           TBool evalFlag = TBool.scalarOf(false)) {
         List<EpochMetrics> history = new ArrayList<>();

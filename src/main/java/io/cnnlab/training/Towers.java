@@ -1,0 +1,110 @@
+package io.cnnlab.training;
+
+import io.cnnlab.models.Model;
+import io.cnnlab.tf.Devices;
+import io.cnnlab.tf.Sessions;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Data-parallel towers inside one training step: the batch is cut into slices, the model is built once per
+ * slice on shared variables, and TensorFlow's inter-op pool runs the slices' forward and backward passes side
+ * by side, each with its own intra-op thread. The logits are concatenated back in batch order, so loss,
+ * gradients and updates are those of the whole batch (up to the order of float additions).
+ *
+ * <p>Why: LeNet's layers are too small for oneDNN to split one convolution well over two threads; two
+ * half-batches on one thread each keep both cores busy. Textbook LeNet, batch 256, 2 vCPUs: 22.8k img/s as
+ * one tower with 2 intra-op threads, 27.1k as two towers with one thread each ({@code bench/PERFORMANCE.md}).
+ * Only for {@link Model#batchIndependent() batch-independent} models: batch statistics or dropout masks per
+ * slice would change what is computed.
+ */
+public final class Towers {
+  /** Smallest slice worth a tower of its own in automatic mode. */
+  static final int MIN_SLICE = 32;
+
+  private Towers() {}
+
+  /** The towers {@code model} is trained with under {@code config}: see {@link #resolve(Model, int, int, int)}. */
+  public static int resolve(Model model, TrainConfig config) {
+    return resolve(model, config.towers(), config.effectiveThreads(), config.batchSize());
+  }
+
+  /**
+   * Towers for a run: {@code requested} when it is >= 1, else automatic: one tower per thread when the
+   * model is batch-independent, the CPU build runs it and every slice keeps at least {@value #MIN_SLICE}
+   * images of a {@code batchSize} batch; otherwise 1.
+   *
+   * @throws IllegalArgumentException if more than one tower is requested for a model that is not
+   *     batch-independent
+   */
+  public static int resolve(Model model, int requested, int threads, int batchSize) {
+    if (requested >= 1) {
+      if (requested > 1 && !model.batchIndependent()) {
+        throw new IllegalArgumentException("towers " + requested + ": " + model.name() + " uses batch norm or "
+            + "dropout, so splitting its batch would change what it computes; expected towers 1 or 0 (automatic)");
+      }
+      return requested;
+    }
+    if (requested < 0) {
+      throw new IllegalArgumentException("towers must be >= 1, or 0 to choose automatically, got " + requested);
+    }
+    if (!model.batchIndependent() || threads < 2 || Devices.gpuBuildOnClassPath()) {
+      return 1;
+    }
+    return Math.max(1, Math.min(threads, batchSize / MIN_SLICE));
+  }
+
+  /**
+   * Session configuration for {@code threads} threads shared by {@code towers} towers: the towers run side
+   * by side on the inter-op pool ({@code min(towers, threads)} threads), each op on {@code threads / towers}
+   * intra-op threads (at least 1). One tower is {@link Sessions#config(int)}.
+   */
+  public static ConfigProto sessionConfig(int threads, int towers) {
+    if (towers < 1) {
+      throw new IllegalArgumentException("towers must be >= 1, got " + towers);
+    }
+    ConfigProto single = Sessions.config(Math.max(1, threads / towers));
+    return towers == 1 ? single
+        : single.toBuilder().setInterOpParallelismThreads(Math.min(towers, threads)).build();
+  }
+
+  /**
+   * {@code x} cut along axis 0 into {@code towers} equal consecutive slices, after zero rows are appended to
+   * make the batch (known only when the graph runs) a multiple of {@code towers}: no slice is ever empty,
+   * which TensorFlow's convolution gradients do not accept. {@link #join} drops the padding's rows again.
+   */
+  static List<Operand<TFloat32>> split(Ops tf, Operand<TFloat32> x, int towers) {
+    int rank = x.shape().numDimensions();
+    Operand<TInt32> n = batchSize(tf, x);
+    // (towers - n % towers) % towers rows of zeros
+    Operand<TInt32> missing = tf.math.floorMod(tf.math.neg(n), tf.constant(towers));
+    Operand<TInt32> before = tf.zeros(tf.constant(new int[] {rank}), TInt32.class);
+    Operand<TInt32> after = tf.concat(List.of(tf.reshape(missing, tf.constant(new int[] {1})),
+        tf.zeros(tf.constant(new int[] {rank - 1}), TInt32.class)), tf.constant(0));
+    Operand<TFloat32> padded = tf.pad(x, tf.stack(List.of(before, after), org.tensorflow.op.core.Stack.axis(1L)),
+        tf.constant(0f));
+    return new ArrayList<>(tf.split(tf.constant(0), padded, (long) towers).output());
+  }
+
+  /** The slices' results concatenated in batch order, without the rows {@link #split} added to {@code x}. */
+  static Operand<TFloat32> join(Ops tf, List<Operand<TFloat32>> parts, Operand<TFloat32> x) {
+    Operand<TFloat32> all = tf.concat(parts, tf.constant(0));
+    int rank = all.shape().numDimensions();
+    int[] begin = new int[rank];
+    int[] rest = new int[rank - 1];
+    java.util.Arrays.fill(rest, -1);
+    // int32 begin and size: the registered Slice gradient fails on int64 ones (Sub of int32 and int64)
+    Operand<TInt32> size = tf.concat(List.of(tf.reshape(batchSize(tf, x), tf.constant(new int[] {1})),
+        tf.constant(rest)), tf.constant(0));
+    return tf.slice(all, tf.constant(begin), size);
+  }
+
+  private static Operand<TInt32> batchSize(Ops tf, Operand<TFloat32> x) {
+    return tf.gather(tf.shape(x), tf.constant(0), tf.constant(0));
+  }
+}
