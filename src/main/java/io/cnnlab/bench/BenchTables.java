@@ -9,8 +9,8 @@ import java.util.Map;
 /** The benchmark's results as tables: what is printed on the console and written as CSV. */
 public final class BenchTables {
   /** Columns of {@code throughput.csv}; {@link ThroughputCsv} reads them back. */
-  public static final List<String> THROUGHPUT_HEADER = List.of("model", "mode", "batch", "threads", "img_per_s",
-      "min_img_per_s", "max_img_per_s", "step_ms", "steps_per_round", "rounds", "flop_per_image", "gflops",
+  public static final List<String> THROUGHPUT_HEADER = List.of("model", "mode", "batch", "threads", "towers",
+      "img_per_s", "min_img_per_s", "max_img_per_s", "step_ms", "steps_per_round", "rounds", "flop_per_image", "gflops",
       "peak_gflops", "peak_share");
 
   private BenchTables() {}
@@ -24,7 +24,7 @@ public final class BenchTables {
     for (ThroughputRow r : rows) {
       Double peak = peaks.get(r.threads());
       cells.add(List.of(r.model(), r.mode().label(), Integer.toString(r.batch()), Integer.toString(r.threads()),
-          f0(r.imagesPerSecond().median()), f0(r.imagesPerSecond().min()), f0(r.imagesPerSecond().max()),
+          Integer.toString(r.towers()), f0(r.imagesPerSecond().median()), f0(r.imagesPerSecond().min()), f0(r.imagesPerSecond().max()),
           f2(r.medianStepMillis()), Integer.toString(r.stepsPerRound()), Integer.toString(r.imagesPerSecond().count()),
           f0(r.flopsPerImage()), f2(r.gflops()), peak == null ? "" : f1(peak),
           peak == null ? "" : f3(r.gflops() / peak)));

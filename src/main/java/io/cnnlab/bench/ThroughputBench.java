@@ -96,7 +96,8 @@ public final class ThroughputBench {
     List<ThroughputRow> rows = new ArrayList<>();
     for (var e : rates.entrySet()) {
       Key k = e.getKey();
-      rows.add(new ThroughputRow(bm.name(), k.mode(), k.batch(), k.threads(), Stats.of(e.getValue()),
+      int towers = StepVariant.trainer(k.threads()).resolve(model, k.batch()).towers();
+      rows.add(new ThroughputRow(bm.name(), k.mode(), k.batch(), k.threads(), towers, Stats.of(e.getValue()),
           plan.steps(bm, k.batch()), FlopCount.perImage(k.mode(), macs)));
     }
     return rows;

@@ -21,7 +21,7 @@ public final class ThroughputCsv {
     List<ThroughputRow> rows = new ArrayList<>();
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser parser = CSVParser.parse(in, format)) {
-      for (String column : List.of("model", "mode", "batch", "threads", "img_per_s", "min_img_per_s",
+      for (String column : List.of("model", "mode", "batch", "threads", "towers", "img_per_s", "min_img_per_s",
           "max_img_per_s", "steps_per_round", "rounds", "flop_per_image")) {
         if (!parser.getHeaderMap().containsKey(column)) {
           throw new IOException(file + ": no column '" + column + "' (expected the columns of "
@@ -33,7 +33,7 @@ public final class ThroughputCsv {
           Stats rate = new Stats(Double.parseDouble(r.get("img_per_s")), Double.parseDouble(r.get("min_img_per_s")),
               Double.parseDouble(r.get("max_img_per_s")), Integer.parseInt(r.get("rounds")));
           rows.add(new ThroughputRow(r.get("model"), Mode.parse(r.get("mode")), Integer.parseInt(r.get("batch")),
-              Integer.parseInt(r.get("threads")), rate, Integer.parseInt(r.get("steps_per_round")),
+              Integer.parseInt(r.get("threads")), Integer.parseInt(r.get("towers")), rate, Integer.parseInt(r.get("steps_per_round")),
               Double.parseDouble(r.get("flop_per_image"))));
         } catch (IllegalArgumentException e) {
           throw new IOException(file + " line " + parser.getCurrentLineNumber() + ": " + e.getMessage(), e);

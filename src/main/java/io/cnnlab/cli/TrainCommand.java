@@ -11,6 +11,7 @@ import io.cnnlab.training.CsvMetricsWriter;
 import io.cnnlab.training.EpochMetrics;
 import io.cnnlab.training.NonFiniteLossException;
 import io.cnnlab.training.ScheduleSyntax;
+import io.cnnlab.training.Towers;
 import io.cnnlab.training.TrainConfig;
 import io.cnnlab.training.TrainResult;
 import java.io.IOException;
@@ -71,8 +72,13 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "seed of initialization, dropout and shuffling (42)")
   Long seed;
 
-  @Option(names = "--threads", paramLabel = "N", description = "TensorFlow intra-op threads (all cores)")
+  @Option(names = "--threads", paramLabel = "N", description = "TensorFlow threads (all cores)")
   Integer threads;
+
+  @Option(names = "--towers", paramLabel = "N", defaultValue = "0",
+      description = "data-parallel towers a batch is split into, side by side on the threads (0 = automatic: "
+          + "one per thread for models without batch norm and dropout)")
+  int towers;
 
   @Option(names = "--workers", paramLabel = "N", defaultValue = "2",
       description = "data-loader threads preparing batches ahead (${DEFAULT-VALUE}; 0 = synchronous)")
@@ -104,8 +110,9 @@ public final class TrainCommand implements Callable<Integer> {
       return 2;
     }
     Path outDir = out != null ? out : Path.of("reports", "train", model.toLowerCase(Locale.ROOT) + "-" + dataset);
-    stdout.printf("%s%n%s on %s -> %s%n", SummaryCommand.header(job.buildModel()), job.config().canonical(),
-        job.dataset().cliName(), outDir);
+    int towerCount = Towers.resolve(job.buildModel(), job.config());
+    stdout.printf("%s%n%s on %s -> %s%n%d thread(s), %d tower(s)%n", SummaryCommand.header(job.buildModel()),
+        job.config().canonical(), job.dataset().cliName(), outDir, job.config().effectiveThreads(), towerCount);
     stdout.flush();
     try {
       TrainResult result = job.run(outDir, List.of(ConsoleProgress.onStdout(),
@@ -131,10 +138,12 @@ public final class TrainCommand implements Callable<Integer> {
         batch, epochs, threads, workers, trainLimit, testLimit, null, null);
     TrainingJob job = settings.job(DatasetId.parse(dataset), dataRoot == null ? Datasets.DEFAULT_ROOT : dataRoot,
         seed != null ? seed : TrainConfig.builder().build().seed());
-    if (!deterministic) {
+    if (!deterministic && towers == 0) {
       return job;
     }
-    return new TrainingJob(job.model(), job.dataset(), job.dataRoot(), job.trainLimit(), job.testLimit(),
-        job.config().toBuilder().deterministic(true).build(), job.workers());
+    TrainConfig config = job.config().toBuilder().deterministic(deterministic).towers(towers).build();
+    Towers.resolve(job.buildModel(), config); // an impossible tower count fails here, with the reason
+    return new TrainingJob(job.model(), job.dataset(), job.dataRoot(), job.trainLimit(), job.testLimit(), config,
+        job.workers());
   }
 }

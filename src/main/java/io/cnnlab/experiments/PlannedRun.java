@@ -1,5 +1,6 @@
 package io.cnnlab.experiments;
 
+import io.cnnlab.training.Towers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -60,6 +61,7 @@ public record PlannedRun(
       c.put("identity", job.identity());
       c.put("epochs", Integer.toString(job.config().epochs()));
       c.put("threads", Integer.toString(job.config().effectiveThreads()));
+      c.put("towers", Integer.toString(Towers.resolve(job.buildModel(), job.config())));
       c.put("workers", Integer.toString(job.workers()));
     } else {
       c.put("seed", Long.toString(seed));

@@ -20,9 +20,9 @@ class BenchTablesTest {
 
   @Test
   void throughputCsvRoundTripsAndCarriesGflopsAndPeakShare() throws IOException {
-    ThroughputRow train = new ThroughputRow("lenet-textbook", Mode.TRAIN, 256, 2, new Stats(20_000, 18_000, 21_000, 5),
+    ThroughputRow train = new ThroughputRow("lenet-textbook", Mode.TRAIN, 256, 2, 2, new Stats(20_000, 18_000, 21_000, 5),
         32, 2_499_120);
-    ThroughputRow infer = new ThroughputRow("alexnet-budget", Mode.INFER, 64, 1, new Stats(9_000, 8_500, 9_100, 3),
+    ThroughputRow infer = new ThroughputRow("alexnet-budget", Mode.INFER, 64, 1, 1, new Stats(9_000, 8_500, 9_100, 3),
         128, 1000);
     TextTable table = BenchTables.throughput(List.of(train, infer), Map.of(2, 100.0));
     Path csv = CsvTables.write(table, dir.resolve("throughput.csv"));
@@ -30,8 +30,8 @@ class BenchTablesTest {
     List<String> lines = Files.readAllLines(csv);
     assertEquals(String.join(",", BenchTables.THROUGHPUT_HEADER), lines.get(0));
     // 256 images in 256/20000 s = 12.80 ms; 2,499,120 * 20,000 / 1e9 = 49.98 GFLOP/s = 0.500 of 100
-    assertEquals("lenet-textbook,train,256,2,20000,18000,21000,12.80,32,5,2499120,49.98,100.0,0.500", lines.get(1));
-    assertEquals("alexnet-budget,infer,64,1,9000,8500,9100,7.11,128,3,1000,0.01,,", lines.get(2),
+    assertEquals("lenet-textbook,train,256,2,2,20000,18000,21000,12.80,32,5,2499120,49.98,100.0,0.500", lines.get(1));
+    assertEquals("alexnet-budget,infer,64,1,1,9000,8500,9100,7.11,128,3,1000,0.01,,", lines.get(2),
         "no peak measured for 1 thread: empty cells");
 
     List<ThroughputRow> back = ThroughputCsv.read(csv);

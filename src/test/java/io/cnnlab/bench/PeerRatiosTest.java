@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** cnnlab/peer ratios: matching rows and the targets. */
 class PeerRatiosTest {
   private static ThroughputRow mine(String model, Mode mode, int batch, int threads, double rate) {
-    return new ThroughputRow(model, mode, batch, threads, new Stats(rate, rate, rate, 1), 10, 1);
+    return new ThroughputRow(model, mode, batch, threads, 1, new Stats(rate, rate, rate, 1), 10, 1);
   }
 
   private static PeerResult peer(String name, String model, Mode mode, int batch, int threads, double rate) {

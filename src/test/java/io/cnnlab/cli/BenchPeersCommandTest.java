@@ -22,11 +22,11 @@ class BenchPeersCommandTest {
   @Test
   void writesRatiosPerModelModeAndBatchWithVerdicts() throws IOException {
     Files.writeString(dir.resolve("throughput-train.csv"), String.join("\n",
-        "model,mode,batch,threads,img_per_s,min_img_per_s,max_img_per_s,step_ms,steps_per_round,rounds,"
+        "model,mode,batch,threads,towers,img_per_s,min_img_per_s,max_img_per_s,step_ms,steps_per_round,rounds,"
             + "flop_per_image,gflops,peak_gflops,peak_share",
-        "lenet-textbook,train,256,2,24000,23000,25000,10.67,32,5,2499120,59.98,110.0,0.545",
-        "lenet-textbook,train,64,2,12000,11000,13000,5.33,128,5,2499120,29.99,110.0,0.273",
-        "lenet-textbook,train,256,1,15000,14000,16000,17.07,32,5,2499120,37.49,,", ""));
+        "lenet-textbook,train,256,2,2,24000,23000,25000,10.67,32,5,2499120,59.98,110.0,0.545",
+        "lenet-textbook,train,64,2,2,12000,11000,13000,5.33,128,5,2499120,29.99,110.0,0.273",
+        "lenet-textbook,train,256,1,1,15000,14000,16000,17.07,32,5,2499120,37.49,,", ""));
     Path peerOut = Files.writeString(dir.resolve("peers.txt"), String.join("\n",
         "# run-peers ... threads=2 malloc=inherit",
         "peer=djl-pytorch-2.7.1 djl=0.36.0 model=lenet-textbook mode=train bs=256 threads=2 img_per_s=16000.0"
