@@ -12,7 +12,7 @@ import java.util.Locale;
  * parameters it has and how many multiply-accumulates (MACs) it costs per example.
  *
  * <p>Convolutions here have one group and a bias per filter. Pooling, activations, dropout and flattening
- * have no parameters and count no MACs (their comparisons and additions are not multiply-accumulates).
+ * have no parameters and count no MACs. The counting convention is {@link LayerCounts}'s.
  */
 public sealed interface LayerSpec {
 
@@ -50,15 +50,18 @@ public sealed interface LayerSpec {
 
     @Override
     public long parameters(ActivationShape in) {
-      int inChannels = spatial(in, "conv").channels();
-      return (long) window.kernelHeight() * window.kernelWidth() * inChannels * filters + filters;
+      return LayerCounts.withBias(weights(in), filters);
     }
 
     @Override
     public long macs(ActivationShape in) {
       Spatial out = outputShape(in);
-      long perOutput = (long) window.kernelHeight() * window.kernelWidth() * spatial(in, "conv").channels();
-      return out.size() * perOutput;
+      return LayerCounts.macs(weights(in), (long) out.height() * out.width());
+    }
+
+    private long weights(ActivationShape in) {
+      return LayerCounts.convWeights(
+          window.kernelHeight(), window.kernelWidth(), spatial(in, "conv").channels(), filters);
     }
   }
 
@@ -114,12 +117,12 @@ public sealed interface LayerSpec {
 
     @Override
     public long parameters(ActivationShape in) {
-      return in.size() * units + units;
+      return LayerCounts.withBias(LayerCounts.denseWeights(in.size(), units), units);
     }
 
     @Override
     public long macs(ActivationShape in) {
-      return in.size() * units;
+      return LayerCounts.macs(LayerCounts.denseWeights(in.size(), units), 1);
     }
   }
 
