@@ -19,11 +19,15 @@ public sealed interface LayerSpec {
   /** Output shape for one example of shape {@code in}; throws IllegalArgumentException if it does not apply. */
   ActivationShape outputShape(ActivationShape in);
 
-  /** Trainable parameters (weights and biases) when applied to {@code in}. */
-  long parameters(ActivationShape in);
+  /** Trainable parameters (weights and biases) when applied to {@code in}; none for layers without weights. */
+  default long parameters(ActivationShape in) {
+    return 0;
+  }
 
-  /** Multiply-accumulates per example when applied to {@code in}. */
-  long macs(ActivationShape in);
+  /** Multiply-accumulates per example when applied to {@code in}; none for layers without weights. */
+  default long macs(ActivationShape in) {
+    return 0;
+  }
 
   /** The layer in the command-line syntax of {@link StackSyntax}, e.g. {@code conv:6,k5,p2}. */
   default String token() {
@@ -79,16 +83,6 @@ public sealed interface LayerSpec {
       WindowGeometry g = window.over(s.height(), s.width());
       return new Spatial(g.outHeight(), g.outWidth(), s.channels());
     }
-
-    @Override
-    public long parameters(ActivationShape in) {
-      return 0;
-    }
-
-    @Override
-    public long macs(ActivationShape in) {
-      return 0;
-    }
   }
 
   /** The two pooling functions. */
@@ -132,16 +126,6 @@ public sealed interface LayerSpec {
     public Flat outputShape(ActivationShape in) {
       return new Flat(in.size());
     }
-
-    @Override
-    public long parameters(ActivationShape in) {
-      return 0;
-    }
-
-    @Override
-    public long macs(ActivationShape in) {
-      return 0;
-    }
   }
 
   /** An element-wise activation function; shape unchanged. */
@@ -155,16 +139,6 @@ public sealed interface LayerSpec {
     @Override
     public ActivationShape outputShape(ActivationShape in) {
       return in;
-    }
-
-    @Override
-    public long parameters(ActivationShape in) {
-      return 0;
-    }
-
-    @Override
-    public long macs(ActivationShape in) {
-      return 0;
     }
   }
 
@@ -191,16 +165,6 @@ public sealed interface LayerSpec {
     @Override
     public ActivationShape outputShape(ActivationShape in) {
       return in;
-    }
-
-    @Override
-    public long parameters(ActivationShape in) {
-      return 0;
-    }
-
-    @Override
-    public long macs(ActivationShape in) {
-      return 0;
     }
   }
 
