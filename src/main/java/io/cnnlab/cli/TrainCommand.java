@@ -104,7 +104,7 @@ public final class TrainCommand implements Callable<Integer> {
       return 2;
     }
     Path outDir = out != null ? out : Path.of("reports", "train", model.toLowerCase(Locale.ROOT) + "-" + dataset);
-    stdout.printf("%s%n%s on %s -> %s%n", SummaryCommand.header(job.builtModel()), job.config().canonical(),
+    stdout.printf("%s%n%s on %s -> %s%n", SummaryCommand.header(job.buildModel()), job.config().canonical(),
         job.dataset().cliName(), outDir);
     stdout.flush();
     try {

@@ -47,7 +47,7 @@ public final class Estimator {
     TrainingJob job = run.job();
     int done = action == RunStore.Action.RESUME ? previous.map(RunManifest::epochsCompleted).orElse(0) : 0;
     int epochs = Math.max(0, job.config().epochs() - done);
-    String key = job.builtModel() + "|" + job.config().batchSize() + "|" + job.config().optimizer() + "|"
+    String key = job.buildModel() + "|" + job.config().batchSize() + "|" + job.config().optimizer() + "|"
         + job.config().effectiveThreads();
     double speed;
     try {

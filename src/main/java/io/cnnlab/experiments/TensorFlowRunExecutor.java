@@ -36,6 +36,6 @@ public final class TensorFlowRunExecutor implements RunExecutor {
 
   @Override
   public double trainingSpeed(TrainingJob job) {
-    return Trainer.measureThroughput(job.builtModel(), job.config(), PROBE_STEPS).examplesPerSecond();
+    return Trainer.measureThroughput(job.buildModel(), job.config(), PROBE_STEPS).examplesPerSecond();
   }
 }

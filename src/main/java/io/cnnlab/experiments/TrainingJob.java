@@ -95,8 +95,11 @@ public final class TrainingJob {
     return workers;
   }
 
-  /** The model built for this data set's images and classes. */
-  public Model builtModel() {
+  /**
+   * The model built for this data set's images and classes: the one instance made in the constructor (the
+   * name is kept from when each call rebuilt it).
+   */
+  public Model buildModel() {
     return builtModel;
   }
 

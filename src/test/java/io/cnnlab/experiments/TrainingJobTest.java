@@ -21,7 +21,7 @@ class TrainingJobTest {
   @Test
   void theModelIsBuiltForTheDataSetAndTheIdentityDescribesIt() {
     TrainingJob job = new TrainingJob(ModelSettings.of("lenet"), DatasetId.CIFAR100_FINE, ROOT, 500, 0, CONFIG, 0);
-    Model m = job.builtModel();
+    Model m = job.buildModel();
     // CIFAR-100: 32x32 RGB images, 100 fine classes.
     assertEquals(32, m.inputHeight());
     assertEquals(3, m.inputChannels());
@@ -44,7 +44,7 @@ class TrainingJobTest {
   void jobsWithEqualSettingsAreEqualThoughEachBuiltItsOwnModel() {
     TrainingJob a = new TrainingJob(ModelSettings.of("alexnet"), DatasetId.MNIST, ROOT, 0, 100, CONFIG, 2);
     TrainingJob b = new TrainingJob(ModelSettings.of("alexnet"), DatasetId.MNIST, ROOT, 0, 100, CONFIG, 2);
-    assertNotSame(a.builtModel(), b.builtModel());
+    assertNotSame(a.buildModel(), b.buildModel());
     assertEquals(a, b);
     assertEquals(a.hashCode(), b.hashCode());
     assertEquals(a.identity(), b.identity());
