@@ -2,8 +2,8 @@ package io.cnnlab.bench;
 
 /**
  * Floating-point work of a step, from the forward multiply-accumulates of {@link io.cnnlab.models.Summary}
- * (convolution and dense layers; activations, pooling, normalization and the optimizer's update are not
- * counted).
+ * (convolution and dense layers, counted as {@link io.cnnlab.ops.spec.LayerCounts} says; activations,
+ * pooling, normalization and the optimizer's update are not counted).
  *
  * <p>Convention: one MAC is 2 FLOP; a training step costs 3 forward passes — the forward, the gradient with
  * respect to the activations and the gradient with respect to the weights, each as many MACs as the forward.

@@ -88,10 +88,9 @@ public record RunSettings(
     if (model == null) {
       throw new IllegalArgumentException("model must be given for a training run");
     }
-    TrainingJob job = new TrainingJob(model, dataset, dataRoot, orZero(trainLimit), orZero(testLimit),
+    // The job builds its model: settings that do not fit the data set fail here, at planning time.
+    return new TrainingJob(model, dataset, dataRoot, orZero(trainLimit), orZero(testLimit),
         trainConfig(seed), workers == null ? DEFAULT_WORKERS : workers);
-    job.buildModel(); // model settings that do not fit the data set fail here, at planning time
-    return job;
   }
 
   /** Effective threads: the given count, or every core. */

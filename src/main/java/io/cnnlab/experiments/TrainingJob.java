@@ -15,35 +15,92 @@ import io.cnnlab.training.Trainer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One training run, fully described: which model on which data with which settings. The command line's
  * {@code train} and the reproduction harness both run training through this.
  *
- * @param model the model, before the data set fixes its input and classes
- * @param dataset the data set
- * @param dataRoot folder {@code make datasets} installed into
- * @param trainLimit use only the first this many training samples (0 = all), for smoke runs
- * @param testLimit use only the first this many test samples (0 = all)
- * @param config optimizer, schedule, epochs, batch, seed, threads
- * @param workers loader threads assembling batches ahead of the trainer (0 = on the training thread)
+ * <p>A value like a record (equality over the seven settings), except that it also holds the model those
+ * settings build for the data set: built once, in the constructor, so that settings which do not fit the
+ * data set fail when the job is made, and the identity, the run and the command line's header all describe
+ * the same instance. A {@link Model} is a configuration plus a stateless build function, so one instance
+ * serves every graph it is built into.
  */
-public record TrainingJob(
-    ModelSettings model, DatasetId dataset, Path dataRoot, int trainLimit, int testLimit, TrainConfig config,
-    int workers) {
+public final class TrainingJob {
+  private final ModelSettings model;
+  private final DatasetId dataset;
+  private final Path dataRoot;
+  private final int trainLimit;
+  private final int testLimit;
+  private final TrainConfig config;
+  private final int workers;
+  private final Model builtModel;
 
-  public TrainingJob {
+  /**
+   * @param model the model, before the data set fixes its input and classes
+   * @param dataset the data set
+   * @param dataRoot folder {@code make datasets} installed into
+   * @param trainLimit use only the first this many training samples (0 = all), for smoke runs
+   * @param testLimit use only the first this many test samples (0 = all)
+   * @param config optimizer, schedule, epochs, batch, seed, threads
+   * @param workers loader threads assembling batches ahead of the trainer (0 = on the training thread)
+   * @throws IllegalArgumentException for negative limits or workers, or model settings that do not apply to
+   *     the data set's images and classes (naming the setting)
+   */
+  public TrainingJob(
+      ModelSettings model, DatasetId dataset, Path dataRoot, int trainLimit, int testLimit, TrainConfig config,
+      int workers) {
     if (trainLimit < 0 || testLimit < 0) {
       throw new IllegalArgumentException("sample limits must be >= 0 (0 = all), got " + trainLimit + ", " + testLimit);
     }
     if (workers < 0) {
       throw new IllegalArgumentException("workers must be >= 0, got " + workers);
     }
+    this.model = model;
+    this.dataset = dataset;
+    this.dataRoot = dataRoot;
+    this.trainLimit = trainLimit;
+    this.testLimit = testLimit;
+    this.config = config;
+    this.workers = workers;
+    this.builtModel = model.build(dataset.height(), dataset.channels(), dataset.classNames().size());
   }
 
-  /** The model built for this data set's images and classes. */
+  public ModelSettings model() {
+    return model;
+  }
+
+  public DatasetId dataset() {
+    return dataset;
+  }
+
+  public Path dataRoot() {
+    return dataRoot;
+  }
+
+  public int trainLimit() {
+    return trainLimit;
+  }
+
+  public int testLimit() {
+    return testLimit;
+  }
+
+  public TrainConfig config() {
+    return config;
+  }
+
+  public int workers() {
+    return workers;
+  }
+
+  /**
+   * The model built for this data set's images and classes: the one instance made in the constructor (the
+   * name is kept from when each call rebuilt it).
+   */
   public Model buildModel() {
-    return model.build(dataset.height(), dataset.channels(), dataset.classNames().size());
+    return builtModel;
   }
 
   /**
@@ -51,7 +108,7 @@ public record TrainingJob(
    * configuration, the data set and the sample limits. Part of the checkpoint hash.
    */
   public String identity() {
-    return buildModel() + ";data=" + dataset.cliName() + ";train=" + trainLimit + ";test=" + testLimit;
+    return builtModel + ";data=" + dataset.cliName() + ";train=" + trainLimit + ";test=" + testLimit;
   }
 
   /**
@@ -66,11 +123,31 @@ public record TrainingJob(
     DataLoader trainLoader =
         new DataLoader(train, LoaderOptions.training(config.batchSize(), config.seed()).withWorkers(workers));
     DataLoader testLoader = new DataLoader(test, LoaderOptions.evaluation(config.batchSize()).withWorkers(workers));
-    Trainer trainer = new Trainer(buildModel(), config, identity());
+    Trainer trainer = new Trainer(builtModel, config, identity());
     return trainer.train(trainLoader, testLoader, outDir, listeners);
   }
 
   private static ImageSet limit(ImageSet set, int limit) {
     return limit == 0 ? set : set.head(limit);
+  }
+
+  /** Equal settings; the built model follows from them. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TrainingJob j && model.equals(j.model) && dataset == j.dataset
+        && Objects.equals(dataRoot, j.dataRoot) && trainLimit == j.trainLimit && testLimit == j.testLimit
+        && Objects.equals(config, j.config) && workers == j.workers;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(model, dataset, dataRoot, trainLimit, testLimit, config, workers);
+  }
+
+  /** The settings, in the form a record would print them. */
+  @Override
+  public String toString() {
+    return "TrainingJob[model=" + model + ", dataset=" + dataset + ", dataRoot=" + dataRoot + ", trainLimit="
+        + trainLimit + ", testLimit=" + testLimit + ", config=" + config + ", workers=" + workers + "]";
   }
 }

@@ -1,6 +1,7 @@
 package io.cnnlab.models;
 
 import io.cnnlab.nn.Conv;
+import io.cnnlab.ops.spec.LayerCounts;
 
 /**
  * The settings of an {@link AlexNet}: d2l 2.0 §7.1's layer spec (convolutions 96/256/384/384/256 with
@@ -136,20 +137,23 @@ public record AlexNetConfig(
     return finalSide(inputSize);
   }
 
-  /** Trainable parameters (weights and biases) the built model has, computed from the layer spec. */
+  /**
+   * Trainable parameters (weights and biases) the built model has, computed from the layer spec by
+   * {@link LayerCounts} without building a graph (the parameter budget's bisection calls this often).
+   */
   public long parameterCount() {
     long total = 0;
     long in = channels;
     for (int i = 0; i < CONV_CHANNELS.length; i++) {
       long out = convChannels(i);
-      total += (long) CONV_KERNEL[i] * CONV_KERNEL[i] * in * out + out;
+      total += LayerCounts.withBias(LayerCounts.convWeights(CONV_KERNEL[i], CONV_KERNEL[i], in, out), out);
       in = out;
     }
     long features = in * finalSide() * finalSide();
     long units = denseUnits();
-    total += features * units + units;
-    total += units * units + units;
-    total += units * classes + classes;
+    total += LayerCounts.withBias(LayerCounts.denseWeights(features, units), units);
+    total += LayerCounts.withBias(LayerCounts.denseWeights(units, units), units);
+    total += LayerCounts.withBias(LayerCounts.denseWeights(units, classes), classes);
     return total;
   }
 

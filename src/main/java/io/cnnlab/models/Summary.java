@@ -2,6 +2,7 @@ package io.cnnlab.models;
 
 import io.cnnlab.nn.BatchNorm;
 import io.cnnlab.nn.Initializers;
+import io.cnnlab.ops.spec.LayerCounts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -18,7 +19,9 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * Per-layer output shapes, parameter counts and MACs of a model, read from a graph the model was built into:
- * shapes are TensorFlow's static shapes, counts come from the variables actually created.
+ * shapes are TensorFlow's static shapes, counts come from the variables actually created, MACs from a
+ * layer's kernel size and output positions by {@link LayerCounts#macs} (the convention {@code cnnlab shapes}
+ * counts by).
  *
  * @param rows one row per tap, in layer order
  * @param parameters trainable values in the graph
@@ -88,7 +91,7 @@ public record Summary(List<LayerRow> rows, long parameters, long state, long mac
           layerParams += size;
         }
         if (v.name().endsWith("_" + Initializers.KERNEL)) {
-          layerMacs += size * positions(perExample);
+          layerMacs += LayerCounts.macs(size, positions(perExample));
         }
       }
       byLayer.remove(tap.name());

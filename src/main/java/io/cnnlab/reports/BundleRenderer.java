@@ -192,7 +192,7 @@ public final class BundleRenderer implements ReportRenderer {
   /** Every CSV a run wrote, as a table: the outputs it lists and, for training runs, its per-epoch metrics.csv. */
   private static void tables(ExperimentReport.Builder b, RunOutputs outputs, Path json) throws ReportInputException {
     List<RunOutputs.Output> csvs = new java.util.ArrayList<>(outputs.outputs(".csv"));
-    csvs.addAll(outputs.metricsFiles());
+    csvs.addAll(outputs.metricsFiles(false));
     if (csvs.isEmpty()) {
       throw new ReportInputException(json, "render lists 'table' but no run lists a CSV file among its outputs"
           + " and no run folder has a metrics.csv");

@@ -52,13 +52,10 @@ final class RunOutputs {
    */
   Map<String, List<MetricsTable>> metricsByVariant(boolean required) throws ReportInputException {
     Map<String, List<MetricsTable>> variants = new LinkedHashMap<>();
-    for (ExperimentRecord.RunRecord run : runs) {
-      Path file = dir(run).resolve(METRICS);
-      if (!required && !Files.exists(file)) {
-        continue;
-      }
+    for (Output metrics : metricsFiles(required)) {
+      ExperimentRecord.RunRecord run = metrics.run();
       String variant = run.variant() == null || run.variant().isBlank() ? run.name() : run.variant();
-      variants.computeIfAbsent(variant, k -> new ArrayList<>()).add(MetricsTable.read(file));
+      variants.computeIfAbsent(variant, k -> new ArrayList<>()).add(MetricsTable.read(metrics.file()));
     }
     return variants;
   }
@@ -81,12 +78,15 @@ final class RunOutputs {
     return found;
   }
 
-  /** The metrics.csv of every run that has one (training runs), in record order. */
-  List<Output> metricsFiles() {
+  /**
+   * The metrics.csv of the runs, in record order: of every run when {@code required} (reading a missing one
+   * then fails naming it), else of the runs that have one (training runs).
+   */
+  List<Output> metricsFiles(boolean required) {
     List<Output> found = new ArrayList<>();
     for (ExperimentRecord.RunRecord run : runs) {
       Path file = dir(run).resolve(METRICS);
-      if (Files.isRegularFile(file)) {
+      if (required || Files.isRegularFile(file)) {
         found.add(new Output(run, METRICS, file));
       }
     }

@@ -12,18 +12,22 @@ import java.util.Locale;
  * parameters it has and how many multiply-accumulates (MACs) it costs per example.
  *
  * <p>Convolutions here have one group and a bias per filter. Pooling, activations, dropout and flattening
- * have no parameters and count no MACs (their comparisons and additions are not multiply-accumulates).
+ * have no parameters and count no MACs. The counting convention is {@link LayerCounts}'s.
  */
 public sealed interface LayerSpec {
 
   /** Output shape for one example of shape {@code in}; throws IllegalArgumentException if it does not apply. */
   ActivationShape outputShape(ActivationShape in);
 
-  /** Trainable parameters (weights and biases) when applied to {@code in}. */
-  long parameters(ActivationShape in);
+  /** Trainable parameters (weights and biases) when applied to {@code in}; none for layers without weights. */
+  default long parameters(ActivationShape in) {
+    return 0;
+  }
 
-  /** Multiply-accumulates per example when applied to {@code in}. */
-  long macs(ActivationShape in);
+  /** Multiply-accumulates per example when applied to {@code in}; none for layers without weights. */
+  default long macs(ActivationShape in) {
+    return 0;
+  }
 
   /** The layer in the command-line syntax of {@link StackSyntax}, e.g. {@code conv:6,k5,p2}. */
   default String token() {
@@ -50,15 +54,18 @@ public sealed interface LayerSpec {
 
     @Override
     public long parameters(ActivationShape in) {
-      int inChannels = spatial(in, "conv").channels();
-      return (long) window.kernelHeight() * window.kernelWidth() * inChannels * filters + filters;
+      return LayerCounts.withBias(weights(in), filters);
     }
 
     @Override
     public long macs(ActivationShape in) {
       Spatial out = outputShape(in);
-      long perOutput = (long) window.kernelHeight() * window.kernelWidth() * spatial(in, "conv").channels();
-      return out.size() * perOutput;
+      return LayerCounts.macs(weights(in), (long) out.height() * out.width());
+    }
+
+    private long weights(ActivationShape in) {
+      return LayerCounts.convWeights(
+          window.kernelHeight(), window.kernelWidth(), spatial(in, "conv").channels(), filters);
     }
   }
 
@@ -75,16 +82,6 @@ public sealed interface LayerSpec {
       Spatial s = spatial(in, kind.token());
       WindowGeometry g = window.over(s.height(), s.width());
       return new Spatial(g.outHeight(), g.outWidth(), s.channels());
-    }
-
-    @Override
-    public long parameters(ActivationShape in) {
-      return 0;
-    }
-
-    @Override
-    public long macs(ActivationShape in) {
-      return 0;
     }
   }
 
@@ -114,12 +111,12 @@ public sealed interface LayerSpec {
 
     @Override
     public long parameters(ActivationShape in) {
-      return in.size() * units + units;
+      return LayerCounts.withBias(LayerCounts.denseWeights(in.size(), units), units);
     }
 
     @Override
     public long macs(ActivationShape in) {
-      return in.size() * units;
+      return LayerCounts.macs(LayerCounts.denseWeights(in.size(), units), 1);
     }
   }
 
@@ -128,16 +125,6 @@ public sealed interface LayerSpec {
     @Override
     public Flat outputShape(ActivationShape in) {
       return new Flat(in.size());
-    }
-
-    @Override
-    public long parameters(ActivationShape in) {
-      return 0;
-    }
-
-    @Override
-    public long macs(ActivationShape in) {
-      return 0;
     }
   }
 
@@ -152,16 +139,6 @@ public sealed interface LayerSpec {
     @Override
     public ActivationShape outputShape(ActivationShape in) {
       return in;
-    }
-
-    @Override
-    public long parameters(ActivationShape in) {
-      return 0;
-    }
-
-    @Override
-    public long macs(ActivationShape in) {
-      return 0;
     }
   }
 
@@ -188,16 +165,6 @@ public sealed interface LayerSpec {
     @Override
     public ActivationShape outputShape(ActivationShape in) {
       return in;
-    }
-
-    @Override
-    public long parameters(ActivationShape in) {
-      return 0;
-    }
-
-    @Override
-    public long macs(ActivationShape in) {
-      return 0;
     }
   }
 

@@ -9,7 +9,10 @@ import io.cnnlab.ops.shape.ActivationShape;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Shapes and counts of the textbook networks against d2l's printed shapes and parameter totals. */
+/**
+ * Shapes and counts of the textbook networks against d2l's printed shapes and parameter totals, and MACs by
+ * hand: the check of the counting arithmetic ({@link LayerCounts}) that {@code models.SummaryTest} relies on.
+ */
 class LayerStackTest {
 
   @Test
@@ -29,7 +32,8 @@ class LayerStackTest {
     // conv1 5*5*1*6+6, conv2 5*5*6*16+16, fc 400*120+120, 120*84+84, 84*10+10
     assertEquals(List.of(156L, 0L, 0L, 2_416L, 0L, 0L, 0L, 48_120L, 0L, 10_164L, 0L, 850L), params(report));
     // conv1 28*28*6 outputs * 25 taps; conv2 10*10*16 * 25*6; fc 400*120, 120*84, 84*10
-    assertEquals(117_600L + 240_000L + 48_000L + 10_080L + 840L, report.totalMacs());
+    assertEquals(List.of(117_600L, 0L, 0L, 240_000L, 0L, 0L, 0L, 48_000L, 0L, 10_080L, 0L, 840L), macs(report));
+    assertEquals(416_520, report.totalMacs());
   }
 
   @Test
@@ -46,6 +50,10 @@ class LayerStackTest {
             "5x5x256", "6400", "4096", "4096", "10"),
         shapes);
     assertEquals(46_764_746, report.totalParameters()); // d2l §7.1, 1 input channel and 10 classes
+    // kernel weights x output positions: five convolutions, then fc 6400*4096, 4096*4096, 4096*10
+    long macs = 54L * 54 * 11 * 11 * 1 * 96 + 26L * 26 * 5 * 5 * 96 * 256 + 12L * 12 * 3 * 3 * 256 * 384
+        + 12L * 12 * 3 * 3 * 384 * 384 + 12L * 12 * 3 * 3 * 384 * 256 + 6400L * 4096 + 4096L * 4096 + 4096L * 10;
+    assertEquals(macs, report.totalMacs());
   }
 
   @Test
@@ -104,5 +112,9 @@ class LayerStackTest {
 
   private static List<Long> params(ShapeReport report) {
     return report.rows().stream().map(LayerRow::parameters).toList();
+  }
+
+  private static List<Long> macs(ShapeReport report) {
+    return report.rows().stream().map(LayerRow::macs).toList();
   }
 }
