@@ -13,14 +13,16 @@ import org.tensorflow.types.TInt32;
  * which TensorFlow rewrites to one oneDNN kernel forward and one backward, with the statistics converted to
  * what this project's moving averages track.
  *
- * <p>oneDNN has JIT kernels for channel counts that are multiples of 4, 8 or 16 (SSE4.1, AVX2, AVX-512);
- * for any other count (LeNet's 6) it falls back to a plain loop ({@code nspc_bnorm:any}) that was slower
- * than the primitive ops. Such inputs are padded with zero channels to a multiple of 8 and the result cut
- * back, both as a product of the {@code [N*H*W, C]} rows with a constant 0/1 matrix: oneDNN's matmul moves
- * the data faster than TensorFlow's {@code Pad} and {@code Slice} kernels with a last dimension of 6
- * (LeNet's first batch norm at batch 256, forward and backward, one process, under load: plain fused op
- * 14.3 ms, primitive ops 18.2, pad/slice 9.6, matmul 7.5; 1x1 convolutions took 6.8 but returned the
- * input's channel count for the empty batch the training path gets in evaluation steps).
+ * <p>oneDNN runs JIT kernels for channel counts that are multiples of 4, 8 or 16 (SSE4.1, AVX2, AVX-512;
+ * {@code ONEDNN_VERBOSE=1} showed 84, 120 and 16 channels on those); for LeNet's 6 it fell back to a plain
+ * loop ({@code nspc_bnorm:any}) about as slow as the primitive ops. Such inputs are padded with zero channels to a multiple of 8 and the result cut
+ * back, both as a product of the {@code [N*H*W, C]} rows with a constant 0/1 matrix, which oneDNN's matmul
+ * does faster than TensorFlow's {@code Pad} and {@code Slice} kernels with a last dimension of 6. LeNet's
+ * first batch norm ({@code [256, 28, 28, 6]}), forward and backward, one-off micro-benchmark, load 1.6: primitive
+ * ops 12.6 ms, the fused op as it is 11.6, padded by {@code Pad}/{@code Slice} 5.3, transposed to NCHW 5.6,
+ * matmul padding 4.2 (8.7 if the fused op sees {@code [N*H*W, 1, 1, C]} instead of {@code [N, H, W, C]}).
+ * 1x1 convolutions (4.0) would do as well, but oneDNN's convolution returned the input's channel count for
+ * the empty batch the training path gets in evaluation steps.
  */
 final class FusedTrainingNorm {
   private FusedTrainingNorm() {}
@@ -47,7 +49,7 @@ final class FusedTrainingNorm {
     int wide = (int) channels + pad;
     Operand<TFloat32> embedding = tf.constant(embedding((int) channels, wide));
     // The product runs on [N*H*W, C] rows, the fused op on [N, H, W, C + pad]: on [N*H*W, 1, 1, C + pad]
-    // oneDNN's kernels took a third longer.
+    // oneDNN's kernels took twice as long.
     Operand<TInt32> shape = tf.shape(x);
     Operand<TInt32> wideShape = tf.concat(List.of(
         tf.slice(shape, tf.constant(new int[] {0}), tf.constant(new int[] {3})), tf.constant(new int[] {wide})),
