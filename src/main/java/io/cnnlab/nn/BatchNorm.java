@@ -19,13 +19,14 @@ import org.tensorflow.types.TInt32;
  * chosen by the fed {@code training} flag. The averages follow d2l 2.0 §7.5: {@code moving = momentum *
  * moving + (1 - momentum) * batch}, momentum 0.9, epsilon 1e-5.
  *
- * <p>Batch statistics come from {@code FusedBatchNormV3} in training mode, which oneDNN runs as one kernel
- * forward and one backward (the primitive-op version spent half of a BN LeNet step in broadcasting
- * element-wise ops and reductions). Its mode is a static attribute, so the fed flag routes the batch
- * instead: a {@code SplitV} along N sends all rows to the training path when the flag is true and all rows
- * to the evaluation path (a per-channel {@code x * scale + shift} from the moving averages) when it is
- * false, and a {@code Concat} joins the two results, one of them empty. Splitting along N shares the input's
- * buffer, the empty path costs nothing, and x's gradient comes back through one concat rather than a sum of
+ * <p>Batch statistics come from {@code FusedBatchNormV3} in training mode ({@link FusedTrainingNorm}), which
+ * oneDNN runs as one kernel forward and one backward (the primitive-op version spent 60% of the ReLU/max/BN
+ * LeNet step in broadcasting element-wise ops and reductions; bench/PERFORMANCE.md). Its mode is a static
+ * attribute, so the fed flag routes the batch instead: a {@code SplitV} along N sends all rows to the
+ * training path when the flag is true and all rows to the evaluation path (a per-channel {@code x * scale +
+ * shift} from the moving averages) when it is false, and a {@code Concat} joins the two results, one of them
+ * empty. Splitting along N shares the input's buffer (when a row is a multiple of 64 bytes, as in the conv
+ * layers), the empty path costs nothing, and x's gradient comes back through one concat rather than a sum of
  * two full-size gradients; the price is one full-size copy forward and one backward.
  *
  * <p>The moving averages enter the forward pass only through {@code StopGradient} (the fused op gets empty
