@@ -94,7 +94,8 @@ public final class BatchNorm {
 
     List<Op> updates = List.of(
         layer.withName("update_moving_mean").assign(movingMean, average(layer, movingMean, batch.mean())),
-        layer.withName("update_moving_variance").assign(movingVariance, average(layer, movingVariance, batch.variance())));
+        layer.withName("update_moving_variance")
+            .assign(movingVariance, average(layer, movingVariance, batch.variance())));
     return new Output(output, updates, movingMean, movingVariance);
   }
 

@@ -15,14 +15,15 @@ import org.tensorflow.types.TInt32;
  *
  * <p>oneDNN runs JIT kernels for channel counts that are multiples of 4, 8 or 16 (SSE4.1, AVX2, AVX-512;
  * {@code ONEDNN_VERBOSE=1} showed 84, 120 and 16 channels on those); for LeNet's 6 it fell back to a plain
- * loop ({@code nspc_bnorm:any}) about as slow as the primitive ops. Such inputs are padded with zero channels to a multiple of 8 and the result cut
- * back, both as a product of the {@code [N*H*W, C]} rows with a constant 0/1 matrix, which oneDNN's matmul
- * does faster than TensorFlow's {@code Pad} and {@code Slice} kernels with a last dimension of 6. LeNet's
- * first batch norm ({@code [256, 28, 28, 6]}), forward and backward, one-off micro-benchmark, load 1.6: primitive
- * ops 12.6 ms, the fused op as it is 11.6, padded by {@code Pad}/{@code Slice} 5.3, transposed to NCHW 5.6,
- * matmul padding 4.2 (8.7 if the fused op sees {@code [N*H*W, 1, 1, C]} instead of {@code [N, H, W, C]}).
- * 1x1 convolutions (4.0) would do as well, but oneDNN's convolution returned the input's channel count for
- * the empty batch the training path gets in evaluation steps.
+ * loop ({@code nspc_bnorm:any}) about as slow as the primitive ops. Such inputs are padded with zero channels
+ * to a multiple of 8 and the result cut back, both as a product of the {@code [N*H*W, C]} rows with a
+ * constant 0/1 matrix, which oneDNN's matmul does faster than TensorFlow's {@code Pad} and {@code Slice}
+ * kernels with a last dimension of 6. LeNet's first batch norm ({@code [256, 28, 28, 6]}), forward and
+ * backward, one-off micro-benchmark, load 1.6: primitive ops 12.6 ms, the fused op as it is 11.6, padded by
+ * {@code Pad}/{@code Slice} 5.3, transposed to NCHW 5.6, matmul padding 4.2 (8.7 if the fused op sees
+ * {@code [N*H*W, 1, 1, C]} instead of {@code [N, H, W, C]}). 1x1 convolutions (4.0) would do as well, but
+ * oneDNN's convolution returned the input's channel count for the empty batch the training path gets in
+ * evaluation steps.
  */
 final class FusedTrainingNorm {
   private FusedTrainingNorm() {}
@@ -56,7 +57,8 @@ final class FusedTrainingNorm {
         tf.constant(0));
     Operand<TFloat32> rows = tf.reshape(x, tf.constant(new long[] {-1, channels}));
     Operand<TFloat32> padded = tf.reshape(tf.linalg.matMul(rows, embedding), wideShape);
-    FusedBatchNorm<TFloat32, TFloat32> fused = fused(tf, padded, padVector(tf, gamma, pad, 1f), padVector(tf, beta, pad, 0f));
+    FusedBatchNorm<TFloat32, TFloat32> fused =
+        fused(tf, padded, padVector(tf, gamma, pad, 1f), padVector(tf, beta, pad, 0f));
     Operand<TFloat32> cut = tf.linalg.matMul(tf.reshape(fused.y(), tf.constant(new long[] {-1, wide})), embedding,
         MatMul.transposeB(true));
     Operand<TFloat32> y = tf.reshape(cut, shape);
@@ -83,7 +85,7 @@ final class FusedTrainingNorm {
     return tf.math.mul(corrected, tf.math.div(tf.math.sub(n, tf.constant(1f)), n));
   }
 
-  /** {@code [channels, wide]}, ones on the diagonal: {@code rows @ E} appends zero columns, {@code y @ E^T} drops them. */
+  /** {@code E [channels, wide]}, ones on its diagonal: {@code rows E} adds zero columns, {@code y E^T} drops them. */
   private static float[][] embedding(int channels, int wide) {
     float[][] e = new float[channels][wide];
     for (int c = 0; c < channels; c++) {
