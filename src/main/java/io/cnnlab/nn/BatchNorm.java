@@ -5,6 +5,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.SplitV;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
@@ -12,17 +13,28 @@ import org.tensorflow.types.TInt32;
 
 /**
  * Batch normalization (Ioffe and Szegedy 2015) for convolution outputs {@code [N, H, W, C]} (statistics per
- * channel over N, H, W) and dense outputs {@code [N, C]} (per feature over N), built from primitive ops.
+ * channel over N, H, W) and dense outputs {@code [N, C]} (per feature over N, computed as {@code [N, 1, 1, C]}).
  *
  * <p>Training steps normalize with the batch mean and (biased) variance; evaluation uses moving averages,
  * chosen by the fed {@code training} flag. The averages follow d2l 2.0 §7.5: {@code moving = momentum *
  * moving + (1 - momentum) * batch}, momentum 0.9, epsilon 1e-5.
  *
- * <p>The moving averages enter the forward pass only through {@code StopGradient}. That keeps them off the
- * gradient path, so {@code Graph.addGradients} returns no gradient for them and the tensorflow-framework
- * optimizers (which try every {@code VariableV2} in the graph but skip variables without a gradient) never
- * write to them: only the update ops returned here do. Without it the optimizer adds an apply op with a zero
- * gradient that races with the update in the same step.
+ * <p>Batch statistics come from {@code FusedBatchNormV3} in training mode ({@link FusedTrainingNorm}), which
+ * oneDNN runs as one kernel forward and one backward (the primitive-op version spent 60% of the ReLU/max/BN
+ * LeNet step in broadcasting element-wise ops and reductions; bench/PERFORMANCE.md). Its mode is a static
+ * attribute, so the fed flag routes the batch instead: a {@code SplitV} along N sends all rows to the
+ * training path when the flag is true and all rows to the evaluation path (a per-channel {@code x * scale +
+ * shift} from the moving averages) when it is false, and a {@code Concat} joins the two results, one of them
+ * empty. Splitting along N shares the input's buffer (when a row is a multiple of 64 bytes, as in the conv
+ * layers), the empty path costs nothing, and x's gradient comes back through one concat rather than a sum of
+ * two full-size gradients; the price is one full-size copy forward and one backward.
+ *
+ * <p>The moving averages enter the forward pass only through {@code StopGradient} (the fused op gets empty
+ * mean and variance inputs, which training mode ignores). That keeps them off the gradient path, so {@code
+ * Graph.addGradients} returns no gradient for them and the tensorflow-framework optimizers (which try every
+ * {@code VariableV2} in the graph but skip variables without a gradient) never write to them: only the
+ * update ops returned here do. Without it the optimizer adds an apply op with a zero gradient that races
+ * with the update in the same step.
  */
 public final class BatchNorm {
   /** Weight of the old value in the moving averages. */
@@ -58,12 +70,9 @@ public final class BatchNorm {
    */
   public static Output apply(Ops tf, String name, Operand<TFloat32> x, Operand<TBool> training) {
     int rank = x.shape().numDimensions();
-    int[] axes = switch (rank) {
-      case 4 -> new int[] {0, 1, 2};
-      case 2 -> new int[] {0};
-      default -> throw new IllegalArgumentException(
-          name + ": batch norm takes [N, H, W, C] or [N, C], got " + x.shape());
-    };
+    if (rank != 4 && rank != 2) {
+      throw new IllegalArgumentException(name + ": batch norm takes [N, H, W, C] or [N, C], got " + x.shape());
+    }
     long channels = Conv.knownDim(x, rank - 1, name);
     Ops layer = tf.withSubScope(name);
     Shape vector = Shape.of(channels);
@@ -73,25 +82,47 @@ public final class BatchNorm {
     Variable<TFloat32> movingVariance =
         Initializers.variable(tf, name, MOVING_VARIANCE, Initializers.filled(tf, vector, 1f));
 
-    Operand<TInt32> reduce = layer.constant(axes);
-    Operand<TFloat32> batchMean = layer.math.mean(x, reduce);
-    Operand<TFloat32> batchVariance = layer.math.mean(layer.math.square(layer.math.sub(x, batchMean)), reduce);
-    Operand<TFloat32> mean = layer.select(training, batchMean, layer.stopGradient(movingMean));
-    Operand<TFloat32> variance = layer.select(training, batchVariance, layer.stopGradient(movingVariance));
+    Operand<TFloat32> images = rank == 4 ? x : layer.reshape(x, layer.constant(new long[] {-1, 1, 1, channels}));
+    SplitV<TFloat32> paths = routeRows(layer, images, training);
+    Operand<TFloat32> trainRows = paths.output().get(0);
+    Operand<TFloat32> evalRows = paths.output().get(1);
 
-    Operand<TFloat32> scale =
-        layer.math.mul(gamma, layer.math.rsqrt(layer.math.add(variance, layer.constant(EPSILON))));
-    Operand<TFloat32> output = layer.math.add(layer.math.mul(layer.math.sub(x, mean), scale), beta);
+    FusedTrainingNorm.Result batch = FusedTrainingNorm.apply(layer, trainRows, gamma, beta, channels);
+    Operand<TFloat32> evaluated = inference(layer, evalRows, gamma, beta, movingMean, movingVariance);
+    Operand<TFloat32> joined = layer.concat(List.of(batch.y(), evaluated), layer.constant(0));
+    Operand<TFloat32> output = rank == 4 ? joined : layer.reshape(joined, layer.constant(new long[] {-1, channels}));
 
     List<Op> updates = List.of(
-        layer.withName("update_moving_mean").assign(movingMean, average(layer, movingMean, batchMean)),
-        layer.withName("update_moving_variance").assign(movingVariance, average(layer, movingVariance, batchVariance)));
+        layer.withName("update_moving_mean").assign(movingMean, average(layer, movingMean, batch.mean())),
+        layer.withName("update_moving_variance")
+            .assign(movingVariance, average(layer, movingVariance, batch.variance())));
     return new Output(output, updates, movingMean, movingVariance);
   }
 
   /** True if {@code variableName} (e.g. {@code bn1_moving_mean}) is batch-norm state rather than a parameter. */
   public static boolean isMovingAverage(String variableName) {
     return variableName.endsWith("_" + MOVING_MEAN) || variableName.endsWith("_" + MOVING_VARIANCE);
+  }
+
+  /** Splits {@code x} along N into (training rows, evaluation rows): all rows go to one side, none to the other. */
+  private static SplitV<TFloat32> routeRows(Ops tf, Operand<TFloat32> x, Operand<TBool> training) {
+    Operand<TInt32> rows = tf.slice(tf.shape(x), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
+    Operand<TInt32> none = tf.constant(new int[] {0});
+    Operand<TInt32> sizes = tf.concat(
+        List.of(tf.select(training, rows, none), tf.select(training, none, rows)), tf.constant(0));
+    return tf.splitV(x, sizes, tf.constant(0), 2L);
+  }
+
+  /**
+   * {@code x * scale + shift} with {@code scale = gamma / sqrt(moving variance + eps)} and {@code shift = beta -
+   * moving mean * scale}: what the fused op computes in inference mode, with gradients for x, gamma and beta.
+   */
+  private static Operand<TFloat32> inference(Ops tf, Operand<TFloat32> x, Operand<TFloat32> gamma,
+      Operand<TFloat32> beta, Operand<TFloat32> movingMean, Operand<TFloat32> movingVariance) {
+    Operand<TFloat32> scale = tf.math.mul(gamma,
+        tf.math.rsqrt(tf.math.add(tf.stopGradient(movingVariance), tf.constant(EPSILON))));
+    Operand<TFloat32> shift = tf.math.sub(beta, tf.math.mul(tf.stopGradient(movingMean), scale));
+    return tf.math.add(tf.math.mul(x, scale), shift);
   }
 
   private static Operand<TFloat32> average(Ops tf, Operand<TFloat32> moving, Operand<TFloat32> batch) {
