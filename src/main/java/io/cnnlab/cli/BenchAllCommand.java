@@ -75,7 +75,7 @@ final class BenchAllCommand implements Callable<Integer> {
         m.dataRoot = dataRoot;
         m.measure(report);
       }
-    } catch (IllegalArgumentException | io.cnnlab.data.MissingDatasetException e) {
+    } catch (IllegalArgumentException | IllegalStateException | io.cnnlab.data.MissingDatasetException e) {
       System.err.println("cnnlab bench all: " + e.getMessage());
       return 2;
     }

@@ -38,12 +38,20 @@ final class BenchPeakCommand implements Callable<Integer> {
           + repeats + ", " + threads);
       return 2;
     }
-    measure(bench.report(), threads, size, repeats);
+    try {
+      measure(bench.report(), threads, size, repeats);
+    } catch (IllegalStateException e) {
+      System.err.println("cnnlab bench peak: " + e.getMessage());
+      return 2;
+    }
     return 0;
   }
 
   /** Measures the peak for each thread count. */
   static List<MatmulPeak.Result> measureOnly(List<Integer> threads, int size, int repeats) {
+    if (threads.stream().distinct().count() > 1) {
+      io.cnnlab.tf.Sessions.requirePerSessionPools("the matmul peak");
+    }
     List<MatmulPeak.Result> results = new ArrayList<>();
     for (int t : threads) {
       results.add(MatmulPeak.measure(size, t, repeats));

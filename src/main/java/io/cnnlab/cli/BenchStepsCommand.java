@@ -50,7 +50,7 @@ final class BenchStepsCommand implements Callable<Integer> {
     try {
       measure(bench.report());
       return 0;
-    } catch (IllegalArgumentException | io.cnnlab.data.MissingDatasetException e) {
+    } catch (IllegalArgumentException | IllegalStateException | io.cnnlab.data.MissingDatasetException e) {
       System.err.println("cnnlab bench steps: " + e.getMessage());
       return 2;
     }

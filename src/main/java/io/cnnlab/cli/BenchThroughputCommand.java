@@ -55,7 +55,7 @@ abstract class BenchThroughputCommand implements Callable<Integer> {
     try {
       measure(bench.report(), modes());
       return 0;
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | IllegalStateException e) {
       System.err.println("cnnlab bench: " + e.getMessage());
       return 2;
     }

@@ -64,7 +64,7 @@ final class BenchTuneCommand implements Callable<Integer> {
       report.table("tune", table);
       report.section("tune", "Step settings A/B", List.of(), List.of(table));
       return 0;
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | IllegalStateException e) {
       System.err.println("cnnlab bench tune: " + e.getMessage());
       return 2;
     }

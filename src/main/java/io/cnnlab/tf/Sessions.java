@@ -10,16 +10,43 @@ import org.tensorflow.proto.ConfigProto;
  * <p>TensorFlow's defaults size both pools to the core count, which oversubscribes a small machine: on two
  * cores, intra-op = cores and inter-op = 1 trained LeNet ~20% faster than the defaults
  * ({@code ../shared/notes/tensorflow-java.md}).
+ *
+ * <p>By default TensorFlow keeps one intra-op and one inter-op pool per <em>process</em>, sized by the first
+ * session: every later session silently runs on those, whatever its configuration says. Sessions made here
+ * ask for their own inter-op pool ({@code use_per_session_threads}); their own intra-op pool needs the
+ * environment variable {@value #PER_SESSION_POOLS_ENV}{@code =1} at process start, which {@code bin/cnnlab},
+ * the Makefile and the tests set. Without it, only the first session's thread counts take effect.
  */
 public final class Sessions {
+  /** Environment variable that gives each session its own intra-op pool (read once, at the first session). */
+  public static final String PER_SESSION_POOLS_ENV = "TF_OVERRIDE_GLOBAL_THREADPOOL";
+
   private Sessions() {}
+
+  /** True when this process gives every session its own intra-op pool ({@value #PER_SESSION_POOLS_ENV}). */
+  public static boolean perSessionPools() {
+    String v = System.getenv(PER_SESSION_POOLS_ENV);
+    return v != null && (v.equals("1") || v.equalsIgnoreCase("true"));
+  }
+
+  /**
+   * Fails unless sessions of this process get their own pools: {@code what} compares thread settings in one
+   * process, which would otherwise all run on the first session's pools.
+   */
+  public static void requirePerSessionPools(String what) {
+    if (!perSessionPools()) {
+      throw new IllegalStateException(what + " compares thread counts in one process, which needs "
+          + PER_SESSION_POOLS_ENV + "=1 in the environment (bin/cnnlab sets it): without it TensorFlow runs "
+          + "every session on the thread pools of the first one");
+    }
+  }
 
   /** Threads TensorFlow may use inside one op when the caller does not choose: every available core. */
   public static int defaultThreads() {
     return Runtime.getRuntime().availableProcessors();
   }
 
-  /** Session config with {@code threads} intra-op threads and one inter-op thread. */
+  /** Session config with {@code threads} intra-op threads and one inter-op thread, pools of its own. */
   public static ConfigProto config(int threads) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
@@ -27,6 +54,7 @@ public final class Sessions {
     return ConfigProto.newBuilder()
         .setIntraOpParallelismThreads(threads)
         .setInterOpParallelismThreads(1)
+        .setUsePerSessionThreads(true)
         .build();
   }
 
