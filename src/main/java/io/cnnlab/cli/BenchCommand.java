@@ -39,8 +39,11 @@ import picocli.CommandLine.Option;
       BenchMemoryChildCommand.class,
     })
 public final class BenchCommand implements Callable<Integer> {
-  /** What LeNet training consumes on this project's 2-core machine at batch 256 (tensorflow-java.md). */
-  static final double LENET_IMAGES_PER_SECOND = 13_000;
+  /**
+   * What textbook LeNet training consumes on this project's 2-core machine at batch 256, 2 threads, 2 towers
+   * (27,252 img/s in the `make bench` run of bench/PERFORMANCE.md), rounded up.
+   */
+  static final double LENET_IMAGES_PER_SECOND = 28_000;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -19,9 +19,9 @@ import org.tensorflow.types.TFloat32;
  *
  * <p>The {@link io.cnnlab.models.Model} contract does not list them, so they are read off the graph: every
  * float {@code VariableV2} the model created that the loss depends on, except those its training updates
- * write (batch-norm moving averages). A moving average can sit on a zero-gradient path from the loss (a
- * select between batch and moving statistics); letting the optimizer also write it would race with the
- * model's own update. A variable the loss does not depend on at all is left out because
+ * write (batch-norm moving averages). A moving average reaches the loss in evaluation steps (behind a
+ * {@code StopGradient} in {@link io.cnnlab.nn.BatchNorm}), so the data path alone would count it; letting the
+ * optimizer also write it would race with the model's own update. A variable the loss does not depend on at all is left out because
  * {@code Graph.addGradients} refuses it ("unreachable from the output node").
  */
 public final class TrainableVariables {
