@@ -41,7 +41,7 @@ BENCH_OUT ?= reports/bench
 BENCH_MALLOC ?= glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=2147483648
 BENCH_FLAGS ?=
 PEER_FLAGS ?= --warmup 5 --steps 25 --rounds 3
-bench: build ## peers, then cnnlab throughput, GFLOP/s, loader, step parts, eager vs graph, memory; ratios (~9 min)
+bench: build ## peers, then cnnlab throughput, GFLOP/s, loader, step parts, eager vs graph, memory; ratios (~10 min)
 	@mkdir -p $(BENCH_OUT)
 	@# Peers first, so cnnlab's LeNet figures (the first thing `bench all` measures) follow them closely in time.
 	@# Peers at 2 threads (train, infer) and 1 thread (train): with 2 OpenMP threads on a shared machine libtorch
