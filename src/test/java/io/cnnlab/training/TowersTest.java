@@ -223,18 +223,18 @@ class TowersTest {
 
   @Test
   void sessionThreadsAreSharedByTheTowers() {
-    ConfigProto two = Towers.sessionConfig(2, 2);
-    assertEquals(1, two.getIntraOpParallelismThreads());
-    assertEquals(2, two.getInterOpParallelismThreads());
-    ConfigProto one = Towers.sessionConfig(2, 1);
-    assertEquals(2, one.getIntraOpParallelismThreads());
-    assertEquals(1, one.getInterOpParallelismThreads());
-    ConfigProto sequential = Towers.sessionConfig(1, 2);
-    assertEquals(1, sequential.getIntraOpParallelismThreads());
-    assertEquals(1, sequential.getInterOpParallelismThreads());
-    ConfigProto wide = Towers.sessionConfig(16, 4);
-    assertEquals(4, wide.getIntraOpParallelismThreads());
-    assertEquals(4, wide.getInterOpParallelismThreads());
+    assertPools(2, 2, 1, 2);
+    assertPools(2, 1, 2, 1);
+    assertPools(1, 2, 1, 1); // one thread: the towers run one after the other
+    assertPools(16, 4, 4, 4);
+  }
+
+  private static void assertPools(int threads, int towers, int intra, int inter) {
+    ConfigProto c = Towers.sessionConfig(threads, towers);
+    String what = threads + " threads, " + towers + " towers";
+    assertEquals(intra, c.getIntraOpParallelismThreads(), what + ": intra-op");
+    assertEquals(inter, c.getInterOpParallelismThreads(), what + ": inter-op");
+    assertTrue(c.getUsePerSessionThreads(), what + ": pools of its own");
   }
 
   @Test
