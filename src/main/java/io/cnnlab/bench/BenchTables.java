@@ -87,10 +87,10 @@ public final class BenchTables {
     List<List<String>> cells = new ArrayList<>();
     for (RssTrace.Sample s : trace.samples()) {
       cells.add(List.of(run, Long.toString(s.at()), f1(s.rssKb() / 1024.0), f1(s.peakKb() / 1024.0),
-          f1(s.heapUsedKb() / 1024.0)));
+          f1(s.heapUsedKb() / 1024.0), f1(s.heapCommittedKb() / 1024.0)));
     }
-    return new TextTable("Resident memory along " + run, List.of("run", unit, "rss_mb", "peak_mb", "java_heap_used_mb"),
-        cells);
+    return new TextTable("Resident memory along " + run,
+        List.of("run", unit, "rss_mb", "peak_mb", "java_heap_used_mb", "java_heap_committed_mb"), cells);
   }
 
   static String f0(double v) {

@@ -83,7 +83,8 @@ public final class MemoryBench {
         case "rss" -> {
           samples.add(new RssTrace.Sample((long) KeyValues.number(kv, "at", line),
               (long) KeyValues.number(kv, "rss_kb", line), (long) KeyValues.number(kv, "peak_kb", line),
-              (long) KeyValues.number(kv, "heap_used_kb", line)));
+              (long) KeyValues.number(kv, "heap_used_kb", line),
+              (long) KeyValues.number(kv, "heap_committed_kb", line)));
           rssLines.add(kv);
         }
         case "done" -> runSeconds = KeyValues.number(kv, "wall_s", line);

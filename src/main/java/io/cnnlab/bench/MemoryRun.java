@@ -69,8 +69,8 @@ public final class MemoryRun {
         @Override
         public void onEpochEnd(EpochMetrics m) {
           ProcStatus s = ProcStatus.read();
-          out.printf(Locale.ROOT, "kind=rss at=%d rss_kb=%d peak_kb=%d heap_used_kb=%d epoch_s=%.2f wait_s=%.3f img_per_s=%.0f"
-                  + " test_acc=%.4f%n", m.epoch(), s.rssKb(), s.peakKb(), heapKb(), m.wallSeconds(), m.dataWaitSeconds(),
+          out.printf(Locale.ROOT, "kind=rss at=%d rss_kb=%d peak_kb=%d %s epoch_s=%.2f wait_s=%.3f img_per_s=%.0f"
+                  + " test_acc=%.4f%n", m.epoch(), s.rssKb(), s.peakKb(), heap(), m.wallSeconds(), m.dataWaitSeconds(),
               m.examplesPerSecond(), m.testAccuracy());
         }
       }));
@@ -83,15 +83,15 @@ public final class MemoryRun {
     }
   }
 
-  /** Java heap in use now, KiB. */
-  private static long heapKb() {
+  /** The Java heap now: {@code heap_used_kb=... heap_committed_kb=...}. */
+  private static String heap() {
     Runtime r = Runtime.getRuntime();
-    return (r.totalMemory() - r.freeMemory()) / 1024;
+    return "heap_used_kb=" + (r.totalMemory() - r.freeMemory()) / 1024 + " heap_committed_kb=" + r.totalMemory() / 1024;
   }
 
   private static void rss(PrintStream out, long at) {
     ProcStatus s = ProcStatus.read();
-    out.printf(Locale.ROOT, "kind=rss at=%d rss_kb=%d peak_kb=%d heap_used_kb=%d%n", at, s.rssKb(), s.peakKb(), heapKb());
+    out.printf(Locale.ROOT, "kind=rss at=%d rss_kb=%d peak_kb=%d %s%n", at, s.rssKb(), s.peakKb(), heap());
     out.flush();
   }
 }

@@ -13,8 +13,9 @@ public record RssTrace(List<Sample> samples) {
    * @param rssKb resident set then, KiB
    * @param peakKb highest resident set so far, KiB
    * @param heapUsedKb Java heap in use then (live objects and garbage not yet collected), KiB
+   * @param heapCommittedKb Java heap committed then (what the heap can occupy of the resident set), KiB
    */
-  public record Sample(long at, long rssKb, long peakKb, long heapUsedKb) {}
+  public record Sample(long at, long rssKb, long peakKb, long heapUsedKb, long heapCommittedKb) {}
 
   public RssTrace {
     samples = List.copyOf(samples);

@@ -39,7 +39,7 @@ class StatsAndTracesTest {
     List<RssTrace.Sample> samples = new ArrayList<>();
     long[] rss = {1000, 5000, 5030, 5060, 5090, 5120};
     for (int i = 0; i < rss.length; i++) {
-      samples.add(new RssTrace.Sample(10L * i, rss[i], rss[i] + 7, 100));
+      samples.add(new RssTrace.Sample(10L * i, rss[i], rss[i] + 7, 100, 200));
     }
     RssTrace t = new RssTrace(samples);
     assertEquals(4120, t.growthKb());
@@ -51,14 +51,14 @@ class StatsAndTracesTest {
   @Test
   void readsTheMemoryChildsLines() {
     List<String> lines = List.of("some log line",
-        "kind=rss at=1 rss_kb=1000 peak_kb=1100 heap_used_kb=300 epoch_s=4.50 wait_s=0.010 img_per_s=14000 test_acc=0.7",
-        "kind=rss at=2 rss_kb=1010 peak_kb=1100 heap_used_kb=300 epoch_s=4.40 wait_s=0.020 img_per_s=14100 test_acc=0.75",
+        "kind=rss at=1 rss_kb=1000 peak_kb=1100 heap_used_kb=300 heap_committed_kb=512 epoch_s=4.50 wait_s=0.010 img_per_s=14000 test_acc=0.7",
+        "kind=rss at=2 rss_kb=1010 peak_kb=1100 heap_used_kb=300 heap_committed_kb=640 epoch_s=4.40 wait_s=0.020 img_per_s=14100 test_acc=0.75",
         "kind=done wall_s=9.50 test_acc=0.75");
     MemoryBench.Outcome o = MemoryBench.parse("lenet", lines, 11.0);
     assertEquals(9.5, o.runSeconds());
     assertEquals(11.0, o.processSeconds());
     assertEquals(2, o.trace().samples().size());
-    assertEquals(new RssTrace.Sample(2, 1010, 1100, 300), o.trace().samples().get(1));
+    assertEquals(new RssTrace.Sample(2, 1010, 1100, 300, 640), o.trace().samples().get(1));
     assertEquals("0.020", o.lastLines().get(1).get("wait_s"));
     assertThrows(IllegalStateException.class, () -> MemoryBench.parse("x", List.of("kind=done wall_s=1"), 1));
   }
