@@ -1,8 +1,10 @@
 package io.cnnlab.data;
 
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -33,6 +35,8 @@ final class PrefetchingBatchStream implements BatchStream {
   private final IntFunction<Batch> make;
   private final int lookAhead;
   private final ExecutorService pool;
+  /** Every worker thread the pool made: awaitTermination returns before they have all exited. */
+  private final List<Thread> workerThreads = new CopyOnWriteArrayList<>();
   private final ArrayDeque<Future<Batch>> pending = new ArrayDeque<>();
   private int submitted;
   private int delivered;
@@ -59,6 +63,7 @@ final class PrefetchingBatchStream implements BatchStream {
             task -> {
               Thread t = new Thread(task, THREAD_PREFIX + stream + "-" + threads.incrementAndGet());
               t.setDaemon(true);
+              workerThreads.add(t);
               return t;
             });
     fill();
@@ -142,6 +147,10 @@ final class PrefetchingBatchStream implements BatchStream {
       while (!pool.awaitTermination(JOIN_SECONDS, TimeUnit.SECONDS)) {
         // A worker ignoring interrupts (a long uninterruptible copy): keep waiting rather than leak it silently.
         System.err.println(description + ": waiting for loader workers to stop");
+      }
+      // The pool counts as terminated while its last threads are still on their way out: join them too.
+      for (Thread t : workerThreads) {
+        t.join();
       }
     } catch (InterruptedException e) {
       interrupted = true;
