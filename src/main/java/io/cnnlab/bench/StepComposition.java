@@ -60,9 +60,7 @@ public final class StepComposition {
     if (epochs < 1 || threads.isEmpty()) {
       throw new IllegalArgumentException("need >= 1 epoch and >= 1 thread count, got " + epochs + ", " + threads);
     }
-    if (threads.stream().distinct().count() > 1) {
-      io.cnnlab.tf.Sessions.requirePerSessionPools("the step composition");
-    }
+    io.cnnlab.tf.Sessions.requirePerSessionPools("the step composition", threads);
     long[][] nanos = new long[threads.size()][4];
     int[] steps = new int[threads.size()];
     double[][] epochSeconds = new double[threads.size()][epochs];

@@ -58,9 +58,7 @@ public final class ThroughputBench {
    */
   public static List<ThroughputRow> run(List<BenchModel> models, List<Mode> modes, List<Integer> batches,
       List<Integer> threads, Plan plan, Consumer<List<ThroughputRow>> progress) {
-    if (threads.stream().distinct().count() > 1) {
-      io.cnnlab.tf.Sessions.requirePerSessionPools("the throughput bench");
-    }
+    io.cnnlab.tf.Sessions.requirePerSessionPools("the throughput bench", threads);
     List<ThroughputRow> all = new ArrayList<>();
     for (BenchModel bm : models) {
       List<ThroughputRow> rows = measure(bm, modes, batches, threads, plan);

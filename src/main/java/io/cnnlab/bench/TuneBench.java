@@ -43,9 +43,8 @@ public final class TuneBench {
       throw new IllegalArgumentException("need variants, steps per round >= 1 and rounds >= 1");
     }
     Model model = bm.build();
-    if (variants.stream().map(v -> v.intraThreads() + "/" + v.interThreads()).distinct().count() > 1) {
-      io.cnnlab.tf.Sessions.requirePerSessionPools("bench tune");
-    }
+    io.cnnlab.tf.Sessions.requirePerSessionPools("bench tune",
+        variants.stream().map(v -> v.intraThreads() + "/" + v.interThreads()).toList());
     Map<StepVariant, double[]> rates = new LinkedHashMap<>();
     // Towers split the batch: only for models whose examples are computed independently.
     variants.stream().filter(v -> v.towers() <= 1 || model.batchIndependent())

@@ -49,9 +49,7 @@ final class BenchPeakCommand implements Callable<Integer> {
 
   /** Measures the peak for each thread count. */
   static List<MatmulPeak.Result> measureOnly(List<Integer> threads, int size, int repeats) {
-    if (threads.stream().distinct().count() > 1) {
-      io.cnnlab.tf.Sessions.requirePerSessionPools("the matmul peak");
-    }
+    io.cnnlab.tf.Sessions.requirePerSessionPools("the matmul peak", threads);
     List<MatmulPeak.Result> results = new ArrayList<>();
     for (int t : threads) {
       results.add(MatmulPeak.measure(size, t, repeats));

@@ -103,14 +103,15 @@ public final class TrainCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
     TrainingJob job;
+    int towerCount;
     try {
       job = job();
+      towerCount = Towers.resolve(job.buildModel(), job.config()); // an impossible count fails here, with why
     } catch (IllegalArgumentException e) {
       err.println("cnnlab train: " + e.getMessage());
       return 2;
     }
     Path outDir = out != null ? out : Path.of("reports", "train", model.toLowerCase(Locale.ROOT) + "-" + dataset);
-    int towerCount = Towers.resolve(job.buildModel(), job.config());
     stdout.printf("%s%n%s on %s -> %s%n%d thread(s), %d tower(s)%n", SummaryCommand.header(job.buildModel()),
         job.config().canonical(), job.dataset().cliName(), outDir, job.config().effectiveThreads(), towerCount);
     stdout.flush();
@@ -142,7 +143,6 @@ public final class TrainCommand implements Callable<Integer> {
       return job;
     }
     TrainConfig config = job.config().toBuilder().deterministic(deterministic).towers(towers).build();
-    Towers.resolve(job.buildModel(), config); // an impossible tower count fails here, with the reason
     return new TrainingJob(job.model(), job.dataset(), job.dataRoot(), job.trainLimit(), job.testLimit(), config,
         job.workers());
   }

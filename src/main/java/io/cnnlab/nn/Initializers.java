@@ -108,7 +108,8 @@ public final class Initializers {
     if (shared != null) {
       return shared;
     }
-    long[] pair = Seeds.statelessPair(seed, variableName(layer, kind));
-    return variable(tf, layer, kind, xavierUniform(tf, shape, fanIn, fanOut, pair));
+    // Looked up first, so a shared variable adds no initializer ops; created directly, not looked up again.
+    String name = variableName(layer, kind);
+    return tf.withName(name).variable(xavierUniform(tf, shape, fanIn, fanOut, Seeds.statelessPair(seed, name)));
   }
 }

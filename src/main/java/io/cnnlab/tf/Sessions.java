@@ -30,11 +30,13 @@ public final class Sessions {
   }
 
   /**
-   * Fails unless sessions of this process get their own pools: {@code what} compares thread settings in one
-   * process, which would otherwise all run on the first session's pools.
+   * Fails when {@code what} is about to run sessions with more than one of {@code threadSettings} in this
+   * process while sessions do not get their own pools: all of them would run on the first session's.
+   *
+   * @param threadSettings the thread settings of the sessions to come (thread counts, or intra/inter pairs)
    */
-  public static void requirePerSessionPools(String what) {
-    if (!perSessionPools()) {
+  public static void requirePerSessionPools(String what, java.util.Collection<?> threadSettings) {
+    if (threadSettings.stream().distinct().count() > 1 && !perSessionPools()) {
       throw new IllegalStateException(what + " compares thread counts in one process, which needs "
           + PER_SESSION_POOLS_ENV + "=1 in the environment (bin/cnnlab sets it): without it TensorFlow runs "
           + "every session on the thread pools of the first one");
