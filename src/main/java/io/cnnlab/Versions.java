@@ -1,5 +1,6 @@
 package io.cnnlab;
 
+import io.cnnlab.tf.OneDnn;
 import org.tensorflow.TensorFlow;
 
 /** Versions of cnnlab and of the libraries whose behaviour its numbers depend on. */
@@ -17,6 +18,7 @@ public final class Versions {
 
   /** The version of the native TensorFlow runtime (loads it on first call). */
   public static String tensorflow() {
+    OneDnn.ensure();
     return TensorFlow.version();
   }
 }

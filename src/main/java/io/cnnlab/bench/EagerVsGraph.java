@@ -1,5 +1,6 @@
 package io.cnnlab.bench;
 
+import io.cnnlab.tf.Graphs;
 import io.cnnlab.tf.Sessions;
 import io.cnnlab.tf.Tensors;
 import java.util.SplittableRandom;
@@ -49,7 +50,7 @@ public final class EagerVsGraph {
     Shape shape = Shape.of(batch, 28, 28, 1);
     double[] eagerRates = new double[rounds];
     double[] graphRates = new double[rounds];
-    try (Graph graph = new Graph();
+    try (Graph graph = Graphs.create();
         EagerSession eager = EagerSession.options().config(Sessions.config(threads)).build()) {
       Ops g = Ops.create(graph);
       Placeholder<TFloat32> x = g.placeholder(TFloat32.class, Placeholder.shape(shape));

@@ -1,5 +1,6 @@
 package io.cnnlab.bench;
 
+import io.cnnlab.tf.Graphs;
 import io.cnnlab.models.Model;
 import io.cnnlab.tf.Tensors;
 import io.cnnlab.training.TrainConfig;
@@ -63,7 +64,7 @@ public final class GraphProfile {
     Map<String, String> kernels = new HashMap<>();
     long wall = 0;
     RunOptions trace = RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.SOFTWARE_TRACE).build();
-    try (Graph graph = new Graph()) {
+    try (Graph graph = Graphs.create()) {
       TrainGraph g = TrainGraph.build(graph, model,
           TrainConfig.builder().learningRate(StepBench.LEARNING_RATE).batchSize(batch).threads(threads).build());
       try (Session s = new Session(graph, g.sessionConfig(threads));

@@ -1,5 +1,6 @@
 package io.cnnlab.bench;
 
+import io.cnnlab.tf.Graphs;
 import io.cnnlab.tf.Sessions;
 import io.cnnlab.tf.Tensors;
 import java.util.SplittableRandom;
@@ -36,7 +37,7 @@ public final class MatmulPeak {
     for (int i = 0; i < values.length; i++) {
       values[i] = (float) random.nextDouble(-1, 1);
     }
-    try (Graph graph = new Graph()) {
+    try (Graph graph = Graphs.create()) {
       Ops tf = Ops.create(graph);
       Placeholder<TFloat32> a = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(size, size)));
       Placeholder<TFloat32> b = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(size, size)));

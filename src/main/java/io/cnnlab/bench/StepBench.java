@@ -1,5 +1,6 @@
 package io.cnnlab.bench;
 
+import io.cnnlab.tf.Graphs;
 import io.cnnlab.models.Model;
 import io.cnnlab.tf.Tensors;
 import io.cnnlab.training.TrainConfig;
@@ -117,7 +118,7 @@ public final class StepBench implements AutoCloseable {
   /** The session of a resolved variant, on the graph built for its tower count. */
   private Session session(StepVariant variant) {
     Graph graph = graphs.computeIfAbsent(variant.towers(), t -> {
-      Graph built = new Graph();
+      Graph built = Graphs.create();
       TrainConfig config = TrainConfig.builder().learningRate(LEARNING_RATE).seed(seed).towers(t).build();
       trainGraphs.put(t, TrainGraph.build(built, model, config));
       return built;

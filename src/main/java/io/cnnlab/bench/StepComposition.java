@@ -1,5 +1,6 @@
 package io.cnnlab.bench;
 
+import io.cnnlab.tf.Graphs;
 import io.cnnlab.data.Batch;
 import io.cnnlab.data.BatchSource;
 import io.cnnlab.data.BatchStream;
@@ -66,7 +67,7 @@ public final class StepComposition {
     double[][] epochSeconds = new double[threads.size()][epochs];
     long[] images = new long[threads.size()];
     TrainConfig config = TrainConfig.builder().learningRate(StepBench.LEARNING_RATE).build();
-    try (Graph graph = new Graph()) {
+    try (Graph graph = Graphs.create()) {
       TrainGraph g = TrainGraph.build(graph, model, config);
       List<Session> sessions = new ArrayList<>();
       try (TBool flag = TBool.scalarOf(true);

@@ -1,5 +1,6 @@
 package io.cnnlab.cli;
 
+import io.cnnlab.tf.OneDnn;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,6 +31,7 @@ public final class CnnlabCli implements Runnable {
   }
 
   public static void main(String[] args) {
+    OneDnn.ensure(); // before anything loads TensorFlow: it reads the setting once, at load
     System.exit(new CommandLine(new CnnlabCli()).execute(args));
   }
 }

@@ -1,5 +1,6 @@
 package io.cnnlab.experiments;
 
+import io.cnnlab.tf.Graphs;
 import io.cnnlab.data.ImageSet;
 import io.cnnlab.data.Normalization;
 import io.cnnlab.image.Luma;
@@ -109,7 +110,7 @@ public final class FeatureMapExtractor {
     }
     int n = indices.length;
     float[] batch = pixels(test, indices);
-    try (Graph graph = new Graph()) {
+    try (Graph graph = Graphs.create()) {
       Ops tf = Ops.create(graph);
       // Built as TrainGraph builds it, so the variables carry the names the checkpoint holds.
       Placeholder<TFloat32> images = tf.withName("images").placeholder(TFloat32.class, Placeholder.shape(

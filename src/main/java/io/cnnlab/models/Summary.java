@@ -1,5 +1,6 @@
 package io.cnnlab.models;
 
+import io.cnnlab.tf.Graphs;
 import io.cnnlab.nn.BatchNorm;
 import io.cnnlab.nn.Initializers;
 import io.cnnlab.ops.spec.LayerCounts;
@@ -39,7 +40,7 @@ public record Summary(List<LayerRow> rows, long parameters, long state, long mac
 
   /** Builds {@code model} into a fresh graph (nothing is run or initialized) and summarizes it. */
   public static Summary of(Model model) {
-    try (Graph graph = new Graph()) {
+    try (Graph graph = Graphs.create()) {
       Ops tf = Ops.create(graph);
       Placeholder<TFloat32> images = tf.placeholder(TFloat32.class, Placeholder.shape(
           Shape.of(-1, model.inputHeight(), model.inputWidth(), model.inputChannels())));

@@ -1,5 +1,6 @@
 package io.cnnlab.ops;
 
+import io.cnnlab.tf.Graphs;
 import io.cnnlab.tf.Sessions;
 import io.cnnlab.tf.Tensors;
 import java.util.Arrays;
@@ -48,7 +49,7 @@ public final class EdgeDetector implements AutoCloseable {
   public EdgeDetector(EdgeOperator operator, EdgeCombination rule, int threads) {
     this.operator = operator;
     this.rule = rule;
-    this.graph = new Graph();
+    this.graph = Graphs.create();
     Ops tf = Ops.create(graph);
     images = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 1)));
     paddings = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(4, 2)));

@@ -35,6 +35,7 @@ public final class Devices {
 
   /** Every device a session sees, CPU first as TensorFlow lists them. */
   public static List<Device> list() {
+    OneDnn.ensure();
     TensorFlow.version(); // loads the native library
     TF_Status status = tensorflow.TF_NewStatus();
     TF_Graph graph = tensorflow.TF_NewGraph();

@@ -60,8 +60,12 @@ public final class Sessions {
         .build();
   }
 
-  /** A session on {@code graph} using {@code threads} intra-op threads. */
+  /**
+   * A session on {@code graph} using {@code threads} intra-op threads. The first one in a process also checks
+   * that oneDNN is on ({@link OneDnn#status()}: one warning line on standard error when it is not).
+   */
   public static Session open(Graph graph, int threads) {
+    OneDnn.status();
     return new Session(graph, config(threads));
   }
 

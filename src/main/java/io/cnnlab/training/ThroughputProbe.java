@@ -1,5 +1,6 @@
 package io.cnnlab.training;
 
+import io.cnnlab.tf.Graphs;
 import io.cnnlab.models.Model;
 import io.cnnlab.tf.Tensors;
 import java.util.Arrays;
@@ -33,7 +34,7 @@ final class ThroughputProbe {
     int[] labels = random.ints(n, 0, model.classes()).toArray();
     long[] shape = {n, model.inputHeight(), model.inputWidth(), model.inputChannels()};
     long[] stepNanos = new long[steps];
-    try (Graph graph = new Graph()) {
+    try (Graph graph = Graphs.create()) {
       TrainGraph g = TrainGraph.build(graph, model, config);
       try (Session session = new Session(graph, g.sessionConfig(config.effectiveThreads()));
           TBool flag = TBool.scalarOf(true);

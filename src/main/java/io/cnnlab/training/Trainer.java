@@ -1,5 +1,6 @@
 package io.cnnlab.training;
 
+import io.cnnlab.tf.Graphs;
 import io.cnnlab.data.Batch;
 import io.cnnlab.data.BatchSource;
 import io.cnnlab.data.BatchStream;
@@ -76,7 +77,7 @@ public final class Trainer {
     Optional<CheckpointStore.State> restored = store.load();
     restored.ifPresent(s -> store.requireSameRun(s, hash, canonical));
 
-    try (Graph graph = new Graph()) {
+    try (Graph graph = Graphs.create()) {
       TrainGraph g = TrainGraph.build(graph, model, config);
       try (Session session = new Session(graph, g.sessionConfig(config.effectiveThreads()));
           TBool trainFlag = TBool.scalarOf(true);

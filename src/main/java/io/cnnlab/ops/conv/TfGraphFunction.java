@@ -1,5 +1,6 @@
 package io.cnnlab.ops.conv;
 
+import io.cnnlab.tf.Graphs;
 import io.cnnlab.tf.Sessions;
 import io.cnnlab.tf.Tensors;
 import java.util.function.BiFunction;
@@ -30,7 +31,7 @@ public final class TfGraphFunction implements AutoCloseable {
   public TfGraphFunction(
       long[] inputShape, BiFunction<Ops, Operand<TFloat32>, Operand<TFloat32>> body, int threads) {
     this.inputShape = inputShape.clone();
-    this.graph = new Graph();
+    this.graph = Graphs.create();
     try {
       Ops tf = Ops.create(graph);
       this.input = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(inputShape)));
