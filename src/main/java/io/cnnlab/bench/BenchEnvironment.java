@@ -3,7 +3,9 @@ package io.cnnlab.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cnnlab.Versions;
+import io.cnnlab.tf.Cpu;
 import io.cnnlab.tf.Devices;
+import io.cnnlab.tf.OneDnn;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +36,12 @@ public final class BenchEnvironment {
     }
   }
 
+  /** One line for the console: {@code cpu: AMD EPYC (AVX2, AVX-512); 2 cores; oneDNN on (...)}. */
+  public static String header() {
+    return "cpu: " + Cpu.detect().describe() + "; " + Runtime.getRuntime().availableProcessors() + " cores; oneDNN "
+        + OneDnn.status().describe() + "; load " + loadAverage();
+  }
+
   /** Everything recorded, in a stable order. */
   public static Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -44,7 +52,10 @@ public final class BenchEnvironment {
     m.put("device", Devices.describe());
     m.put("devices", Devices.list());
     m.put("cores", Runtime.getRuntime().availableProcessors());
-    m.put("cpu", cpuModel());
+    Cpu cpu = Cpu.detect();
+    m.put("cpu", cpu.model());
+    m.put("cpu_extensions", String.join(", ", cpu.extensions()));
+    m.put("onednn", OneDnn.status().describe());
     m.put("java", System.getProperty("java.version"));
     m.put("load_average", loadAverage());
     Map<String, String> env = new LinkedHashMap<>();
@@ -61,18 +72,5 @@ public final class BenchEnvironment {
     Files.createDirectories(file.toAbsolutePath().getParent());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);
     return m;
-  }
-
-  private static String cpuModel() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-        if (line.startsWith("model name")) {
-          return line.substring(line.indexOf(':') + 1).trim();
-        }
-      }
-    } catch (IOException e) {
-      // not Linux: leave it out
-    }
-    return "unknown";
   }
 }

@@ -27,7 +27,8 @@ public final class BenchSummary {
     Path manifest = dir.resolve("manifest.json");
     if (Files.isRegularFile(manifest)) {
       Map<?, ?> m = new ObjectMapper().readValue(manifest.toFile(), Map.class);
-      for (String key : List.of("time", "device", "cpu", "cores", "tensorflow_runtime", "java", "load_average",
+      for (String key : List.of("time", "device", "cpu", "cpu_extensions", "onednn", "cores", "tensorflow_runtime",
+          "java", "load_average",
           "environment")) {
         if (m.containsKey(key)) {
           md.append("- ").append(key).append(": ").append(m.get(key)).append('\n');

@@ -12,7 +12,9 @@ final class BenchOptions {
   @Option(names = "--quick", description = "fewer rounds and steps: a smoke run, figures less stable")
   boolean quick;
 
+  /** The report, after a header naming the CPU, its vector extensions and whether oneDNN is on. */
   BenchReport report() {
+    System.out.println(io.cnnlab.bench.BenchEnvironment.header());
     return new BenchReport(out, System.out);
   }
 }

@@ -112,8 +112,10 @@ public final class TrainCommand implements Callable<Integer> {
       return 2;
     }
     Path outDir = out != null ? out : Path.of("reports", "train", model.toLowerCase(Locale.ROOT) + "-" + dataset);
-    stdout.printf("%s%n%s on %s -> %s%n%d thread(s), %d tower(s)%n", SummaryCommand.header(job.buildModel()),
-        job.config().canonical(), job.dataset().cliName(), outDir, job.config().effectiveThreads(), towerCount);
+    stdout.printf("%s%n%s on %s -> %s%n%d thread(s), %d tower(s); cpu %s; oneDNN %s%n",
+        SummaryCommand.header(job.buildModel()), job.config().canonical(), job.dataset().cliName(), outDir,
+        job.config().effectiveThreads(), towerCount, io.cnnlab.tf.Cpu.detect().describe(),
+        io.cnnlab.tf.OneDnn.status().describe());
     stdout.flush();
     try {
       TrainResult result = job.run(outDir, List.of(ConsoleProgress.onStdout(),

@@ -1,9 +1,9 @@
 package io.cnnlab.experiments;
 
 import io.cnnlab.Versions;
+import io.cnnlab.tf.Cpu;
+import io.cnnlab.tf.OneDnn;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -16,17 +16,21 @@ import java.util.concurrent.TimeUnit;
  * @param cnnlab cnnlab's version
  * @param gitCommit {@code git rev-parse HEAD} of the working tree, or {@code unknown}
  * @param cpuModel the first {@code model name} of {@code /proc/cpuinfo}, or {@code os.arch} elsewhere
+ * @param cpuExtensions the CPU's vector extensions that decide TensorFlow's speed ({@link Cpu})
+ * @param onednn whether TensorFlow's oneDNN kernels ran, and why ({@link OneDnn.Status#describe()})
  * @param cores processors available to the JVM
  * @param device {@code cpu} or {@code gpu}
  */
 public record RunEnvironment(
     String java, String tensorflowJava, String tensorflow, String cnnlab, String gitCommit, String cpuModel,
-    int cores, String device) {
+    List<String> cpuExtensions, String onednn, int cores, String device) {
 
   /** Detects the environment of this process (loads the TensorFlow runtime to ask its version). */
   public static RunEnvironment detect(String device) {
+    Cpu cpu = Cpu.detect();
     return new RunEnvironment(Runtime.version().toString(), Versions.TENSORFLOW_JAVA, Versions.tensorflow(),
-        Versions.cnnlab(), detectGitCommit(), detectCpuModel(), Runtime.getRuntime().availableProcessors(), device);
+        Versions.cnnlab(), detectGitCommit(), cpu.model(), cpu.extensions(), OneDnn.status().describe(),
+        Runtime.getRuntime().availableProcessors(), device);
   }
 
   static String detectGitCommit() {
@@ -41,19 +45,5 @@ public record RunEnvironment(
       Thread.currentThread().interrupt();
       return "unknown";
     }
-  }
-
-  static String detectCpuModel() {
-    try {
-      List<String> lines = Files.readAllLines(Path.of("/proc/cpuinfo"));
-      for (String line : lines) {
-        if (line.startsWith("model name")) {
-          return line.substring(line.indexOf(':') + 1).trim();
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // not Linux: fall through
-    }
-    return System.getProperty("os.arch", "unknown");
   }
 }
