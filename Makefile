@@ -41,16 +41,17 @@ BENCH_OUT ?= reports/bench
 BENCH_MALLOC ?= glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=2147483648
 BENCH_FLAGS ?=
 PEER_FLAGS ?= --warmup 5 --steps 25 --rounds 3
-bench: build ## peers, then cnnlab throughput, GFLOP/s, loader, step parts, eager vs graph, memory; ratios (~10 min)
+bench: build fashion-mnist ## peers, then cnnlab throughput, GFLOP/s, loader, step parts, eager vs graph, memory; ratios (~10 min)
 	@mkdir -p $(BENCH_OUT)
+	bench/peers/install-python-peer.sh
 	@# Peers first, so cnnlab's LeNet figures (the first thing `bench all` measures) follow them closely in time.
 	@# Peers at 2 threads (train, infer) and 1 thread (train): with 2 OpenMP threads on a shared machine libtorch
 	@# and MXNet can collapse several-fold, 1 thread stays comparable (bench/PERFORMANCE.md).
 	GLIBC_TUNABLES=$(BENCH_MALLOC) bench/peers/run-peers.sh --data datasets/fashion-mnist --malloc inherit \
-	  --model lenet-textbook,lenet-relu-max --batch 64,128,256 --phases train,infer --threads 2 $(PEER_FLAGS) \
+	  --model lenet-textbook,lenet-relu-max,lenet-relu-max-bn --batch 64,128,256 --phases train,infer --threads 2 $(PEER_FLAGS) \
 	  | tee $(BENCH_OUT)/peers.txt
 	GLIBC_TUNABLES=$(BENCH_MALLOC) bench/peers/run-peers.sh --data datasets/fashion-mnist --malloc inherit \
-	  --model lenet-textbook,lenet-relu-max --batch 64,128,256 --phases train --threads 1 $(PEER_FLAGS) \
+	  --model lenet-textbook,lenet-relu-max,lenet-relu-max-bn --batch 256 --phases train,infer --threads 1 $(PEER_FLAGS) \
 	  | tee -a $(BENCH_OUT)/peers.txt
 	GLIBC_TUNABLES=$(BENCH_MALLOC) bin/cnnlab bench all --out $(BENCH_OUT) $(BENCH_FLAGS)
 	GLIBC_TUNABLES=$(BENCH_MALLOC) bin/cnnlab bench peers --out $(BENCH_OUT) --peer-output $(BENCH_OUT)/peers.txt

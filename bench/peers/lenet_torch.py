@@ -64,16 +64,27 @@ def read_split(folder, prefix):
     return x, torch.from_numpy(labels.astype(np.int64))
 
 
+MODELS = ("lenet-textbook", "lenet-relu-max", "lenet-relu-max-bn")
+
+
 def lenet(model):
-    """lenet-textbook: sigmoid and average pooling as in the book; lenet-relu-max: ReLU and max pooling."""
-    if model not in ("lenet-textbook", "lenet-relu-max"):
-        raise BadInput(f"--model expects lenet-textbook or lenet-relu-max, got '{model}'")
-    act = nn.ReLU if model == "lenet-relu-max" else nn.Sigmoid
-    pool = nn.MaxPool2d if model == "lenet-relu-max" else nn.AvgPool2d
+    """lenet-textbook: sigmoid and average pooling as in the book; lenet-relu-max: ReLU and max pooling;
+    lenet-relu-max-bn: also batch norm before every hidden activation (d2l 7.5's placement)."""
+    if model not in MODELS:
+        raise BadInput(f"--model expects one of {', '.join(MODELS)}, got '{model}'")
+    modern = model != "lenet-textbook"
+    norm = model == "lenet-relu-max-bn"
+    act = nn.ReLU if modern else nn.Sigmoid
+    pool = nn.MaxPool2d if modern else nn.AvgPool2d
+
+    def hidden(bn):
+        return [bn] + [act()] if norm else [act()]
+
     net = nn.Sequential(
-        nn.Conv2d(1, 6, 5, padding=2), act(), pool(2, 2),
-        nn.Conv2d(6, 16, 5), act(), pool(2, 2), nn.Flatten(),
-        nn.Linear(400, 120), act(), nn.Linear(120, 84), act(), nn.Linear(84, 10))
+        nn.Conv2d(1, 6, 5, padding=2), *hidden(nn.BatchNorm2d(6)), pool(2, 2),
+        nn.Conv2d(6, 16, 5), *hidden(nn.BatchNorm2d(16)), pool(2, 2), nn.Flatten(),
+        nn.Linear(400, 120), *hidden(nn.BatchNorm1d(120)), nn.Linear(120, 84), *hidden(nn.BatchNorm1d(84)),
+        nn.Linear(84, 10))
     for m in net:
         if isinstance(m, (nn.Conv2d, nn.Linear)):  # as the DJL peer: Xavier-uniform weights, zero biases
             nn.init.xavier_uniform_(m.weight)
@@ -187,7 +198,7 @@ def main():
     p.add_argument("--mode", choices=["throughput", "accuracy"], default="throughput")
     p.add_argument("--data", required=True, help="folder with {train,t10k}-{images-idx3,labels-idx1}-ubyte[.gz]")
     p.add_argument("--model", type=lambda s: s.split(","), default=["lenet-textbook"],
-                   help="lenet-textbook and/or lenet-relu-max")
+                   help="lenet-textbook, lenet-relu-max and/or lenet-relu-max-bn")
     p.add_argument("--batch", type=positive_ints, default=[256], help="batch sizes; accuracy uses the first")
     p.add_argument("--phases", type=lambda s: s.split(","), default=["train"], help="train and/or infer")
     p.add_argument("--threads", type=int, default=2, help="intra-op threads")

@@ -9,7 +9,7 @@ import java.util.Map;
  * not run.
  *
  * @param peer the peer as it names itself, e.g. {@code djl-pytorch-2.7.1}, or its short name when unavailable
- * @param model {@code lenet-textbook} or {@code lenet-relu-max} (null when unavailable)
+ * @param model {@code lenet-textbook}, {@code lenet-relu-max} or {@code lenet-relu-max-bn} (null when unavailable)
  * @param mode training or inference (null when unavailable)
  * @param batch images per step
  * @param threads intra-op threads

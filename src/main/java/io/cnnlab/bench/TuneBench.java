@@ -47,7 +47,7 @@ public final class TuneBench {
         variants.stream().map(v -> v.intraThreads() + "/" + v.interThreads()).toList());
     Map<StepVariant, double[]> rates = new LinkedHashMap<>();
     // Towers split the batch: only for models whose examples are computed independently.
-    variants.stream().filter(v -> v.towers() <= 1 || model.batchIndependent())
+    variants.stream().filter(v -> v.towers() <= 1 || model.splittable())
         .forEach(v -> rates.put(v, new double[rounds]));
     try (StepBench bench = new StepBench(model, seed)) {
       for (StepVariant v : rates.keySet()) {

@@ -63,9 +63,8 @@ public final class AlexNet implements Model {
   @Override
   public ModelOutputs build(Ops tf, Operand<TFloat32> images, Operand<TBool> training, long seed) {
     AlexNetConfig c = config;
-    Operand<TFloat32> input =
-        tf.reshape(images, tf.constant(new long[] {-1, c.imageSize(), c.imageSize(), c.channels()}));
-    NetworkBuilder net = new NetworkBuilder(tf, input, training, seed);
+    NetworkBuilder net = new NetworkBuilder(tf, images, training, seed);
+    net.pin(-1, c.imageSize(), c.imageSize(), c.channels());
     net.resize(c.inputSize());
     for (int i = 0; i < AlexNetConfig.CONV_CHANNELS.length; i++) {
       net.conv(c.convChannels(i), AlexNetConfig.CONV_KERNEL[i], AlexNetConfig.CONV_STRIDE[i],

@@ -1,5 +1,6 @@
 package io.cnnlab.models;
 
+import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TBool;
@@ -57,13 +58,27 @@ public final class LeNet implements Model {
     return !config.batchNorm() && config.dropout() == 0f;
   }
 
+  /** Batch norm takes its statistics over all towers ({@link #buildTowers}); dropout's masks would not. */
+  @Override
+  public boolean splittable() {
+    return config.dropout() == 0f;
+  }
+
   @Override
   public ModelOutputs build(Ops tf, Operand<TFloat32> images, Operand<TBool> training, long seed) {
+    return layers(new NetworkBuilder(tf, images, training, seed)).outputs();
+  }
+
+  @Override
+  public List<ModelOutputs> buildTowers(Ops tf, List<Operand<TFloat32>> slices, List<Operand<TFloat32>> rowWeights,
+      Operand<TBool> training, long seed) {
+    return layers(NetworkBuilder.towers(tf, slices, rowWeights, training, seed)).towerOutputs();
+  }
+
+  private NetworkBuilder layers(NetworkBuilder net) {
     LeNetConfig c = config;
     // The reshape pins the static shape (layers need known channel counts) and checks the fed size.
-    Operand<TFloat32> input =
-        tf.reshape(images, tf.constant(new long[] {-1, c.inputSize(), c.inputSize(), c.channels()}));
-    NetworkBuilder net = new NetworkBuilder(tf, input, training, seed);
+    net.pin(-1, c.inputSize(), c.inputSize(), c.channels());
     net.conv(c.conv1Channels(), LeNetConfig.KERNEL, 1, c.firstConvPadding());
     hidden(net);
     net.pool(c.pooling(), LeNetConfig.POOL, LeNetConfig.POOL);
@@ -78,7 +93,7 @@ public final class LeNet implements Model {
     hidden(net);
     net.dropout(c.dropout());
     net.dense(c.classes());
-    return net.outputs();
+    return net;
   }
 
   private void hidden(NetworkBuilder net) {

@@ -1,5 +1,7 @@
 package io.cnnlab.models;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TBool;
@@ -26,6 +28,36 @@ public interface Model {
    */
   default boolean batchIndependent() {
     return false;
+  }
+
+  /**
+   * True when a batch may be split into data-parallel towers ({@link #buildTowers}) without changing what is
+   * computed: batch-independent models, and models whose batch norm takes its statistics over all towers
+   * together. Dropout is not: its masks would be drawn per slice.
+   */
+  default boolean splittable() {
+    return batchIndependent();
+  }
+
+  /**
+   * The network once per slice of one batch, on one set of variables: slice 0 at the root scope, slice
+   * {@code i} in scope {@code tower<i>}. The default builds the model on each slice on its own, which is
+   * right for {@link #batchIndependent()} models only; models with batch norm override it.
+   *
+   * @param slices consecutive slices of the batch, the last ones padded with zero rows
+   * @param rowWeights per slice {@code [rows]}: 1 for a row of the batch, 0 for a padding row
+   * @return per slice its logits and taps; the training updates and decayed weights are slice 0's
+   */
+  default List<ModelOutputs> buildTowers(Ops tf, List<Operand<TFloat32>> slices, List<Operand<TFloat32>> rowWeights,
+      Operand<TBool> training, long seed) {
+    if (!batchIndependent()) {
+      throw new UnsupportedOperationException(name() + " is not batch-independent: it cannot be split into towers");
+    }
+    List<ModelOutputs> built = new ArrayList<>();
+    for (int i = 0; i < slices.size(); i++) {
+      built.add(build(i == 0 ? tf : tf.withSubScope("tower" + i), slices.get(i), training, seed));
+    }
+    return built;
   }
 
   /**

@@ -7,11 +7,13 @@ import io.cnnlab.nn.Dense;
 import io.cnnlab.nn.Dropout;
 import io.cnnlab.nn.LocalResponseNorm;
 import io.cnnlab.nn.Pooling;
+import io.cnnlab.nn.TowerBatchNorm;
 import io.cnnlab.nn.WeightedOutput;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -23,55 +25,99 @@ import org.tensorflow.types.TFloat32;
  * output as a tap named kind + running number ({@code conv1}, {@code sigmoid2}, {@code avgpool1}), the
  * decayed kernels and the batch-norm updates. Variables are named after the tap ({@code conv1_kernel}), which
  * is how {@link Summary} matches parameters to layers. One instance per build.
+ *
+ * <p>It builds either one network on the whole batch or, for data-parallel towers, the same network on each
+ * slice of a batch ({@link #towers}), layer by layer: slice 0 at the root scope, where the variables are
+ * made, slice {@code i} in scope {@code tower<i>} sharing them. Layer by layer, because batch norm then
+ * normalises every slice with the statistics of all of them ({@link TowerBatchNorm}).
  */
 final class NetworkBuilder {
-  private final Ops tf;
+  private final List<Ops> scopes;
+  private final List<Operand<TFloat32>> rowWeights;
   private final Operand<TBool> training;
   private final long seed;
-  private final List<ModelOutputs.Tap> taps = new ArrayList<>();
+  private final List<List<ModelOutputs.Tap>> taps = new ArrayList<>();
   private final List<Op> updates = new ArrayList<>();
   private final List<Operand<TFloat32>> kernels = new ArrayList<>();
   private final Map<String, Integer> counters = new HashMap<>();
-  private Operand<TFloat32> current;
+  private final List<Operand<TFloat32>> current;
 
   NetworkBuilder(Ops tf, Operand<TFloat32> input, Operand<TBool> training, long seed) {
-    this.tf = tf;
-    this.current = input;
+    this(tf, List.of(input), List.of(), training, seed);
+  }
+
+  private NetworkBuilder(Ops tf, List<Operand<TFloat32>> inputs, List<Operand<TFloat32>> rowWeights,
+      Operand<TBool> training, long seed) {
+    this.scopes = new ArrayList<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      scopes.add(i == 0 ? tf : tf.withSubScope("tower" + i));
+      taps.add(new ArrayList<>());
+    }
+    this.current = new ArrayList<>(inputs);
+    this.rowWeights = List.copyOf(rowWeights);
     this.training = training;
     this.seed = seed;
   }
 
+  /**
+   * A builder of one network per slice of a batch.
+   *
+   * @param slices consecutive slices of the batch
+   * @param rowWeights per slice, {@code [rows]}: 1 for a row of the batch, 0 for a padding row
+   */
+  static NetworkBuilder towers(Ops tf, List<Operand<TFloat32>> slices, List<Operand<TFloat32>> rowWeights,
+      Operand<TBool> training, long seed) {
+    if (slices.isEmpty() || slices.size() != rowWeights.size()) {
+      throw new IllegalArgumentException("towers need one row-weight vector per slice, got " + slices.size()
+          + " slices and " + rowWeights.size() + " weight vectors");
+    }
+    return new NetworkBuilder(tf, slices, rowWeights, training, seed);
+  }
+
+  /** Reshapes every input to {@code shape} without a tap: pins the static shape and checks the fed size. */
+  NetworkBuilder pin(long... shape) {
+    for (int i = 0; i < current.size(); i++) {
+      Ops tf = scopes.get(i);
+      current.set(i, tf.reshape(current.get(i), tf.constant(shape)));
+    }
+    return this;
+  }
+
   NetworkBuilder conv(int outChannels, int kernel, int stride, int padding) {
-    WeightedOutput out = Conv.conv2d(tf, next("conv"), current, outChannels, kernel, stride, padding, seed);
-    kernels.add(out.kernel());
-    return tap(lastName("conv"), out.output());
+    String name = next("conv");
+    return weighted(name, (tf, x) -> Conv.conv2d(tf, name, x, outChannels, kernel, stride, padding, seed));
   }
 
   NetworkBuilder dense(int units) {
-    WeightedOutput out = Dense.dense(tf, next("dense"), current, units, seed);
-    kernels.add(out.kernel());
-    return tap(lastName("dense"), out.output());
+    String name = next("dense");
+    return weighted(name, (tf, x) -> Dense.dense(tf, name, x, units, seed));
   }
 
   NetworkBuilder batchNorm() {
-    BatchNorm.Output out = BatchNorm.apply(tf, next("bn"), current, training);
+    String name = next("bn");
+    if (current.size() == 1) {
+      BatchNorm.Output out = BatchNorm.apply(scopes.get(0), name, current.get(0), training);
+      updates.addAll(out.updates());
+      return tap(name, List.of(out.output()));
+    }
+    TowerBatchNorm.Output out = TowerBatchNorm.apply(scopes, name, current, rowWeights, training);
     updates.addAll(out.updates());
-    return tap(lastName("bn"), out.output());
+    return tap(name, out.outputs());
   }
 
   NetworkBuilder activation(Activation activation) {
     String name = next(activation.label());
-    return tap(name, activation.apply(tf.withSubScope(name), current));
+    return each(name, (tf, x) -> activation.apply(tf.withSubScope(name), x));
   }
 
   NetworkBuilder pool(Pooling pooling, int window, int stride) {
     String name = next(pooling.label() + "pool");
-    return tap(name, pooling.apply(tf.withSubScope(name), current, window, stride));
+    return each(name, (tf, x) -> pooling.apply(tf.withSubScope(name), x, window, stride));
   }
 
   NetworkBuilder localResponseNorm(LocalResponseNorm.Settings settings) {
     String name = next("lrn");
-    return tap(name, LocalResponseNorm.apply(tf.withSubScope(name), current, settings));
+    return each(name, (tf, x) -> LocalResponseNorm.apply(tf.withSubScope(name), x, settings));
   }
 
   /** Dropout with {@code rate}; no layer at all when the rate is 0. */
@@ -79,43 +125,83 @@ final class NetworkBuilder {
     if (rate == 0f) {
       return this;
     }
+    if (current.size() > 1) {
+      throw new IllegalStateException("dropout in towers would draw a mask per slice: build one tower");
+    }
     String name = next("dropout");
-    return tap(name, Dropout.apply(tf, name, current, rate, training, seed));
+    return each(name, (tf, x) -> Dropout.apply(tf, name, x, rate, training, seed));
   }
 
   NetworkBuilder flatten() {
     String name = next("flatten");
-    return tap(name, Dense.flatten(tf.withSubScope(name), current));
+    return each(name, (tf, x) -> Dense.flatten(tf.withSubScope(name), x));
   }
 
   /** Bilinear resize to {@code size x size} (half-pixel centers), skipped when the input already has it. */
   NetworkBuilder resize(int size) {
-    if (current.shape().size(1) == size && current.shape().size(2) == size) {
+    Operand<TFloat32> first = current.get(0);
+    if (first.shape().size(1) == size && first.shape().size(2) == size) {
       return this;
     }
     String name = next("resize");
-    Ops scope = tf.withSubScope(name);
-    Operand<TFloat32> resized = scope.image.resizeBilinear(current, scope.constant(new int[] {size, size}),
-        org.tensorflow.op.image.ResizeBilinear.halfPixelCenters(true));
-    return tap(name, resized);
+    return each(name, (tf, x) -> {
+      Ops scope = tf.withSubScope(name);
+      return scope.image.resizeBilinear(x, scope.constant(new int[] {size, size}),
+          org.tensorflow.op.image.ResizeBilinear.halfPixelCenters(true));
+    });
   }
 
-  /** The current output as logits, with everything recorded. */
+  /** The current output as logits, with everything recorded; the whole batch's network. */
   ModelOutputs outputs() {
-    return new ModelOutputs(current, List.copyOf(updates), List.copyOf(taps), List.copyOf(kernels));
+    if (current.size() != 1) {
+      throw new IllegalStateException("a tower builder has one output per slice: call towerOutputs()");
+    }
+    return towerOutputs().get(0);
   }
 
-  private NetworkBuilder tap(String name, Operand<TFloat32> output) {
-    taps.add(new ModelOutputs.Tap(name, output));
-    current = output;
+  /**
+   * One {@link ModelOutputs} per slice: its logits and taps; the training updates and decayed kernels, which
+   * belong to the shared variables, are slice 0's only.
+   */
+  List<ModelOutputs> towerOutputs() {
+    List<ModelOutputs> out = new ArrayList<>();
+    for (int i = 0; i < current.size(); i++) {
+      out.add(new ModelOutputs(current.get(i), i == 0 ? List.copyOf(updates) : List.of(),
+          List.copyOf(taps.get(i)), i == 0 ? List.copyOf(kernels) : List.of()));
+    }
+    return out;
+  }
+
+  /** A layer with a kernel: the first slice's kernel is the decayed weight (the others share it). */
+  private NetworkBuilder weighted(String name, BiFunction<Ops, Operand<TFloat32>, WeightedOutput> layer) {
+    List<Operand<TFloat32>> outputs = new ArrayList<>();
+    for (int i = 0; i < current.size(); i++) {
+      WeightedOutput out = layer.apply(scopes.get(i), current.get(i));
+      if (i == 0) {
+        kernels.add(out.kernel());
+      }
+      outputs.add(out.output());
+    }
+    return tap(name, outputs);
+  }
+
+  private NetworkBuilder each(String name, BiFunction<Ops, Operand<TFloat32>, Operand<TFloat32>> layer) {
+    List<Operand<TFloat32>> outputs = new ArrayList<>();
+    for (int i = 0; i < current.size(); i++) {
+      outputs.add(layer.apply(scopes.get(i), current.get(i)));
+    }
+    return tap(name, outputs);
+  }
+
+  private NetworkBuilder tap(String name, List<Operand<TFloat32>> outputs) {
+    for (int i = 0; i < outputs.size(); i++) {
+      taps.get(i).add(new ModelOutputs.Tap(name, outputs.get(i)));
+      current.set(i, outputs.get(i));
+    }
     return this;
   }
 
   private String next(String kind) {
     return kind + counters.merge(kind, 1, Integer::sum);
-  }
-
-  private String lastName(String kind) {
-    return kind + counters.get(kind);
   }
 }

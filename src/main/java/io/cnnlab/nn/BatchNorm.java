@@ -125,7 +125,8 @@ public final class BatchNorm {
     return tf.math.add(tf.math.mul(x, scale), shift);
   }
 
-  private static Operand<TFloat32> average(Ops tf, Operand<TFloat32> moving, Operand<TFloat32> batch) {
+  /** {@code momentum * moving + (1 - momentum) * batch}. */
+  static Operand<TFloat32> average(Ops tf, Operand<TFloat32> moving, Operand<TFloat32> batch) {
     return tf.math.add(tf.math.mul(moving, tf.constant(MOMENTUM)), tf.math.mul(batch, tf.constant(1f - MOMENTUM)));
   }
 }

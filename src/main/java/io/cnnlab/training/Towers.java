@@ -20,8 +20,8 @@ import org.tensorflow.types.TInt32;
  * <p>Why: LeNet's layers are too small for oneDNN to split one convolution well over two threads; two
  * half-batches on one thread each keep both cores busy. Textbook LeNet, batch 256, 2 vCPUs: 22.8k img/s as
  * one tower with 2 intra-op threads, 27.1k as two towers with one thread each ({@code bench/PERFORMANCE.md}).
- * Only for {@link Model#batchIndependent() batch-independent} models: batch statistics or dropout masks per
- * slice would change what is computed.
+ * Only for {@link Model#splittable() splittable} models: batch norm takes the statistics of all slices
+ * together ({@code io.cnnlab.nn.TowerBatchNorm}); dropout masks per slice would change what is computed.
  */
 public final class Towers {
   /** Smallest slice worth a tower of its own in automatic mode. */
@@ -44,16 +44,16 @@ public final class Towers {
    */
   public static int resolve(Model model, int requested, int threads, int batchSize) {
     if (requested >= 1) {
-      if (requested > 1 && !model.batchIndependent()) {
-        throw new IllegalArgumentException("towers " + requested + ": " + model.name() + " uses batch norm or "
-            + "dropout, so splitting its batch would change what it computes; expected towers 1 or 0 (automatic)");
+      if (requested > 1 && !model.splittable()) {
+        throw new IllegalArgumentException("towers " + requested + ": " + model.name() + " uses dropout, so "
+            + "splitting its batch would change what it computes; expected towers 1 or 0 (automatic)");
       }
       return requested;
     }
     if (requested < 0) {
       throw new IllegalArgumentException("towers must be >= 1, or 0 to choose automatically, got " + requested);
     }
-    if (!model.batchIndependent() || threads < 2 || Devices.gpuBuildOnClassPath()) {
+    if (!model.splittable() || threads < 2 || Devices.gpuBuildOnClassPath()) {
       return 1;
     }
     return Math.max(1, Math.min(threads, batchSize / MIN_SLICE));
@@ -89,6 +89,18 @@ public final class Towers {
     Operand<TFloat32> padded = tf.pad(x, tf.stack(List.of(before, after), org.tensorflow.op.core.Stack.axis(1L)),
         tf.constant(0f));
     return new ArrayList<>(tf.split(tf.constant(0), padded, (long) towers).output());
+  }
+
+  /**
+   * Per slice of {@link #split}, {@code [rows]}: 1 for a row of {@code x}, 0 for a padding row, so that batch
+   * statistics over the slices ({@code io.cnnlab.nn.TowerBatchNorm}) count the batch's rows only.
+   */
+  static List<Operand<TFloat32>> rowWeights(Ops tf, Operand<TFloat32> x, int towers) {
+    Operand<TInt32> n = batchSize(tf, x);
+    Operand<TInt32> padded = tf.math.add(n, tf.math.floorMod(tf.math.neg(n), tf.constant(towers)));
+    Operand<TInt32> row = tf.range(tf.constant(0), padded, tf.constant(1));
+    Operand<TFloat32> weights = tf.dtypes.cast(tf.math.less(row, n), TFloat32.class);
+    return new ArrayList<>(tf.split(tf.constant(0), weights, (long) towers).output());
   }
 
   /** The slices' results concatenated in batch order, without the rows {@link #split} added to {@code x}. */

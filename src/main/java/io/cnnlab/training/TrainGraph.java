@@ -3,6 +3,7 @@ package io.cnnlab.training;
 import io.cnnlab.models.Model;
 import io.cnnlab.models.ModelOutputs;
 import io.cnnlab.nn.Losses;
+import io.cnnlab.tf.Graphs;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -76,16 +77,23 @@ public final class TrainGraph {
    * the whole batch's.
    */
   private ModelOutputs buildTowers(Graph graph, Ops tf, long seed) {
-    List<Operand<TFloat32>> slices = Towers.split(tf.withSubScope("towers"), images, towers);
-    List<ModelOutputs> built = new ArrayList<>(towers);
-    built.add(model.build(tf, slices.get(0), training, seed));
-    List<String> variables = TrainableVariables.variableNames(graph);
-    for (int i = 1; i < towers; i++) {
-      built.add(model.build(tf.withSubScope("tower" + i), slices.get(i), training, seed));
-    }
-    if (!TrainableVariables.variableNames(graph).equals(variables) || !built.get(0).trainingUpdates().isEmpty()) {
-      throw new IllegalStateException(model.name() + " cannot be split into towers: its towers did not share "
-          + "every variable, or it has training updates (batch norm); its batchIndependent() must be false");
+    Ops split = tf.withSubScope("towers");
+    List<Operand<TFloat32>> slices = Towers.split(split, images, towers);
+    List<Operand<TFloat32>> rowWeights = Towers.rowWeights(split, images, towers);
+    List<String> before = TrainableVariables.variableNames(graph);
+    List<ModelOutputs> built = model.buildTowers(tf, slices, rowWeights, training, seed);
+    List<String> made = new ArrayList<>(TrainableVariables.variableNames(graph));
+    made.removeAll(before);
+    // The towers share one set of variables: as many as one build of the model makes in a graph of its own.
+    try (Graph single = Graphs.create()) {
+      Ops r = Ops.create(single);
+      model.build(r, r.placeholder(TFloat32.class, Placeholder.shape(images.shape())),
+          r.placeholder(TBool.class, Placeholder.shape(Shape.scalar())), seed);
+      List<String> once = TrainableVariables.variableNames(single);
+      if (made.size() != once.size() || !made.containsAll(once)) {
+        throw new IllegalStateException(model.name() + " cannot be split into towers: its towers made the "
+            + "variables " + made + ", one build makes " + once);
+      }
     }
     Ops merge = tf.withSubScope("towers");
     List<ModelOutputs.Tap> taps = new ArrayList<>();
@@ -99,8 +107,8 @@ public final class TrainGraph {
     }
     List<Operand<TFloat32>> logits = new ArrayList<>(towers);
     built.forEach(b -> logits.add(b.logits()));
-    return new ModelOutputs(Towers.join(merge.withSubScope("logits"), logits, images), List.of(), taps,
-        built.get(0).decayedWeights());
+    return new ModelOutputs(Towers.join(merge.withSubScope("logits"), logits, images),
+        built.get(0).trainingUpdates(), taps, built.get(0).decayedWeights());
   }
 
   /**

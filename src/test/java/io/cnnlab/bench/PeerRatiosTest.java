@@ -18,12 +18,14 @@ class PeerRatiosTest {
   }
 
   @Test
-  void dividesMatchingRowsAndAppliesTargetsOnlyToTextbookTrainingAtBatch256() {
+  void dividesMatchingRowsAndAppliesTheTargetsAtBatch256() {
     List<ThroughputRow> cnnlab = List.of(
         mine("lenet-textbook", Mode.TRAIN, 256, 2, 24_000),
         mine("lenet-textbook", Mode.TRAIN, 64, 2, 12_000),
         mine("lenet-textbook", Mode.INFER, 256, 2, 60_000),
-        mine("lenet-textbook", Mode.TRAIN, 256, 1, 15_000));
+        mine("lenet-textbook", Mode.TRAIN, 256, 1, 15_000),
+        mine("lenet-relu-max-bn", Mode.TRAIN, 256, 2, 18_000),
+        mine("lenet-relu-max", Mode.INFER, 256, 2, 70_000));
     List<PeerResult> peers = List.of(
         peer("djl-pytorch-2.7.1", "lenet-textbook", Mode.TRAIN, 256, 2, 20_000),
         peer("djl-mxnet-1.9.0", "lenet-textbook", Mode.TRAIN, 256, 2, 16_000),
@@ -31,15 +33,18 @@ class PeerRatiosTest {
         peer("djl-pytorch-2.7.1", "lenet-textbook", Mode.TRAIN, 64, 2, 8_000),
         peer("djl-pytorch-2.7.1", "lenet-textbook", Mode.INFER, 256, 2, 40_000),
         peer("djl-pytorch-2.7.1", "lenet-relu-max", Mode.TRAIN, 256, 2, 30_000), // no cnnlab row: left out
+        peer("djl-pytorch-2.7.1", "lenet-textbook", Mode.TRAIN, 256, 1, 10_000),
+        peer("djl-pytorch-2.7.1", "lenet-relu-max-bn", Mode.TRAIN, 256, 2, 16_000),
+        peer("djl-pytorch-2.7.1", "lenet-relu-max", Mode.INFER, 256, 2, 35_000),
         new PeerResult("djl-mxnet", null, null, 0, 0, Double.NaN, null, "java-not-found"));
 
     List<PeerRatios.Ratio> ratios = PeerRatios.compute(cnnlab, peers);
-    assertEquals(5, ratios.size());
+    assertEquals(8, ratios.size());
 
     PeerRatios.Ratio torch = ratios.get(0);
     assertEquals(1.2, torch.ratio(), 1e-12); // 24,000 / 20,000
-    assertEquals(1.2, torch.target());
-    assertTrue(torch.meetsTarget(), "exactly at the target counts as met");
+    assertEquals(1.5, torch.target());
+    assertFalse(torch.meetsTarget());
 
     PeerRatios.Ratio mxnet = ratios.get(1);
     assertEquals(1.5, mxnet.ratio(), 1e-12);
@@ -56,7 +61,20 @@ class PeerRatiosTest {
     assertFalse(small.hasTarget(), "batch 64 has no target");
 
     PeerRatios.Ratio infer = ratios.get(4);
-    assertEquals(60_000.0 / 40_000, infer.ratio(), 1e-12);
-    assertFalse(infer.hasTarget(), "inference has no target");
+    assertEquals(1.5, infer.ratio(), 1e-12); // 60,000 / 40,000
+    assertEquals(1.5, infer.target(), "the textbook LeNet's inference has a target");
+    assertTrue(infer.meetsTarget(), "exactly at the target counts as met");
+
+    PeerRatios.Ratio oneThread = ratios.get(5);
+    assertEquals(1, oneThread.threads());
+    assertEquals(1.5, oneThread.target(), "the targets hold at 1 thread too");
+    assertTrue(oneThread.meetsTarget()); // 15,000 / 10,000
+
+    PeerRatios.Ratio norm = ratios.get(6);
+    assertEquals(1.125, norm.ratio(), 1e-12); // 18,000 / 16,000
+    assertEquals(1.2, norm.target());
+    assertFalse(norm.meetsTarget());
+
+    assertFalse(ratios.get(7).hasTarget(), "ReLU + max inference has no target");
   }
 }

@@ -210,14 +210,16 @@ class TowersTest {
   @Test
   void automaticTowersFollowThreadsBatchAndModel() {
     Model bn = new LeNet(LeNetConfig.batchNormVariant());
+    Model dropout = new LeNet(LeNetConfig.reluMaxVariant().withDropout(0.5f));
     assertEquals(2, Towers.resolve(TEXTBOOK, 0, 2, 256));
     assertEquals(1, Towers.resolve(TEXTBOOK, 0, 1, 256), "one thread: one tower");
     assertEquals(1, Towers.resolve(TEXTBOOK, 0, 2, 32), "slices of 16 are too small");
     assertEquals(4, Towers.resolve(TEXTBOOK, 0, 16, 128), "at least 32 images per slice");
-    assertEquals(1, Towers.resolve(bn, 0, 2, 256), "batch norm needs the whole batch");
+    assertEquals(2, Towers.resolve(bn, 0, 2, 256), "batch norm takes its statistics over all towers");
+    assertEquals(1, Towers.resolve(dropout, 0, 2, 256), "dropout masks per slice would differ");
     assertEquals(3, Towers.resolve(TEXTBOOK, 3, 1, 8), "an explicit count is taken as given");
-    var e = assertThrows(IllegalArgumentException.class, () -> Towers.resolve(bn, 2, 2, 256));
-    assertTrue(e.getMessage().contains("batch norm"), e.getMessage());
+    var e = assertThrows(IllegalArgumentException.class, () -> Towers.resolve(dropout, 2, 2, 256));
+    assertTrue(e.getMessage().contains("dropout"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> TrainConfig.builder().towers(-1).build());
   }
 

@@ -30,7 +30,7 @@ final class LeNetTrainer implements AutoCloseable {
     private final Trainer trainer;
 
     /**
-     * @param name {@link LeNetBlock#TEXTBOOK} or {@link LeNetBlock#RELU_MAX}
+     * @param name {@link LeNetBlock#TEXTBOOK}, {@link LeNetBlock#RELU_MAX} or {@link LeNetBlock#RELU_MAX_BN}
      * @param learningRate fixed SGD learning rate, no momentum or weight decay (d2l uses 0.9)
      * @param seed engine seed for the Xavier-uniform weights (biases start at zero)
      */

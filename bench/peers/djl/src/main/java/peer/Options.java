@@ -12,7 +12,7 @@ final class Options {
             "usage: peer.LeNetPeer --data DIR [options]",
             "  --mode throughput|accuracy   throughput: training img/s per batch size; accuracy: train, then test",
             "  --data DIR                   {train,t10k}-{images-idx3,labels-idx1}-ubyte[.gz] (Fashion-MNIST)",
-            "  --model M[,M]                lenet-textbook (sigmoid, avg pool) or lenet-relu-max",
+            "  --model M[,M]                lenet-textbook (sigmoid, avg pool), lenet-relu-max or lenet-relu-max-bn",
             "  --batch N[,N...]             batch sizes (throughput); the first one is used by accuracy",
             "  --phases train[,infer]       throughput: what to time (infer = forward pass only)",
             "  --threads N                  intra-op threads (libtorch; MXNet reads OMP_NUM_THREADS)",
