@@ -12,7 +12,8 @@ build: ## compile and write the launcher classpath (target/classpath.txt)
 test: ## unit tests (no data sets needed)
 	$(MVN) test 2>&1 | bin/filter-native-log
 
-# CIFAR-100 has no registry source: make datasets CIFAR100=/path/to/cifar-100-binary.tar.gz (or a folder).
+# CIFAR-100 has no registry source: make datasets CIFAR100=PATH, PATH being cifar-100-binary.tar.gz,
+# cifar-100-python.tar.gz, a folder in either layout or a torchvision root; ~/.keras/datasets is looked in too.
 CIFAR100 ?=
 datasets: ## MNIST, Fashion-MNIST, CIFAR-100 (if reachable or CIFAR100=path) and the photos, verified, into datasets/
 	datasets/install-all.sh datasets --cifar100 "$(CIFAR100)"

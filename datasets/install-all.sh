@@ -49,6 +49,7 @@ for name in mnist fashion-mnist cifar-100 photos; do
   if [[ "${status[$name]}" != ok && "$name" != cifar-100 ]]; then failed=1; fi
 done
 if [[ "${status[cifar-100]}" != ok ]]; then
-  echo "CIFAR-100 is not installed (see the message above): make datasets CIFAR100=/path/to/cifar-100-binary.tar.gz"
+  echo "CIFAR-100 is not installed (see the message above): make datasets CIFAR100=PATH (either published archive," \
+    "a folder in the binary or python layout, or a torchvision root)"
 fi
 exit $failed

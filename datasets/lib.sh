@@ -84,8 +84,10 @@ check_mnist_layout() {
   done
 }
 
-# fetch URL OUT: download with a short connect timeout; returns non-zero (quietly) when unreachable.
+# fetch URL OUT: download with a short connect timeout; returns curl's status (quietly) when unreachable.
+# CNNLAB_OFFLINE=1 skips every download (the registries and local copies are still used).
 fetch() {
+  if [[ -n "${CNNLAB_OFFLINE:-}" ]]; then return 1; fi
   curl -fsSL --connect-timeout "$CONNECT_TIMEOUT" -o "$2" "$1" 2>/dev/null
 }
 

@@ -1,18 +1,25 @@
 package io.cnnlab.cli;
 
+import io.cnnlab.data.Cifar100Pickles;
+import io.cnnlab.data.Cifar100Sources;
 import io.cnnlab.data.DatasetInventory;
 import io.cnnlab.data.DatasetInventory.Entry;
 import io.cnnlab.data.Datasets;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code cnnlab datasets list|verify}: what is installed under the data root and whether it is intact. */
+/**
+ * {@code cnnlab datasets list|verify}: what is installed under the data root and whether it is intact;
+ * {@code convert-cifar100}: the python layout of CIFAR-100 into the binary one (the install script calls it).
+ */
 @Command(
     name = "datasets",
     mixinStandardHelpOptions = true,
@@ -20,22 +27,81 @@ import picocli.CommandLine.Option;
       "Shows the installed data sets (install them with `make datasets`).",
       "list: files, sizes, record counts from the headers, content checksums against the manifests.",
       "verify: the same, and also reads every record (sizes, label ranges, image/label agreement);"
-          + " exits 1 when an installed data set fails."
+          + " exits 1 when an installed data set fails.",
+      "Both say where CIFAR-100 was installed from, or, when it is not, where `make datasets` would find it.",
+      "convert-cifar100: CIFAR-100's python layout (train, test, meta pickles) into train.bin, test.bin and the"
+          + " class-name lists."
     })
 public final class DatasetsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
-    return list(Datasets.DEFAULT_ROOT);
+    String cifar100 = System.getenv("CIFAR100");
+    return list(Datasets.DEFAULT_ROOT, cifar100 == null || cifar100.isBlank() ? null : Path.of(cifar100));
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Installed data sets, sizes, counts, checksums.")
-  int list(@Option(names = "--root", paramLabel = "DIR", defaultValue = "datasets", description = "data root (default: ${DEFAULT-VALUE})") Path root) {
-    return report(root, false, System.out);
+  int list(
+      @Option(names = "--root", paramLabel = "DIR", defaultValue = "datasets", description = "data root (default: ${DEFAULT-VALUE})") Path root,
+      @Option(names = "--cifar100", paramLabel = "PATH", defaultValue = "${env:CIFAR100}",
+          description = "where CIFAR-100 may be, as for make datasets CIFAR100=PATH (default: $CIFAR100)") Path cifar100) {
+    int status = report(root, false, System.out);
+    if (status != 2) {
+      cifarSource(root, cifar100, defaultKerasHome(), System.out);
+    }
+    return status;
   }
 
   @Command(name = "verify", mixinStandardHelpOptions = true, description = "Like list, and reads every record; exit 1 on any failure.")
-  int verify(@Option(names = "--root", paramLabel = "DIR", defaultValue = "datasets", description = "data root (default: ${DEFAULT-VALUE})") Path root) {
-    return report(root, true, System.out);
+  int verify(
+      @Option(names = "--root", paramLabel = "DIR", defaultValue = "datasets", description = "data root (default: ${DEFAULT-VALUE})") Path root,
+      @Option(names = "--cifar100", paramLabel = "PATH", defaultValue = "${env:CIFAR100}",
+          description = "where CIFAR-100 may be, as for make datasets CIFAR100=PATH (default: $CIFAR100)") Path cifar100) {
+    int status = report(root, true, System.out);
+    if (status != 2) {
+      cifarSource(root, cifar100, defaultKerasHome(), System.out);
+    }
+    return status;
+  }
+
+  @Command(name = "convert-cifar100", mixinStandardHelpOptions = true,
+      description = "Converts CIFAR-100's python layout (FROM/train, test, meta) into TO/train.bin, test.bin,"
+          + " coarse_label_names.txt and fine_label_names.txt. Exit 1 on a malformed file.")
+  int convertCifar100(
+      @Option(names = "--from", required = true, paramLabel = "DIR", description = "folder with train, test, meta") Path from,
+      @Option(names = "--to", required = true, paramLabel = "DIR", description = "output folder") Path to) {
+    try {
+      Cifar100Pickles.Conversion c = Cifar100Pickles.convert(from, to);
+      System.out.printf(Locale.ROOT, "%s -> %s: train %,d records, test %,d records, %d coarse and %d fine class names%n",
+          from, to, c.train(), c.test(), c.names().coarse().size(), c.names().fine().size());
+      return 0;
+    } catch (IOException e) {
+      System.err.println("datasets convert-cifar100: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private static Path defaultKerasHome() {
+    return Cifar100Sources.kerasHome(System.getenv("KERAS_HOME"), Path.of(System.getProperty("user.home")));
+  }
+
+  /** Where the installed CIFAR-100 came from, or where an uninstalled one was found (or looked for). */
+  static void cifarSource(Path root, Path given, Path kerasHome, PrintStream out) {
+    Path dir = root.resolve("cifar-100");
+    Optional<String> from = Cifar100Sources.installedFrom(dir);
+    if (Files.isRegularFile(dir.resolve("train.bin"))) {
+      out.println("cifar-100: installed from " + from.orElse("an unrecorded source (installed before the install "
+          + "script wrote " + Cifar100Sources.SOURCE_FILE + ")"));
+      return;
+    }
+    List<Cifar100Sources.Found> found = Cifar100Sources.find(given, kerasHome);
+    if (!found.isEmpty()) {
+      Cifar100Sources.Found f = found.get(0);
+      out.println("cifar-100: not installed; found " + f.path() + " (" + f.kind() + "): `make datasets"
+          + (given == null ? "" : " CIFAR100=" + given) + "` installs it from there");
+      return;
+    }
+    out.println("cifar-100: not installed; looked in " + (given == null ? "CIFAR100 (not set)" : given) + " and "
+        + kerasHome.resolve("datasets") + ": no cifar-100-{binary,python}.tar.gz or unpacked copy");
   }
 
   static int report(Path root, boolean fullRead, PrintStream out) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reads the binary version of CIFAR-100 ({@code train.bin}, {@code test.bin}): records of 3,074 bytes, each a
@@ -19,18 +20,24 @@ public final class Cifar100Reader {
   public static final int COARSE_CLASSES = 20;
   public static final int FINE_CLASSES = 100;
 
-  /** One CIFAR-100 file with both label sets; pixels NHWC (32x32x3). */
-  public record Records(Path file, int count, byte[] pixels, byte[] coarseLabels, byte[] fineLabels) {
+  /** One CIFAR-100 file with both label sets and their class names; pixels NHWC (32x32x3). */
+  public record Records(
+      Path file, int count, byte[] pixels, byte[] coarseLabels, byte[] fineLabels, List<String> coarseNames,
+      List<String> fineNames) {
     /** The images with their coarse (20 superclasses) or fine (100 classes) labels. */
     public ImageSet imageSet(String name, boolean fine) {
-      return new ImageSet(
-          name, pixels, fine ? fineLabels : coarseLabels, SIDE, SIDE, 3,
-          fine ? ClassNames.CIFAR100_FINE : ClassNames.CIFAR100_COARSE);
+      return new ImageSet(name, pixels, fine ? fineLabels : coarseLabels, SIDE, SIDE, 3, fine ? fineNames : coarseNames);
     }
   }
 
-  /** Reads every record of {@code file}, checking the record size and both label ranges. */
+  /**
+   * Reads every record of {@code file}, checking the record size and both label ranges. The class names are
+   * the archive's lists beside it ({@link ClassNames#cifar100}), else the built-in ones.
+   */
   public static Records read(Path file) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    List<String> coarseNames = ClassNames.cifar100(dir, false);
+    List<String> fineNames = ClassNames.cifar100(dir, true);
     long size = Files.size(file);
     if (size % RECORD != 0) {
       throw new DatasetFormatException(
@@ -61,7 +68,7 @@ public final class Cifar100Reader {
         }
       }
     }
-    return new Records(file, count, pixels, coarse, fine);
+    return new Records(file, count, pixels, coarse, fine, coarseNames, fineNames);
   }
 
   /** Copies one image from R, G, B planes at {@code from} to interleaved RGB pixels at {@code to}. */

@@ -1,5 +1,9 @@
 package io.cnnlab.data;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -8,6 +12,33 @@ import java.util.List;
  */
 public final class ClassNames {
   private ClassNames() {}
+
+  /** The binary archive's lists (one name a line), also written when the python layout's meta is converted. */
+  public static final String CIFAR100_COARSE_FILE = "coarse_label_names.txt";
+
+  public static final String CIFAR100_FINE_FILE = "fine_label_names.txt";
+
+  /**
+   * CIFAR-100's fine or coarse names as the archive installed in {@code dir} lists them, or the built-in lists
+   * when the folder has none (a folder of bare {@code .bin} files).
+   *
+   * @throws DatasetFormatException when the list does not hold exactly 100 (fine) or 20 (coarse) names
+   */
+  public static List<String> cifar100(Path dir, boolean fine) throws IOException {
+    List<String> builtIn = fine ? CIFAR100_FINE : CIFAR100_COARSE;
+    Path file = dir.resolve(fine ? CIFAR100_FINE_FILE : CIFAR100_COARSE_FILE);
+    if (!Files.isRegularFile(file)) {
+      return builtIn;
+    }
+    // Blank lines are skipped: the lists end in line breaks.
+    List<String> names = Files.readAllLines(file, StandardCharsets.ISO_8859_1).stream()
+        .map(String::strip).filter(s -> !s.isEmpty()).toList();
+    if (names.size() != builtIn.size()) {
+      throw new DatasetFormatException(file, names.size() + " class names, expected " + builtIn.size()
+          + " (one a line, in label order)");
+    }
+    return names;
+  }
 
   /** MNIST: the digits 0 to 9. */
   public static final List<String> DIGITS = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");

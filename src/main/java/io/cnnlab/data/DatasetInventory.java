@@ -85,6 +85,10 @@ public final class DatasetInventory {
           problems.add(f + ": checksum " + status);
         }
       }
+      if (id.isCifar100()) { // the class-name lists beside the records, when the archive brought them
+        Datasets.classNames(DatasetId.CIFAR100_COARSE, root);
+        Datasets.classNames(DatasetId.CIFAR100_FINE, root);
+      }
       count = fullRead ? Datasets.open(id, root, split).count() : headerCount(id, files);
       if (count != expected) {
         problems.add(count + " records, expected " + expected);

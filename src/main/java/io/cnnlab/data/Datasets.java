@@ -28,6 +28,17 @@ public final class Datasets {
     return IdxReader.readImageSet(name, files.get(0), files.get(1), id.classNames());
   }
 
+  /**
+   * The class names of {@code id} in label order: for CIFAR-100 those of the installed archive (its
+   * {@code meta} or {@code .txt} lists, see {@link ClassNames#cifar100}), else the built-in lists.
+   */
+  public static List<String> classNames(DatasetId id, Path root) throws IOException {
+    if (id.isCifar100()) {
+      return ClassNames.cifar100(root.resolve(id.directory()), id == DatasetId.CIFAR100_FINE);
+    }
+    return id.classNames();
+  }
+
   /** Reads {@code split} of CIFAR-100 with both its label sets. */
   public static Cifar100Reader.Records openCifar100(Path root, Split split) throws IOException {
     return Cifar100Reader.read(resolve(DatasetId.CIFAR100_FINE, root, split).get(0));

@@ -11,7 +11,8 @@ public final class MissingDatasetException extends IOException {
   public MissingDatasetException(DatasetId id, Path path) {
     super(
         id.directory() + " is not installed: " + path + " does not exist. Install it with `make datasets"
-            + (id.isCifar100() ? " CIFAR100=/path/to/cifar-100-binary.tar.gz` (CIFAR-100 has no registry source)" : "`")
+            + (id.isCifar100() ? " CIFAR100=PATH` (PATH: cifar-100-binary.tar.gz, cifar-100-python.tar.gz, either unpacked, or a torchvision"
+                + " root; ~/.keras/datasets is looked in too. CIFAR-100 has no registry source)" : "`")
             + ", or point the data root at the folder that holds " + id.directory() + "/");
     this.path = path;
   }

@@ -1,5 +1,7 @@
 package io.cnnlab.experiments;
 
+import io.cnnlab.data.DatasetId;
+import io.cnnlab.data.Datasets;
 import io.cnnlab.data.MissingDatasetException;
 import io.cnnlab.experiments.ExperimentRecord.RunRecord;
 import io.cnnlab.experiments.ExperimentRecord.Status;
@@ -148,8 +150,17 @@ public final class Harness {
       verdict = Verdicts.of(d, results, options.smoke());
     }
     return new ExperimentRecord(d.id(), d.title(), d.kind().token(), d.dataset(),
-        d.datasetId() == null ? List.of() : d.datasetId().classNames(), options.smoke(),
+        d.datasetId() == null ? List.of() : classNames(d.datasetId(), options.dataRoot()), options.smoke(),
         d.reference() == null ? null : d.reference().toRecord(), verdict, runs, d.render(), settings(d, options));
+  }
+
+  /** The installed archive's class names (CIFAR-100's meta or .txt lists), or the built-in ones when unreadable. */
+  private static List<String> classNames(DatasetId id, Path dataRoot) {
+    try {
+      return Datasets.classNames(id, dataRoot);
+    } catch (IOException e) {
+      return id.classNames(); // the runs that read the data set have reported the problem
+    }
   }
 
   /** A run's results and extra files. */

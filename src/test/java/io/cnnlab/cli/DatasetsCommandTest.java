@@ -56,6 +56,45 @@ class DatasetsCommandTest {
   }
 
   @Test
+  void listSaysWhereCifarCameFromOrWhereItWasFound() throws IOException {
+    Path keras = root.resolve("home/.keras");
+    Path cached = Files.createDirectories(keras.resolve("datasets")).resolve("cifar-100-python.tar.gz");
+
+    String nothing = cifarSource(null, keras);
+    Files.write(cached, new byte[] {1});
+    String found = cifarSource(root.resolve("torchvision"), keras);
+    Path installed = Files.createDirectories(root.resolve("cifar-100"));
+    Files.write(installed.resolve("train.bin"), new byte[0]);
+    Files.writeString(installed.resolve("SOURCE"), "/data/cifar-100-python (python layout folder)\n");
+    String from = cifarSource(null, keras);
+
+    assertEquals("cifar-100: not installed; looked in CIFAR100 (not set) and " + keras.resolve("datasets")
+        + ": no cifar-100-{binary,python}.tar.gz or unpacked copy\n", nothing);
+    assertEquals("cifar-100: not installed; found " + cached + " (python archive): `make datasets CIFAR100="
+        + root.resolve("torchvision") + "` installs it from there\n", found);
+    assertEquals("cifar-100: installed from /data/cifar-100-python (python layout folder)\n", from);
+  }
+
+  private String cifarSource(Path given, Path keras) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    DatasetsCommand.cifarSource(root, given, keras, new PrintStream(out, true, StandardCharsets.UTF_8));
+    return out.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+  }
+
+  @Test
+  void convertCifar100ExitsOneOnAMalformedFolder() throws IOException {
+    Path from = Files.createDirectories(root.resolve("cifar-100-python"));
+    for (String f : new String[] {"train", "test", "meta"}) {
+      Files.write(from.resolve(f), new byte[] {(byte) 0x80, 2, 'c', 'o', 's', '\n'}); // truncated GLOBAL os...
+    }
+
+    int status = new CommandLine(new CnnlabCli()).execute("datasets", "convert-cifar100", "--from", from.toString(),
+        "--to", root.resolve("out").toString());
+
+    assertEquals(1, status);
+  }
+
+  @Test
   void rootThatIsNotAFolderIsAUsageError() {
     int status = new CommandLine(new CnnlabCli()).execute("datasets", "verify", "--root", root.resolve("nope").toString());
 

@@ -55,7 +55,8 @@ class DatasetsTest {
         assertThrows(MissingDatasetException.class, () -> Datasets.open(DatasetId.CIFAR100_COARSE, root, Split.TEST));
 
     assertTrue(e.getMessage().contains(root.resolve("cifar-100").resolve("test.bin").toString()), e.getMessage());
-    assertTrue(e.getMessage().contains("make datasets CIFAR100=/path/to/cifar-100-binary.tar.gz"), e.getMessage());
+    assertTrue(e.getMessage().contains("make datasets CIFAR100=PATH"), e.getMessage());
+    assertTrue(e.getMessage().contains("cifar-100-python.tar.gz"), e.getMessage());
   }
 
   @Test

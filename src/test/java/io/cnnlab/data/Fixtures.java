@@ -108,6 +108,68 @@ public final class Fixtures {
     }
   }
 
+  /**
+   * A CIFAR-100 split pickled as Python 2's cPickle writes the python layout (protocol 2): a dict of {@code data}
+   * (uint8 array N x 3072), {@code fine_labels}, {@code coarse_labels}, {@code filenames}, {@code batch_label}.
+   */
+  static byte[] cifarBatchPickle(int[] coarse, int[] fine, byte[] planes) {
+    java.util.List<String> files = new java.util.ArrayList<>();
+    for (int i = 0; i < fine.length; i++) {
+      files.add(String.format("image_%06d.png", i));
+    }
+    PickleWriter w = new PickleWriter().proto2().raw('}').put().mark();
+    w.str("data").uint8Array(new int[] {fine.length, 3072}, planes);
+    w.str("fine_labels").intList(fine);
+    w.str("coarse_labels").intList(coarse);
+    w.str("filenames").strList(files);
+    w.str("batch_label").str("training batch 1 of 1");
+    return w.raw('u').stop().bytes();
+  }
+
+  /** The python layout's {@code meta}: a dict of {@code fine_label_names} and {@code coarse_label_names}. */
+  static byte[] cifarMetaPickle(java.util.List<String> coarse, java.util.List<String> fine) {
+    PickleWriter w = new PickleWriter().proto2().raw('}').put().mark();
+    w.str("fine_label_names").strList(fine);
+    w.str("coarse_label_names").strList(coarse);
+    return w.raw('u').stop().bytes();
+  }
+
+  /** One split's content: labels and R, G, B planes per image, random from a seed. */
+  record CifarSplit(int[] coarse, int[] fine, byte[] planes) {
+    static CifarSplit random(int n, long seed) {
+      Random r = new Random(seed);
+      int[] coarse = new int[n];
+      int[] fine = new int[n];
+      for (int i = 0; i < n; i++) {
+        fine[i] = r.nextInt(100);
+        coarse[i] = r.nextInt(20);
+      }
+      return new CifarSplit(coarse, fine, randomBytes(n * 3072, seed + 1));
+    }
+
+    byte[] pickle() {
+      return cifarBatchPickle(coarse, fine, planes);
+    }
+
+    /** The same images as binary-layout records: coarse label, fine label, 3,072 pixel bytes. */
+    byte[] binaryRecords() {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      for (int i = 0; i < fine.length; i++) {
+        bytes.writeBytes(cifarRecord(coarse[i], fine[i], java.util.Arrays.copyOfRange(planes, i * 3072, (i + 1) * 3072)));
+      }
+      return bytes.toByteArray();
+    }
+  }
+
+  /** A python-layout folder ({@code train}, {@code test}, {@code meta}) with the given splits and names. */
+  static Path writePythonLayout(Path dir, CifarSplit train, CifarSplit test, java.util.List<String> coarseNames,
+      java.util.List<String> fineNames) throws IOException {
+    write(dir.resolve("train"), train.pickle(), false);
+    write(dir.resolve("test"), test.pickle(), false);
+    write(dir.resolve("meta"), cifarMetaPickle(coarseNames, fineNames), false);
+    return dir;
+  }
+
   /** Names of the loader threads still alive. */
   static java.util.List<String> liveLoaderThreads() {
     return Thread.getAllStackTraces().keySet().stream()
