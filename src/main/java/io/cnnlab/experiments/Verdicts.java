@@ -10,11 +10,20 @@ import java.util.Map;
 
 /**
  * Turns an experiment's run results into its verdict. With a reference: the mean over seeds of the reference
- * variant's metric is {@link Status#REPRODUCED} inside the band (ends included), else {@link Status#OUTSIDE_BAND}
- * with the signed distance to the nearest end. Without one, or for training runs of a smoke sweep (a tiny
- * subset says nothing about the band): {@link Status#MEASURED}. The note lists every variant's mean.
+ * variant's metric is {@link Status#REPRODUCED} inside the band (ends included, each widened by
+ * {@link #EDGE_TOLERANCE}), else {@link Status#OUTSIDE_BAND} with the signed distance to the nearest
+ * end. Without one, or for training runs of a smoke sweep (a tiny subset says nothing about the band):
+ * {@link Status#MEASURED}. The note lists every variant's mean.
  */
 public final class Verdicts {
+  /**
+   * How far outside a band's end a mean may lie and still count as on the end: 1e-9. A mean of a few seeds
+   * carries rounding errors of ~1e-16 (0.760, 0.780, 0.800 average to 0.7799999999999999), which must not
+   * decide a verdict; the bands are published to 4 decimals at the finest (conv-1x1's 1.0e-4), so a
+   * tolerance 100,000 times finer than that changes no verdict a real difference would give.
+   */
+  public static final double EDGE_TOLERANCE = 1e-9;
+
   private Verdicts() {}
 
   /** The verdict of an experiment that could not run. */
@@ -57,7 +66,8 @@ public final class Verdicts {
       return failed("no " + metric + " from variant '" + ref.variant() + "' to compare with " + band(ref));
     }
     double m = mean(xs);
-    double gap = m < ref.low() ? m - ref.low() : m > ref.high() ? m - ref.high() : 0;
+    double gap = m < ref.low() - EDGE_TOLERANCE ? m - ref.low()
+        : m > ref.high() + EDGE_TOLERANCE ? m - ref.high() : 0;
     Status status = gap == 0 ? Status.REPRODUCED : Status.OUTSIDE_BAND;
     String where = gap == 0 ? "inside " : String.format(Locale.ROOT, "%s %s by %.4g; ", gap < 0 ? "below" : "above",
         band(ref), Math.abs(gap));

@@ -49,6 +49,41 @@ class VerdictsTest {
         Map.of("main", accuracies(0.0)), false).status());
   }
 
+  private static Verdict lenetBand(double... seeds) {
+    return Verdicts.of(declaration(band(0.78, 0.83, "main"), "main"), Map.of("main", accuracies(seeds)), false);
+  }
+
+  @Test
+  void aMeanOffAnEndOnlyByFloatingPointRoundingIsInside() {
+    // Hand check: the exact means are 0.78 and 0.83; in doubles they land one rounding step outside.
+    assertTrue((0.760 + 0.780 + 0.800) / 3 < 0.78, "the low-edge seeds round below 0.78");
+    assertTrue((0.761 + 0.899) / 2 > 0.83, "the high-edge seeds round above 0.83");
+    Verdict low = lenetBand(0.760, 0.780, 0.800);
+    assertEquals(Status.REPRODUCED, low.status(), low.reason());
+    assertEquals(0.0, low.gap());
+    assertTrue(low.reason().startsWith("inside [0.78, 0.83]"), low.reason());
+    Verdict high = lenetBand(0.761, 0.899);
+    assertEquals(Status.REPRODUCED, high.status(), high.reason());
+    assertEquals(0.0, high.gap());
+  }
+
+  @Test
+  void aMeanOutsideAnEndByARealMarginIsOutsideAtBothEnds() {
+    // 0.0001 (one unit of the finest published decimal) outside, and 1e-8 (ten times the tolerance) outside.
+    Verdict low = lenetBand(0.7798, 0.7800);
+    assertEquals(Status.OUTSIDE_BAND, low.status());
+    assertEquals(-0.0001, low.gap(), 1e-12);
+    assertTrue(low.reason().startsWith("below [0.78, 0.83]"), low.reason());
+    Verdict high = lenetBand(0.8301, 0.8301);
+    assertEquals(Status.OUTSIDE_BAND, high.status());
+    assertEquals(0.0001, high.gap(), 1e-12);
+    assertTrue(high.reason().startsWith("above [0.78, 0.83]"), high.reason());
+    assertEquals(Status.OUTSIDE_BAND, lenetBand(0.78 - 10 * Verdicts.EDGE_TOLERANCE).status());
+    assertEquals(Status.OUTSIDE_BAND, lenetBand(0.83 + 10 * Verdicts.EDGE_TOLERANCE).status());
+    assertEquals(Status.REPRODUCED, lenetBand(0.78 - Verdicts.EDGE_TOLERANCE / 2).status());
+    assertEquals(Status.REPRODUCED, lenetBand(0.83 + Verdicts.EDGE_TOLERANCE / 2).status());
+  }
+
   @Test
   void belowTheBandGivesANegativeGapToTheLowEnd() {
     Verdict v = Verdicts.of(declaration(band(0.78, 0.83, "main"), "main"),
