@@ -19,9 +19,19 @@ record Timing(double medianMs, double minMs, int repeats) {
       task.run();
       ms[i] = (System.nanoTime() - start) / 1e6;
     }
-    Arrays.sort(ms);
-    double median = repeats % 2 == 1 ? ms[repeats / 2] : (ms[repeats / 2 - 1] + ms[repeats / 2]) / 2;
-    return new Timing(median, ms[0], repeats);
+    return of(ms);
+  }
+
+  /** The median and fastest of measured times {@code ms} (milliseconds, at least one). */
+  static Timing of(double[] ms) {
+    if (ms.length < 1) {
+      throw new IllegalArgumentException("need at least one measured time");
+    }
+    double[] sorted = ms.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    return new Timing(median, sorted[0], n);
   }
 
   /** Billions of floating-point operations per second at the median, counting a MAC as two. */

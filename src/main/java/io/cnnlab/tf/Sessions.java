@@ -36,7 +36,12 @@ public final class Sessions {
    * @param threadSettings the thread settings of the sessions to come (thread counts, or intra/inter pairs)
    */
   public static void requirePerSessionPools(String what, java.util.Collection<?> threadSettings) {
-    if (threadSettings.stream().distinct().count() > 1 && !perSessionPools()) {
+    requirePerSessionPools(what, threadSettings, perSessionPools());
+  }
+
+  /** As {@link #requirePerSessionPools(String, java.util.Collection)}, given whether sessions get own pools. */
+  static void requirePerSessionPools(String what, java.util.Collection<?> threadSettings, boolean perSession) {
+    if (threadSettings.stream().distinct().count() > 1 && !perSession) {
       throw new IllegalStateException(what + " compares thread counts in one process, which needs "
           + PER_SESSION_POOLS_ENV + "=1 in the environment (bin/cnnlab sets it): without it TensorFlow runs "
           + "every session on the thread pools of the first one");

@@ -11,7 +11,9 @@ import picocli.CommandLine;
 
 /**
  * {@code cnnlab conv1x1} on a tiny problem: it must time all seven implementations and their outputs must
- * agree with the naive loop (the timings themselves are not asserted).
+ * agree with the naive loop. The times themselves are the machine's: a run of this size can take less than the
+ * 0.005 ms two printed decimals show, so only their order is checked here; {@link TimingTest} checks the
+ * measured values.
  */
 class Conv1x1CommandTest {
 
@@ -31,7 +33,8 @@ class Conv1x1CommandTest {
       assertTrue(diff < 1e-4, row);
       double median = Double.parseDouble(cells[cells.length - 4]);
       double min = Double.parseDouble(cells[cells.length - 3]);
-      assertTrue(min > 0 && median >= min, "median and fastest ms in " + row);
+      // Rounding to two decimals keeps the order of the measured values.
+      assertTrue(min >= 0 && median >= min, "median and fastest ms in " + row);
     }
   }
 
