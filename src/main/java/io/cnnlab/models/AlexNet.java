@@ -3,6 +3,8 @@ package io.cnnlab.models;
 import io.cnnlab.nn.Activation;
 import io.cnnlab.nn.LocalResponseNorm;
 import io.cnnlab.nn.Pooling;
+import io.cnnlab.nn.StepSeed;
+import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TBool;
@@ -60,10 +62,30 @@ public final class AlexNet implements Model {
     return config.dropout() == 0f;
   }
 
+  /** Dropout draws the whole batch's mask once in towers: they compute what one tower computes. */
   @Override
-  public ModelOutputs build(Ops tf, Operand<TFloat32> images, Operand<TBool> training, long seed) {
+  public boolean splittable() {
+    return true;
+  }
+
+  @Override
+  public boolean drawsMasks() {
+    return config.dropout() > 0f;
+  }
+
+  @Override
+  public ModelOutputs build(Ops tf, Operand<TFloat32> images, Operand<TBool> training, StepSeed random) {
+    return layers(new NetworkBuilder(tf, images, training, random)).outputs();
+  }
+
+  @Override
+  public List<ModelOutputs> buildTowers(Ops tf, List<Operand<TFloat32>> slices, List<Operand<TFloat32>> rowWeights,
+      Operand<TBool> training, StepSeed random) {
+    return layers(NetworkBuilder.towers(tf, slices, rowWeights, training, random)).towerOutputs();
+  }
+
+  private NetworkBuilder layers(NetworkBuilder net) {
     AlexNetConfig c = config;
-    NetworkBuilder net = new NetworkBuilder(tf, images, training, seed);
     net.pin(-1, c.imageSize(), c.imageSize(), c.channels());
     net.resize(c.inputSize());
     for (int i = 0; i < AlexNetConfig.CONV_CHANNELS.length; i++) {
@@ -84,7 +106,7 @@ public final class AlexNet implements Model {
       net.dropout(c.dropout());
     }
     net.dense(c.classes());
-    return net.outputs();
+    return net;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.cnnlab.models;
 
+import io.cnnlab.nn.StepSeed;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -58,21 +59,29 @@ public final class LeNet implements Model {
     return !config.batchNorm() && config.dropout() == 0f;
   }
 
-  /** Batch norm takes its statistics over all towers ({@link #buildTowers}); dropout's masks would not. */
+  /**
+   * Batch norm takes its statistics over all towers ({@link #buildTowers}), dropout draws the whole batch's
+   * mask: towers compute what one tower computes.
+   */
   @Override
   public boolean splittable() {
-    return config.dropout() == 0f;
+    return true;
   }
 
   @Override
-  public ModelOutputs build(Ops tf, Operand<TFloat32> images, Operand<TBool> training, long seed) {
-    return layers(new NetworkBuilder(tf, images, training, seed)).outputs();
+  public boolean drawsMasks() {
+    return config.dropout() > 0f;
+  }
+
+  @Override
+  public ModelOutputs build(Ops tf, Operand<TFloat32> images, Operand<TBool> training, StepSeed random) {
+    return layers(new NetworkBuilder(tf, images, training, random)).outputs();
   }
 
   @Override
   public List<ModelOutputs> buildTowers(Ops tf, List<Operand<TFloat32>> slices, List<Operand<TFloat32>> rowWeights,
-      Operand<TBool> training, long seed) {
-    return layers(NetworkBuilder.towers(tf, slices, rowWeights, training, seed)).towerOutputs();
+      Operand<TBool> training, StepSeed random) {
+    return layers(NetworkBuilder.towers(tf, slices, rowWeights, training, random)).towerOutputs();
   }
 
   private NetworkBuilder layers(NetworkBuilder net) {

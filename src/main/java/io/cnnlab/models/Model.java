@@ -2,6 +2,7 @@ package io.cnnlab.models;
 
 import java.util.ArrayList;
 import java.util.List;
+import io.cnnlab.nn.StepSeed;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TBool;
@@ -32,11 +33,20 @@ public interface Model {
 
   /**
    * True when a batch may be split into data-parallel towers ({@link #buildTowers}) without changing what is
-   * computed: batch-independent models, and models whose batch norm takes its statistics over all towers
-   * together. Dropout is not: its masks would be drawn per slice.
+   * computed: batch-independent models, models whose batch norm takes its statistics over all towers
+   * together, and models whose dropout draws the whole batch's mask once and gives each slice its rows.
    */
   default boolean splittable() {
     return batchIndependent();
+  }
+
+  /**
+   * True when a training step draws random masks (dropout). Towers are not chosen automatically for such a
+   * model (only when asked for): whether they pay off is not measured, and the harness counts the towers as
+   * part of a run's configuration, so switching them on would rerun every finished dropout experiment.
+   */
+  default boolean drawsMasks() {
+    return false;
   }
 
   /**
@@ -49,13 +59,13 @@ public interface Model {
    * @return per slice its logits and taps; the training updates and decayed weights are slice 0's
    */
   default List<ModelOutputs> buildTowers(Ops tf, List<Operand<TFloat32>> slices, List<Operand<TFloat32>> rowWeights,
-      Operand<TBool> training, long seed) {
+      Operand<TBool> training, StepSeed random) {
     if (!batchIndependent()) {
       throw new UnsupportedOperationException(name() + " is not batch-independent: it cannot be split into towers");
     }
     List<ModelOutputs> built = new ArrayList<>();
     for (int i = 0; i < slices.size(); i++) {
-      built.add(build(i == 0 ? tf : tf.withSubScope("tower" + i), slices.get(i), training, seed));
+      built.add(build(i == 0 ? tf : tf.withSubScope("tower" + i), slices.get(i), training, random));
     }
     return built;
   }
@@ -65,7 +75,13 @@ public interface Model {
    *
    * @param images input batch {@code [N, inputHeight, inputWidth, inputChannels]}, already normalized
    * @param training scalar flag: true in training steps (dropout active, batch statistics), false in evaluation
-   * @param seed seed of every initializer and of dropout, so a graph built twice is identical
+   * @param random the seed of every initializer, and the key of every random draw in a step (dropout), so
+   *     a graph built twice is identical and a step draws the same whatever session runs it
    */
-  ModelOutputs build(Ops tf, Operand<TFloat32> images, Operand<TBool> training, long seed);
+  ModelOutputs build(Ops tf, Operand<TFloat32> images, Operand<TBool> training, StepSeed random);
+
+  /** As {@link #build(Ops, Operand, Operand, StepSeed)} for a graph that never trains: draws at step 0. */
+  default ModelOutputs build(Ops tf, Operand<TFloat32> images, Operand<TBool> training, long seed) {
+    return build(tf, images, training, StepSeed.fixed(seed));
+  }
 }

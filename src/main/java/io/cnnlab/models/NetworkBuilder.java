@@ -7,6 +7,7 @@ import io.cnnlab.nn.Dense;
 import io.cnnlab.nn.Dropout;
 import io.cnnlab.nn.LocalResponseNorm;
 import io.cnnlab.nn.Pooling;
+import io.cnnlab.nn.StepSeed;
 import io.cnnlab.nn.TowerBatchNorm;
 import io.cnnlab.nn.WeightedOutput;
 import java.util.ArrayList;
@@ -35,19 +36,19 @@ final class NetworkBuilder {
   private final List<Ops> scopes;
   private final List<Operand<TFloat32>> rowWeights;
   private final Operand<TBool> training;
-  private final long seed;
+  private final StepSeed random;
   private final List<List<ModelOutputs.Tap>> taps = new ArrayList<>();
   private final List<Op> updates = new ArrayList<>();
   private final List<Operand<TFloat32>> kernels = new ArrayList<>();
   private final Map<String, Integer> counters = new HashMap<>();
   private final List<Operand<TFloat32>> current;
 
-  NetworkBuilder(Ops tf, Operand<TFloat32> input, Operand<TBool> training, long seed) {
-    this(tf, List.of(input), List.of(), training, seed);
+  NetworkBuilder(Ops tf, Operand<TFloat32> input, Operand<TBool> training, StepSeed random) {
+    this(tf, List.of(input), List.of(), training, random);
   }
 
   private NetworkBuilder(Ops tf, List<Operand<TFloat32>> inputs, List<Operand<TFloat32>> rowWeights,
-      Operand<TBool> training, long seed) {
+      Operand<TBool> training, StepSeed random) {
     this.scopes = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
       scopes.add(i == 0 ? tf : tf.withSubScope("tower" + i));
@@ -56,7 +57,7 @@ final class NetworkBuilder {
     this.current = new ArrayList<>(inputs);
     this.rowWeights = List.copyOf(rowWeights);
     this.training = training;
-    this.seed = seed;
+    this.random = random;
   }
 
   /**
@@ -66,12 +67,12 @@ final class NetworkBuilder {
    * @param rowWeights per slice, {@code [rows]}: 1 for a row of the batch, 0 for a padding row
    */
   static NetworkBuilder towers(Ops tf, List<Operand<TFloat32>> slices, List<Operand<TFloat32>> rowWeights,
-      Operand<TBool> training, long seed) {
+      Operand<TBool> training, StepSeed random) {
     if (slices.isEmpty() || slices.size() != rowWeights.size()) {
       throw new IllegalArgumentException("towers need one row-weight vector per slice, got " + slices.size()
           + " slices and " + rowWeights.size() + " weight vectors");
     }
-    return new NetworkBuilder(tf, slices, rowWeights, training, seed);
+    return new NetworkBuilder(tf, slices, rowWeights, training, random);
   }
 
   /** Reshapes every input to {@code shape} without a tap: pins the static shape and checks the fed size. */
@@ -85,12 +86,12 @@ final class NetworkBuilder {
 
   NetworkBuilder conv(int outChannels, int kernel, int stride, int padding) {
     String name = next("conv");
-    return weighted(name, (tf, x) -> Conv.conv2d(tf, name, x, outChannels, kernel, stride, padding, seed));
+    return weighted(name, (tf, x) -> Conv.conv2d(tf, name, x, outChannels, kernel, stride, padding, random.seed()));
   }
 
   NetworkBuilder dense(int units) {
     String name = next("dense");
-    return weighted(name, (tf, x) -> Dense.dense(tf, name, x, units, seed));
+    return weighted(name, (tf, x) -> Dense.dense(tf, name, x, units, random.seed()));
   }
 
   NetworkBuilder batchNorm() {
@@ -120,16 +121,19 @@ final class NetworkBuilder {
     return each(name, (tf, x) -> LocalResponseNorm.apply(tf.withSubScope(name), x, settings));
   }
 
-  /** Dropout with {@code rate}; no layer at all when the rate is 0. */
+  /**
+   * Dropout with {@code rate}; no layer at all when the rate is 0. Towers draw the whole batch's mask once
+   * and each slice takes its rows: the masks one tower would draw.
+   */
   NetworkBuilder dropout(float rate) {
     if (rate == 0f) {
       return this;
     }
-    if (current.size() > 1) {
-      throw new IllegalStateException("dropout in towers would draw a mask per slice: build one tower");
-    }
     String name = next("dropout");
-    return each(name, (tf, x) -> Dropout.apply(tf, name, x, rate, training, seed));
+    if (current.size() == 1) {
+      return each(name, (tf, x) -> Dropout.apply(tf, name, x, rate, training, random));
+    }
+    return tap(name, Dropout.apply(scopes, name, current, rate, training, random));
   }
 
   NetworkBuilder flatten() {

@@ -26,15 +26,6 @@ public final class Seeds {
     return new long[] {first, mix(first + 0x9E3779B97F4A7C15L)};
   }
 
-  /**
-   * Seed and seed2 attributes for a stateful random op ({@code RandomUniform}). Both are non-zero: when both
-   * are zero TensorFlow picks a random seed, which would make the op unrepeatable.
-   */
-  public static long[] statefulPair(long seed, String name) {
-    long[] pair = statelessPair(seed, name);
-    return new long[] {pair[0] == 0 ? 1 : pair[0], pair[1] == 0 ? 1 : pair[1]};
-  }
-
   // SplitMix64 finalizer: spreads nearby inputs (seed 1, 2, 3...) over the whole 64-bit range.
   private static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

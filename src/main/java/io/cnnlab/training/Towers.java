@@ -21,7 +21,8 @@ import org.tensorflow.types.TInt32;
  * half-batches on one thread each keep both cores busy. Textbook LeNet, batch 256, 2 vCPUs: 22.8k img/s as
  * one tower with 2 intra-op threads, 27.1k as two towers with one thread each ({@code bench/PERFORMANCE.md}).
  * Only for {@link Model#splittable() splittable} models: batch norm takes the statistics of all slices
- * together ({@code io.cnnlab.nn.TowerBatchNorm}); dropout masks per slice would change what is computed.
+ * together ({@code io.cnnlab.nn.TowerBatchNorm}), dropout draws the whole batch's mask and gives each slice
+ * its rows ({@code io.cnnlab.nn.Dropout}). Not automatic for models that {@link Model#drawsMasks() draw masks}.
  */
 public final class Towers {
   /** Smallest slice worth a tower of its own in automatic mode. */
@@ -36,24 +37,23 @@ public final class Towers {
 
   /**
    * Towers for a run: {@code requested} when it is >= 1, else automatic: one tower per thread when the
-   * model is batch-independent, the CPU build runs it and every slice keeps at least {@value #MIN_SLICE}
-   * images of a {@code batchSize} batch; otherwise 1.
+   * model is splittable and draws no masks, the CPU build runs it and every slice keeps at least
+   * {@value #MIN_SLICE} images of a {@code batchSize} batch; otherwise 1.
    *
-   * @throws IllegalArgumentException if more than one tower is requested for a model that is not
-   *     batch-independent
+   * @throws IllegalArgumentException if more than one tower is requested for a model that is not splittable
    */
   public static int resolve(Model model, int requested, int threads, int batchSize) {
     if (requested >= 1) {
       if (requested > 1 && !model.splittable()) {
-        throw new IllegalArgumentException("towers " + requested + ": " + model.name() + " uses dropout, so "
-            + "splitting its batch would change what it computes; expected towers 1 or 0 (automatic)");
+        throw new IllegalArgumentException("towers " + requested + ": " + model.name() + " cannot be split "
+            + "into towers without changing what it computes; expected towers 1 or 0 (automatic)");
       }
       return requested;
     }
     if (requested < 0) {
       throw new IllegalArgumentException("towers must be >= 1, or 0 to choose automatically, got " + requested);
     }
-    if (!model.splittable() || threads < 2 || Devices.gpuBuildOnClassPath()) {
+    if (!model.splittable() || model.drawsMasks() || threads < 2 || Devices.gpuBuildOnClassPath()) {
       return 1;
     }
     return Math.max(1, Math.min(threads, batchSize / MIN_SLICE));

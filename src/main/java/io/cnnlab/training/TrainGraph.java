@@ -3,6 +3,7 @@ package io.cnnlab.training;
 import io.cnnlab.models.Model;
 import io.cnnlab.models.ModelOutputs;
 import io.cnnlab.nn.Losses;
+import io.cnnlab.nn.StepSeed;
 import io.cnnlab.tf.Graphs;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,6 +19,7 @@ import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
 
 /**
  * The training graph of one model: the fed inputs, the loss and accuracy, the training step and a saver.
@@ -25,7 +27,11 @@ import org.tensorflow.types.TInt32;
  * <p>Fed every step: {@link #images()} {@code [N, H, W, C]}, {@link #labels()} {@code [N]}, the scalar
  * {@link #training()} flag and the scalar {@link #learningRate()}. One session run of {@link #trainStep()}
  * computes gradients, applies the optimizer and runs the model's own training updates (batch-norm moving
- * averages); fetch {@link #loss()} and {@link #correct()} in the same run.
+ * averages), then advances {@link #globalStep()}; fetch {@link #loss()} and {@link #correct()} in the same run.
+ *
+ * <p>Every random draw of a step (dropout masks) is keyed by the seed and the global step
+ * ({@link StepSeed}); the step is a variable, so the checkpoint holds it and a resumed run draws on where
+ * the interrupted one stopped.
  */
 public final class TrainGraph {
   private final Model model;
@@ -33,6 +39,7 @@ public final class TrainGraph {
   private final Placeholder<TInt32> labels;
   private final Placeholder<TBool> training;
   private final Placeholder<TFloat32> learningRate;
+  private final Variable<TInt64> globalStep;
   private final ModelOutputs outputs;
   private final Operand<TFloat32> loss;
   private final Operand<TFloat32> objective;
@@ -53,8 +60,11 @@ public final class TrainGraph {
     training = tf.withName("training").placeholder(TBool.class, Placeholder.shape(Shape.scalar()));
     learningRate = tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
 
+    globalStep = tf.withName("global_step").variable(tf.withInitScope().constant(0L));
+    StepSeed random = StepSeed.of(config.seed(), globalStep);
+
     var before = new HashSet<>(TrainableVariables.variableNames(graph));
-    outputs = towers == 1 ? model.build(tf, images, training, config.seed()) : buildTowers(graph, tf, config.seed());
+    outputs = towers == 1 ? model.build(tf, images, training, random) : buildTowers(graph, tf, random);
     loss = tf.withName("loss").identity(
         Losses.softmaxCrossEntropy(tf, outputs.logits(), labels, model.classes()));
     objective = withWeightDecay(tf, loss, outputs.decayedWeights(), config.weightDecay());
@@ -66,7 +76,9 @@ public final class TrainGraph {
         config.optimizer().create(config.momentum()).minimize(tf, objective, trainable, learningRate);
     List<Op> all = new ArrayList<>(outputs.trainingUpdates());
     all.add(optimizerStep);
-    trainStep = tf.withControlDependencies(all).withName("train_step").noOp();
+    // After the update, so after every draw of the step: each mask reaches the gradients the update applies.
+    Op advance = tf.withControlDependencies(all).withName("advance_step").assignAdd(globalStep, tf.constant(1L));
+    trainStep = tf.withControlDependencies(List.of(advance)).withName("train_step").noOp();
     saver = new VariableSaver(graph);
   }
 
@@ -76,19 +88,19 @@ public final class TrainGraph {
    * taps are the slices' joined back in batch order, without padding rows, so the loss and its gradient are
    * the whole batch's.
    */
-  private ModelOutputs buildTowers(Graph graph, Ops tf, long seed) {
+  private ModelOutputs buildTowers(Graph graph, Ops tf, StepSeed random) {
     Ops split = tf.withSubScope("towers");
     List<Operand<TFloat32>> slices = Towers.split(split, images, towers);
     List<Operand<TFloat32>> rowWeights = Towers.rowWeights(split, images, towers);
     List<String> before = TrainableVariables.variableNames(graph);
-    List<ModelOutputs> built = model.buildTowers(tf, slices, rowWeights, training, seed);
+    List<ModelOutputs> built = model.buildTowers(tf, slices, rowWeights, training, random);
     List<String> made = new ArrayList<>(TrainableVariables.variableNames(graph));
     made.removeAll(before);
     // The towers share one set of variables: as many as one build of the model makes in a graph of its own.
     try (Graph single = Graphs.create()) {
       Ops r = Ops.create(single);
       model.build(r, r.placeholder(TFloat32.class, Placeholder.shape(images.shape())),
-          r.placeholder(TBool.class, Placeholder.shape(Shape.scalar())), seed);
+          r.placeholder(TBool.class, Placeholder.shape(Shape.scalar())), random.seed());
       List<String> once = TrainableVariables.variableNames(single);
       if (made.size() != once.size() || !made.containsAll(once)) {
         throw new IllegalStateException(model.name() + " cannot be split into towers: its towers made the "
@@ -174,6 +186,14 @@ public final class TrainGraph {
   /** Fed scalar learning rate of the step; only the training step reads it. */
   public Placeholder<TFloat32> learningRate() {
     return learningRate;
+  }
+
+  /**
+   * Training steps run so far (int64 scalar variable, checkpointed with the weights): the step part of the
+   * key of every random draw.
+   */
+  public Variable<TInt64> globalStep() {
+    return globalStep;
   }
 
   /** What the model's build returned (logits, taps, decayed weights). */

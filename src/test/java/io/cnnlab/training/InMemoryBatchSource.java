@@ -52,6 +52,27 @@ final class InMemoryBatchSource implements BatchSource {
     return new InMemoryBatchSource(images, labels, s, s, 1, batchSize, seed, shuffle);
   }
 
+  /**
+   * {@code n} single-channel images of {@code side} squared pixels for {@code classes} classes: class
+   * {@code k} has a bright 4x4 square at its own place on a diagonal band, plus Gaussian noise.
+   */
+  static InMemoryBatchSource squares(int n, int side, int classes, int batchSize, long seed, boolean shuffle) {
+    Random random = new Random(seed);
+    float[] images = new float[n * side * side];
+    int[] labels = new int[n];
+    for (int i = 0; i < n; i++) {
+      labels[i] = random.nextInt(classes);
+      int corner = labels[i] * (side - 4) / Math.max(1, classes - 1);
+      for (int p = 0; p < side * side; p++) {
+        int row = p / side;
+        int col = p % side;
+        boolean inside = row >= corner && row < corner + 4 && col >= side - 4 - corner && col < side - corner;
+        images[i * side * side + p] = (inside ? 1f : 0f) + (float) random.nextGaussian() * 0.3f;
+      }
+    }
+    return new InMemoryBatchSource(images, labels, side, side, 1, batchSize, seed, shuffle);
+  }
+
   int[] labels() {
     return labels.clone();
   }

@@ -2,6 +2,7 @@ package io.cnnlab.training;
 
 import io.cnnlab.models.Model;
 import io.cnnlab.models.ModelOutputs;
+import io.cnnlab.nn.StepSeed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -55,8 +56,8 @@ final class TinyModel implements Model {
   }
 
   @Override
-  public ModelOutputs build(Ops tf, Operand<TFloat32> images, Operand<TBool> training, long seed) {
-    Random random = new Random(seed);
+  public ModelOutputs build(Ops tf, Operand<TFloat32> images, Operand<TBool> training, StepSeed seeds) {
+    Random random = new Random(seeds.seed());
     Variable<TFloat32> kernel =
         tf.withName("conv_kernel").variable(gaussian(tf, random, 0.5f, 3, 3, 1, 2));
     Variable<TFloat32> convBias = tf.withName("conv_bias").variable(tf.constant(new float[2]));

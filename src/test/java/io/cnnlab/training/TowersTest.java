@@ -41,10 +41,14 @@ class TowersTest {
   private record Step(float loss, float[] logits, float[] evalLogits, List<float[]> variables, List<String> names) {}
 
   private static Step step(int towers, float[] images, int[] labels) {
+    return step(TEXTBOOK, towers, images, labels);
+  }
+
+  private static Step step(Model model, int towers, float[] images, int[] labels) {
     TrainConfig config = TrainConfig.builder().learningRate(LR).towers(towers).threads(2).build();
     int n = labels.length;
     try (Graph graph = new Graph()) {
-      TrainGraph g = TrainGraph.build(graph, TEXTBOOK, config);
+      TrainGraph g = TrainGraph.build(graph, model, config);
       assertEquals(towers, g.towers());
       try (Session s = new Session(graph, g.sessionConfig(2));
           TFloat32 x = Tensors.floats(images, n, 28, 28, 1);
@@ -98,11 +102,22 @@ class TowersTest {
   @ParameterizedTest
   @ValueSource(ints = {7, 1, 64})
   void twoAndThreeTowersTrainLikeOneTower(int n) {
+    assertTowersTrainLikeOneTower(TEXTBOOK, n);
+  }
+
+  /** Dropout in towers draws the whole batch's mask, so each row is masked as in one tower. */
+  @ParameterizedTest
+  @ValueSource(ints = {7, 64})
+  void towersWithDropoutTrainLikeOneTower(int n) {
+    assertTowersTrainLikeOneTower(new LeNet(LeNetConfig.reluMaxVariant().withDropout(0.5f)), n);
+  }
+
+  private static void assertTowersTrainLikeOneTower(Model model, int n) {
     float[] x = randomImages(n, n);
     int[] y = randomLabels(n, n);
-    Step one = step(1, x, y);
+    Step one = step(model, 1, x, y);
     for (int towers : new int[] {2, 3}) {
-      Step split = step(towers, x, y);
+      Step split = step(model, towers, x, y);
       assertEquals(one.names(), split.names(), "towers must share the one tower's variables, no more");
       assertEquals(one.loss(), split.loss(), 1e-5f * Math.max(1f, Math.abs(one.loss())), "loss, " + towers + " towers");
       assertArrayEquals(one.logits(), split.logits(), 1e-5f, "logits in batch order, " + towers + " towers");
@@ -216,10 +231,11 @@ class TowersTest {
     assertEquals(1, Towers.resolve(TEXTBOOK, 0, 2, 32), "slices of 16 are too small");
     assertEquals(4, Towers.resolve(TEXTBOOK, 0, 16, 128), "at least 32 images per slice");
     assertEquals(2, Towers.resolve(bn, 0, 2, 256), "batch norm takes its statistics over all towers");
-    assertEquals(1, Towers.resolve(dropout, 0, 2, 256), "dropout masks per slice would differ");
+    assertEquals(1, Towers.resolve(dropout, 0, 2, 256), "dropout: towers only when asked for");
+    assertEquals(2, Towers.resolve(dropout, 2, 2, 256), "dropout: the whole batch's mask, split");
     assertEquals(3, Towers.resolve(TEXTBOOK, 3, 1, 8), "an explicit count is taken as given");
-    var e = assertThrows(IllegalArgumentException.class, () -> Towers.resolve(dropout, 2, 2, 256));
-    assertTrue(e.getMessage().contains("dropout"), e.getMessage());
+    var e = assertThrows(IllegalArgumentException.class, () -> Towers.resolve(new TinyModel(true), 2, 2, 256));
+    assertTrue(e.getMessage().contains("tiny-bn cannot be split into towers"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> TrainConfig.builder().towers(-1).build());
   }
 
