@@ -5,6 +5,7 @@ import io.cnnlab.data.Datasets;
 import io.cnnlab.data.MissingDatasetException;
 import io.cnnlab.experiments.RunSettings;
 import io.cnnlab.experiments.TrainingJob;
+import io.cnnlab.training.CheckpointDamagedException;
 import io.cnnlab.training.CheckpointMismatchException;
 import io.cnnlab.training.ConsoleProgress;
 import io.cnnlab.training.CsvMetricsWriter;
@@ -124,7 +125,7 @@ public final class TrainCommand implements Callable<Integer> {
       stdout.printf(Locale.ROOT, "final: train loss %.4f, train acc %.4f, test acc %.4f, %.0f examples/s%n",
           last.trainLoss(), last.trainAccuracy(), last.testAccuracy(), last.examplesPerSecond());
       return 0;
-    } catch (MissingDatasetException | CheckpointMismatchException e) {
+    } catch (MissingDatasetException | CheckpointMismatchException | CheckpointDamagedException e) {
       err.println("cnnlab train: " + e.getMessage());
       return 2;
     } catch (NonFiniteLossException e) {

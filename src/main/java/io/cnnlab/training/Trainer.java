@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -63,6 +64,7 @@ public final class Trainer {
    * checkpoint of this run.
    *
    * @throws CheckpointMismatchException if the checkpoint was made for another configuration or identity
+   * @throws CheckpointDamagedException if the checkpoint's files are missing or unreadable (nothing is deleted)
    * @throws NonFiniteLossException if the training loss becomes NaN or infinite (files already written stay)
    */
   public TrainResult train(BatchSource trainData, BatchSource testData, Path outDir, List<TrainListener> listeners) {
@@ -84,7 +86,7 @@ public final class Trainer {
           TBool evalFlag = TBool.scalarOf(false)) {
         List<EpochMetrics> history = new ArrayList<>();
         if (restored.isPresent()) {
-          g.saver().restore(session, restored.get().variablesPrefix().toString());
+          restore(g, session, restored.get(), store);
           history.addAll(restored.get().history());
         } else {
           session.initialize();
@@ -121,6 +123,25 @@ public final class Trainer {
           throw e;
         }
       }
+    }
+  }
+
+  /**
+   * Reads the checkpoint's variables into {@code session}. A format-1 checkpoint predates the global step:
+   * it restores without it, so the step starts again at 0 (exact for runs without dropout, whose steps draw
+   * nothing; with dropout such a run was not resume-exact before either).
+   *
+   * @throws CheckpointDamagedException naming the variable files when TensorFlow cannot read them into this
+   *     graph (truncated files, a missing variable, another shape)
+   */
+  private void restore(TrainGraph g, Session session, CheckpointStore.State state, CheckpointStore store) {
+    Set<String> absent = state.holdsGlobalStep() ? Set.of() : Set.of(g.globalStep().op().name());
+    try {
+      g.saver().restore(session, state.variablesPrefix().toString(), absent);
+    } catch (RuntimeException e) { // TensorFlow reports unreadable files and missing keys as various unchecked types
+      throw new CheckpointDamagedException(state.variablesPrefix(), "(the variables after epoch "
+          + state.epochsCompleted() + ") cannot be restored into " + model.name() + "'s training graph; expected "
+          + "the variables " + g.saver().names() + " (" + e.getMessage() + ")", store.dir(), e);
     }
   }
 

@@ -53,6 +53,16 @@ class TrainCommandTest {
     Run otherRate = train("--epochs", "3", "--lr", "0.1");
     assertEquals(2, otherRate.code());
     assertTrue(otherRate.err().contains(tmp.resolve("out").toString()), otherRate.err());
+
+    // A damaged checkpoint: one line naming the file (exit 2), and the three epochs' files stay.
+    Path history = tmp.resolve("out/checkpoint/epoch-0003/history.csv");
+    Files.delete(history);
+    Run damaged = train("--epochs", "4");
+    assertEquals(2, damaged.code(), damaged.err());
+    assertTrue(damaged.err().startsWith("cnnlab train: damaged checkpoint: " + history + " is missing"),
+        damaged.err());
+    assertTrue(Files.exists(tmp.resolve("out/checkpoint/epoch-0003/variables.index")));
+    assertEquals(1 + 3, Files.readAllLines(tmp.resolve("out/metrics.csv")).size(), "metrics kept");
   }
 
   @Test
