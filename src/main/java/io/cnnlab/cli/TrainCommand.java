@@ -78,7 +78,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--towers", paramLabel = "N", defaultValue = "0",
       description = "data-parallel towers a batch is split into, side by side on the threads (0 = automatic: "
-          + "one per thread for models without batch norm and dropout)")
+          + "one per thread for models without dropout; with dropout N > 1 draws the whole batch's mask and splits it)")
   int towers;
 
   @Option(names = "--workers", paramLabel = "N", defaultValue = "2",

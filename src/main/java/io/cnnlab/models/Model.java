@@ -1,8 +1,8 @@
 package io.cnnlab.models;
 
+import io.cnnlab.nn.StepSeed;
 import java.util.ArrayList;
 import java.util.List;
-import io.cnnlab.nn.StepSeed;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TBool;

@@ -86,7 +86,8 @@ final class NetworkBuilder {
 
   NetworkBuilder conv(int outChannels, int kernel, int stride, int padding) {
     String name = next("conv");
-    return weighted(name, (tf, x) -> Conv.conv2d(tf, name, x, outChannels, kernel, stride, padding, random.seed()));
+    long seed = random.seed();
+    return weighted(name, (tf, x) -> Conv.conv2d(tf, name, x, outChannels, kernel, stride, padding, seed));
   }
 
   NetworkBuilder dense(int units) {
