@@ -40,7 +40,7 @@ class BenchPeersCommandTest {
 
     List<String> csv = Files.readAllLines(dir.resolve("peers.csv"));
     assertEquals("model,mode,batch,threads,peer,cnnlab_img_per_s,peer_img_per_s,ratio,target,verdict", csv.get(0));
-    assertEquals("lenet-textbook,train,256,2,djl-pytorch-2.7.1,24000,16000,1.50,1.2,met", csv.get(1));
+    assertEquals("lenet-textbook,train,256,2,djl-pytorch-2.7.1,24000,16000,1.50,1.5,met", csv.get(1));
     assertEquals("lenet-textbook,train,64,2,djl-pytorch-2.7.1,12000,10000,1.20,,", csv.get(2));
     assertEquals("lenet-textbook,train,256,2,python-pytorch-1.13.0a0,24000,16000,1.50,2.0,missed", csv.get(3));
     assertEquals("-,,,,djl-mxnet,,,,,unavailable: engine-load-failed:UnsatisfiedLinkError", csv.get(4));
