@@ -1,5 +1,6 @@
 package io.cnnlab.bench;
 
+import io.cnnlab.tf.Sessions;
 import io.cnnlab.tf.Graphs;
 import io.cnnlab.models.Model;
 import io.cnnlab.tf.Tensors;
@@ -67,7 +68,7 @@ public final class GraphProfile {
     try (Graph graph = Graphs.create()) {
       TrainGraph g = TrainGraph.build(graph, model,
           TrainConfig.builder().learningRate(StepBench.LEARNING_RATE).batchSize(batch).threads(threads).build());
-      try (Session s = new Session(graph, g.sessionConfig(threads));
+      try (Session s = Sessions.open(graph, g.sessionConfig(threads));
           TFloat32 images = Tensors.floats(x, batch, model.inputHeight(), model.inputWidth(), model.inputChannels());
           TInt32 labels = Tensors.ints(y, batch);
           TBool flag = TBool.scalarOf(true);

@@ -1,5 +1,6 @@
 package io.cnnlab.bench;
 
+import io.cnnlab.tf.Sessions;
 import io.cnnlab.tf.Graphs;
 import io.cnnlab.models.Model;
 import io.cnnlab.tf.Tensors;
@@ -124,7 +125,7 @@ public final class StepBench implements AutoCloseable {
       return built;
     });
     return sessions.computeIfAbsent(variant.sessionKey(), k -> {
-      Session s = new Session(graph, variant.sessionConfig());
+      Session s = Sessions.open(graph, variant.sessionConfig());
       s.initialize();
       return s;
     });

@@ -1,5 +1,6 @@
 package io.cnnlab.bench;
 
+import io.cnnlab.tf.Sessions;
 import io.cnnlab.tf.Graphs;
 import io.cnnlab.data.Batch;
 import io.cnnlab.data.BatchSource;
@@ -73,7 +74,7 @@ public final class StepComposition {
       try (TBool flag = TBool.scalarOf(true);
           TFloat32 rate = TFloat32.scalarOf((float) StepBench.LEARNING_RATE)) {
         for (int t : threads) {
-          Session s = new Session(graph, g.sessionConfig(t));
+          Session s = Sessions.open(graph, g.sessionConfig(t));
           sessions.add(s);
           s.initialize();
         }

@@ -10,6 +10,7 @@ import io.cnnlab.models.LeNet;
 import io.cnnlab.models.LeNetConfig;
 import io.cnnlab.training.ConsoleProgress;
 import io.cnnlab.training.TrainConfig;
+import io.cnnlab.tf.OneDnn;
 import io.cnnlab.training.TrainResult;
 import io.cnnlab.training.Trainer;
 import java.nio.file.Path;
@@ -34,5 +35,7 @@ public final class TrainLeNet {
         new DataLoader(test, LoaderOptions.evaluation(256)),
         Path.of("reports/example-lenet"), List.of(ConsoleProgress.onStdout()));
     System.out.printf("test accuracy after %d epochs: %.3f%n", result.last().epoch(), result.last().testAccuracy());
+    // cnnlab turned TensorFlow's oneDNN kernels on before TensorFlow loaded (io.cnnlab.tf.OneDnn)
+    System.out.println("oneDNN: " + OneDnn.status().describe());
   }
 }

@@ -70,8 +70,13 @@ public final class Sessions {
    * that oneDNN is on ({@link OneDnn#status()}: one warning line on standard error when it is not).
    */
   public static Session open(Graph graph, int threads) {
+    return open(graph, config(threads));
+  }
+
+  /** A session on {@code graph} with {@code config}; the first one in a process checks oneDNN as above. */
+  public static Session open(Graph graph, ConfigProto config) {
     OneDnn.status();
-    return new Session(graph, config(threads));
+    return new Session(graph, config);
   }
 
   /** A session on {@code graph} using every available core. */

@@ -1,5 +1,6 @@
 package io.cnnlab.training;
 
+import io.cnnlab.tf.Sessions;
 import io.cnnlab.tf.Graphs;
 import io.cnnlab.models.Model;
 import io.cnnlab.tf.Tensors;
@@ -36,7 +37,7 @@ final class ThroughputProbe {
     long[] stepNanos = new long[steps];
     try (Graph graph = Graphs.create()) {
       TrainGraph g = TrainGraph.build(graph, model, config);
-      try (Session session = new Session(graph, g.sessionConfig(config.effectiveThreads()));
+      try (Session session = Sessions.open(graph, g.sessionConfig(config.effectiveThreads()));
           TBool flag = TBool.scalarOf(true);
           TFloat32 lr = TFloat32.scalarOf((float) config.learningRate());
           TFloat32 x = Tensors.floats(images, shape);

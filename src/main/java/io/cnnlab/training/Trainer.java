@@ -1,5 +1,6 @@
 package io.cnnlab.training;
 
+import io.cnnlab.tf.Sessions;
 import io.cnnlab.tf.Graphs;
 import io.cnnlab.data.Batch;
 import io.cnnlab.data.BatchSource;
@@ -81,7 +82,7 @@ public final class Trainer {
 
     try (Graph graph = Graphs.create()) {
       TrainGraph g = TrainGraph.build(graph, model, config);
-      try (Session session = new Session(graph, g.sessionConfig(config.effectiveThreads()));
+      try (Session session = Sessions.open(graph, g.sessionConfig(config.effectiveThreads()));
           TBool trainFlag = TBool.scalarOf(true);
           TBool evalFlag = TBool.scalarOf(false)) {
         List<EpochMetrics> history = new ArrayList<>();
