@@ -41,7 +41,8 @@ public record TrainConfig(
     int checkpointEvery) {
 
   /** Version of {@link #canonical()}; bump it when the meaning of a field changes. */
-  static final String CANONICAL_VERSION = "cnnlab-train-1";
+  // 2: dropout masks keyed by the global step (a run draws other masks than under 1), batch norm in towers.
+  static final String CANONICAL_VERSION = "cnnlab-train-2";
 
   public TrainConfig {
     require(epochs >= 1, "epochs must be >= 1, got " + epochs);

@@ -15,7 +15,7 @@ class TrainConfigTest {
 
   @Test
   void canonicalTextAndHashAreStable() {
-    assertEquals("cnnlab-train-1;batchSize=256;optimizer=sgd;learningRate=0.9;weightDecay=0.0;"
+    assertEquals("cnnlab-train-2;batchSize=256;optimizer=sgd;learningRate=0.9;weightDecay=0.0;"
         + "schedule=constant;seed=42;deterministic=false", BASE.canonical());
     // printf '%s' '<canonical>' | sha256sum
     assertEquals("c3580eaf04d404109c9f5636befba199bf957d658444fc457342cfe14a10e17f", BASE.hash());
