@@ -24,8 +24,8 @@ public interface Model {
 
   /**
    * True when each example's output depends only on that example and the weights: no batch statistics
-   * (batch norm) and no random masks (dropout). Only then may a batch be split into data-parallel towers
-   * ({@code io.cnnlab.training.Towers}) without changing what is computed. False unless a model says so.
+   * (batch norm) and no random masks (dropout): the model built on each slice of a batch on its own computes
+   * what it computes on the whole batch (the default {@link #buildTowers}). False unless a model says so.
    */
   default boolean batchIndependent() {
     return false;
