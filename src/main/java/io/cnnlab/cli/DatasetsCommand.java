@@ -44,11 +44,7 @@ public final class DatasetsCommand implements Callable<Integer> {
       @Option(names = "--root", paramLabel = "DIR", defaultValue = "datasets", description = "data root (default: ${DEFAULT-VALUE})") Path root,
       @Option(names = "--cifar100", paramLabel = "PATH", defaultValue = "${env:CIFAR100}",
           description = "where CIFAR-100 may be, as for make datasets CIFAR100=PATH (default: $CIFAR100)") Path cifar100) {
-    int status = report(root, false, System.out);
-    if (status != 2) {
-      cifarSource(root, cifar100, defaultKerasHome(), System.out);
-    }
-    return status;
+    return reportWithCifarSource(root, false, cifar100);
   }
 
   @Command(name = "verify", mixinStandardHelpOptions = true, description = "Like list, and reads every record; exit 1 on any failure.")
@@ -56,7 +52,12 @@ public final class DatasetsCommand implements Callable<Integer> {
       @Option(names = "--root", paramLabel = "DIR", defaultValue = "datasets", description = "data root (default: ${DEFAULT-VALUE})") Path root,
       @Option(names = "--cifar100", paramLabel = "PATH", defaultValue = "${env:CIFAR100}",
           description = "where CIFAR-100 may be, as for make datasets CIFAR100=PATH (default: $CIFAR100)") Path cifar100) {
-    int status = report(root, true, System.out);
+    return reportWithCifarSource(root, true, cifar100);
+  }
+
+  /** The report ({@code readAll}: every record read), then where CIFAR-100 came from or may be found. */
+  private int reportWithCifarSource(Path root, boolean readAll, Path cifar100) {
+    int status = report(root, readAll, System.out);
     if (status != 2) {
       cifarSource(root, cifar100, defaultKerasHome(), System.out);
     }

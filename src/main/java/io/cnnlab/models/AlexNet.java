@@ -3,12 +3,6 @@ package io.cnnlab.models;
 import io.cnnlab.nn.Activation;
 import io.cnnlab.nn.LocalResponseNorm;
 import io.cnnlab.nn.Pooling;
-import io.cnnlab.nn.StepSeed;
-import java.util.List;
-import org.tensorflow.Operand;
-import org.tensorflow.op.Ops;
-import org.tensorflow.types.TBool;
-import org.tensorflow.types.TFloat32;
 
 /**
  * AlexNet (Krizhevsky, Sutskever and Hinton 2012) as d2l 2.0 §7.1 builds it for Fashion-MNIST: one input
@@ -20,7 +14,7 @@ import org.tensorflow.types.TFloat32;
  * configuration. Kernels Xavier uniform, biases zero. Deviation: NHWC layout (flatten order differs from
  * PyTorch's, count does not).
  */
-public final class AlexNet implements Model {
+public final class AlexNet extends LayeredModel {
   private final AlexNetConfig config;
 
   public AlexNet(AlexNetConfig config) {
@@ -62,29 +56,13 @@ public final class AlexNet implements Model {
     return config.dropout() == 0f;
   }
 
-  /** Dropout draws the whole batch's mask once in towers: they compute what one tower computes. */
-  @Override
-  public boolean splittable() {
-    return true;
-  }
-
   @Override
   public boolean drawsMasks() {
     return config.dropout() > 0f;
   }
 
   @Override
-  public ModelOutputs build(Ops tf, Operand<TFloat32> images, Operand<TBool> training, StepSeed random) {
-    return layers(new NetworkBuilder(tf, images, training, random)).outputs();
-  }
-
-  @Override
-  public List<ModelOutputs> buildTowers(Ops tf, List<Operand<TFloat32>> slices, List<Operand<TFloat32>> rowWeights,
-      Operand<TBool> training, StepSeed random) {
-    return layers(NetworkBuilder.towers(tf, slices, rowWeights, training, random)).towerOutputs();
-  }
-
-  private NetworkBuilder layers(NetworkBuilder net) {
+  NetworkBuilder layers(NetworkBuilder net) {
     AlexNetConfig c = config;
     net.pin(-1, c.imageSize(), c.imageSize(), c.channels());
     net.resize(c.inputSize());

@@ -1,11 +1,5 @@
 package io.cnnlab.models;
 
-import io.cnnlab.nn.StepSeed;
-import java.util.List;
-import org.tensorflow.Operand;
-import org.tensorflow.op.Ops;
-import org.tensorflow.types.TBool;
-import org.tensorflow.types.TFloat32;
 
 /**
  * LeNet (LeCun et al. 1998) as d2l 2.0 §6.6 builds it, with the variants of {@link LeNetConfig}.
@@ -17,7 +11,7 @@ import org.tensorflow.types.TFloat32;
  * (channel, row, column) (same count, different order); batch-norm moving variance uses the biased batch
  * variance as d2l's from-scratch version does.
  */
-public final class LeNet implements Model {
+public final class LeNet extends LayeredModel {
   private final LeNetConfig config;
 
   public LeNet(LeNetConfig config) {
@@ -59,32 +53,13 @@ public final class LeNet implements Model {
     return !config.batchNorm() && config.dropout() == 0f;
   }
 
-  /**
-   * Batch norm takes its statistics over all towers ({@link #buildTowers}), dropout draws the whole batch's
-   * mask: towers compute what one tower computes.
-   */
-  @Override
-  public boolean splittable() {
-    return true;
-  }
-
   @Override
   public boolean drawsMasks() {
     return config.dropout() > 0f;
   }
 
   @Override
-  public ModelOutputs build(Ops tf, Operand<TFloat32> images, Operand<TBool> training, StepSeed random) {
-    return layers(new NetworkBuilder(tf, images, training, random)).outputs();
-  }
-
-  @Override
-  public List<ModelOutputs> buildTowers(Ops tf, List<Operand<TFloat32>> slices, List<Operand<TFloat32>> rowWeights,
-      Operand<TBool> training, StepSeed random) {
-    return layers(NetworkBuilder.towers(tf, slices, rowWeights, training, random)).towerOutputs();
-  }
-
-  private NetworkBuilder layers(NetworkBuilder net) {
+  NetworkBuilder layers(NetworkBuilder net) {
     LeNetConfig c = config;
     // The reshape pins the static shape (layers need known channel counts) and checks the fed size.
     net.pin(-1, c.inputSize(), c.inputSize(), c.channels());
