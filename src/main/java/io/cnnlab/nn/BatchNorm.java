@@ -61,6 +61,23 @@ public final class BatchNorm {
       Variable<TFloat32> movingVariance) {}
 
   /**
+   * A batch-norm layer's variables, made (or found, for towers: {@link Initializers#variable}) at the root of
+   * {@code tf}: {@code name_gamma} (ones), {@code name_beta} (zeros), {@code name_moving_mean} (zeros) and
+   * {@code name_moving_variance} (ones), each of {@code [channels]}.
+   */
+  record Parameters(Variable<TFloat32> gamma, Variable<TFloat32> beta, Variable<TFloat32> movingMean,
+      Variable<TFloat32> movingVariance) {
+    static Parameters of(Ops tf, String name, long channels) {
+      Shape vector = Shape.of(channels);
+      return new Parameters(
+          Initializers.variable(tf, name, GAMMA, Initializers.filled(tf, vector, 1f)),
+          Initializers.variable(tf, name, BETA, Initializers.filled(tf, vector, 0f)),
+          Initializers.variable(tf, name, MOVING_MEAN, Initializers.filled(tf, vector, 0f)),
+          Initializers.variable(tf, name, MOVING_VARIANCE, Initializers.filled(tf, vector, 1f)));
+    }
+  }
+
+  /**
    * Adds {@code name_gamma} (ones), {@code name_beta} (zeros), {@code name_moving_mean} (zeros) and
    * {@code name_moving_variance} (ones) and returns {@code gamma (x - mean) / sqrt(var + eps) + beta}, its
    * ops in name scope {@code name}.
@@ -75,13 +92,11 @@ public final class BatchNorm {
     }
     long channels = Conv.knownDim(x, rank - 1, name);
     Ops layer = tf.withSubScope(name);
-    Shape vector = Shape.of(channels);
-    Variable<TFloat32> gamma = Initializers.variable(tf, name, GAMMA, Initializers.filled(tf, vector, 1f));
-    Variable<TFloat32> beta = Initializers.variable(tf, name, BETA, Initializers.filled(tf, vector, 0f));
-    Variable<TFloat32> movingMean = Initializers.variable(tf, name, MOVING_MEAN, Initializers.filled(tf, vector, 0f));
-    Variable<TFloat32> movingVariance =
-        Initializers.variable(tf, name, MOVING_VARIANCE, Initializers.filled(tf, vector, 1f));
-
+    Parameters p = Parameters.of(tf, name, channels);
+    Variable<TFloat32> gamma = p.gamma();
+    Variable<TFloat32> beta = p.beta();
+    Variable<TFloat32> movingMean = p.movingMean();
+    Variable<TFloat32> movingVariance = p.movingVariance();
     Operand<TFloat32> images = rank == 4 ? x : layer.reshape(x, layer.constant(new long[] {-1, 1, 1, channels}));
     SplitV<TFloat32> paths = routeRows(layer, images, training);
     Operand<TFloat32> trainRows = paths.output().get(0);

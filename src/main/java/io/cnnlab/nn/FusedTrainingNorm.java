@@ -42,76 +42,29 @@ final class FusedTrainingNorm {
    * {@code beta} (the op's registered gradient, checked against finite differences in training mode).
    */
   static Result apply(Ops tf, Operand<TFloat32> x, Operand<TFloat32> gamma, Operand<TFloat32> beta, long channels) {
-    Padded p = Padded.of(tf, x, channels);
-    FusedBatchNorm<TFloat32, TFloat32> fused = fused(tf, p.x(), p.vector(tf, gamma, 1f), p.vector(tf, beta, 0f));
-    Operand<TFloat32> y = p.cut(tf, fused.y());
-    Operand<TFloat32> mean = p.firstChannels(tf, fused.batchMean());
-    Operand<TFloat32> variance = p.firstChannels(tf, fused.batchVariance());
+    int pad = channels % 4 == 0 ? 0 : (int) (8 - channels % 8);
+    if (pad == 0) {
+      FusedBatchNorm<TFloat32, TFloat32> fused = fused(tf, x, gamma, beta);
+      return new Result(fused.y(), fused.batchMean(), biased(tf, fused.batchVariance(), x, channels));
+    }
+    int wide = (int) channels + pad;
+    Operand<TFloat32> embedding = tf.constant(embedding((int) channels, wide));
+    // The product runs on [N*H*W, C] rows, the fused op on [N, H, W, C + pad]: on [N*H*W, 1, 1, C + pad]
+    // oneDNN's kernels took twice as long.
+    Operand<TInt32> shape = tf.shape(x);
+    Operand<TInt32> wideShape = tf.concat(List.of(
+        tf.slice(shape, tf.constant(new int[] {0}), tf.constant(new int[] {3})), tf.constant(new int[] {wide})),
+        tf.constant(0));
+    Operand<TFloat32> rows = tf.reshape(x, tf.constant(new long[] {-1, channels}));
+    Operand<TFloat32> padded = tf.reshape(tf.linalg.matMul(rows, embedding), wideShape);
+    FusedBatchNorm<TFloat32, TFloat32> fused =
+        fused(tf, padded, padVector(tf, gamma, pad, 1f), padVector(tf, beta, pad, 0f));
+    Operand<TFloat32> cut = tf.linalg.matMul(tf.reshape(fused.y(), tf.constant(new long[] {-1, wide})), embedding,
+        MatMul.transposeB(true));
+    Operand<TFloat32> y = tf.reshape(cut, shape);
+    Operand<TFloat32> mean = firstChannels(tf, fused.batchMean(), channels);
+    Operand<TFloat32> variance = firstChannels(tf, fused.batchVariance(), channels);
     return new Result(y, mean, biased(tf, variance, x, channels));
-  }
-
-  /**
-   * {@code x * scale + offset} per channel, as {@code FusedBatchNormV3} in inference mode with mean 0 and
-   * variance 1 (epsilon 0): one oneDNN kernel forward and one backward, whose gradients for scale and offset are
-   * the per-channel sums of {@code dy * x} and {@code dy}. {@link TowerBatchNorm} builds scale and offset from
-   * the whole batch's statistics, so autodiff carries those gradients on into the statistics.
-   */
-  static Operand<TFloat32> affine(Ops tf, Operand<TFloat32> x, Operand<TFloat32> scale, Operand<TFloat32> offset,
-      long channels) {
-    Padded p = Padded.of(tf, x, channels);
-    long wide = channels + p.pad();
-    Operand<TFloat32> zeros = tf.constant(new float[(int) wide]);
-    Operand<TFloat32> ones = Initializers.filled(tf, org.tensorflow.ndarray.Shape.of(wide), 1f);
-    FusedBatchNorm<TFloat32, TFloat32> fused = tf.nn.fusedBatchNorm(p.x(), p.vector(tf, scale, 1f),
-        p.vector(tf, offset, 0f), zeros, ones, FusedBatchNorm.epsilon(0f), FusedBatchNorm.isTraining(false),
-        FusedBatchNorm.dataFormat("NHWC"));
-    return p.cut(tf, fused.y());
-  }
-
-  /**
-   * {@code x} widened by zero channels to a multiple of 8 when its channel count is no multiple of 4, as a
-   * product of its {@code [N*H*W, C]} rows with a constant 0/1 matrix (see the class comment); as it is
-   * otherwise.
-   */
-  private record Padded(Operand<TFloat32> x, Operand<TInt32> shape, Operand<TFloat32> embedding, long channels,
-      int pad) {
-    static Padded of(Ops tf, Operand<TFloat32> x, long channels) {
-      int pad = channels % 4 == 0 ? 0 : (int) (8 - channels % 8);
-      if (pad == 0) {
-        return new Padded(x, null, null, channels, 0);
-      }
-      int wide = (int) channels + pad;
-      Operand<TFloat32> embedding = tf.constant(identityColumns((int) channels, wide));
-      // The product runs on [N*H*W, C] rows, the fused op on [N, H, W, C + pad]: on [N*H*W, 1, 1, C + pad]
-      // oneDNN's kernels took twice as long.
-      Operand<TInt32> shape = tf.shape(x);
-      Operand<TInt32> wideShape = tf.concat(List.of(
-          tf.slice(shape, tf.constant(new int[] {0}), tf.constant(new int[] {3})), tf.constant(new int[] {wide})),
-          tf.constant(0));
-      Operand<TFloat32> rows = tf.reshape(x, tf.constant(new long[] {-1, channels}));
-      Operand<TFloat32> padded = tf.reshape(tf.linalg.matMul(rows, embedding), wideShape);
-      return new Padded(padded, shape, embedding, channels, pad);
-    }
-
-    /** A per-channel vector padded with {@code value}. */
-    Operand<TFloat32> vector(Ops tf, Operand<TFloat32> v, float value) {
-      return pad == 0 ? v : tf.pad(v, tf.constant(new int[][] {{0, pad}}), tf.constant(value));
-    }
-
-    /** The padded result back at the input's channels. */
-    Operand<TFloat32> cut(Ops tf, Operand<TFloat32> y) {
-      if (pad == 0) {
-        return y;
-      }
-      Operand<TFloat32> cut = tf.linalg.matMul(tf.reshape(y, tf.constant(new long[] {-1, channels + pad})),
-          embedding, MatMul.transposeB(true));
-      return tf.reshape(cut, shape);
-    }
-
-    /** int32 begin and size: Slice's gradient subtracts them from the int32 shape of its input. */
-    Operand<TFloat32> firstChannels(Ops tf, Operand<TFloat32> v) {
-      return pad == 0 ? v : tf.slice(v, tf.constant(new int[] {0}), tf.constant(new int[] {(int) channels}));
-    }
   }
 
   private static FusedBatchNorm<TFloat32, TFloat32> fused(
@@ -133,11 +86,20 @@ final class FusedTrainingNorm {
   }
 
   /** {@code E [channels, wide]}, ones on its diagonal: {@code rows E} adds zero columns, {@code y E^T} drops them. */
-  private static float[][] identityColumns(int channels, int wide) {
+  private static float[][] embedding(int channels, int wide) {
     float[][] e = new float[channels][wide];
     for (int c = 0; c < channels; c++) {
       e[c][c] = 1f;
     }
     return e;
+  }
+
+  private static Operand<TFloat32> padVector(Ops tf, Operand<TFloat32> v, int pad, float value) {
+    return tf.pad(v, tf.constant(new int[][] {{0, pad}}), tf.constant(value));
+  }
+
+  /** int32 begin and size: Slice's gradient subtracts them from the int32 shape of its input. */
+  private static Operand<TFloat32> firstChannels(Ops tf, Operand<TFloat32> v, long channels) {
+    return tf.slice(v, tf.constant(new int[] {0}), tf.constant(new int[] {(int) channels}));
   }
 }

@@ -3,7 +3,6 @@ package io.cnnlab.nn;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
@@ -17,13 +16,13 @@ import org.tensorflow.types.TFloat32;
  * computes, gradients through the statistics included. Same variables, moving averages and evaluation path
  * as {@link BatchNorm}.
  *
- * <p>Each slice reduces its own rows to per-row sums (on its own thread), the few {@code [rows, C]} sums
- * are weighted by the row weights (0 for the rows that pad the last slice, so they count nowhere) and added
- * across slices; two passes (mean, then squared deviations from it) keep the variance accurate. The
- * normalisation itself, {@code x * scale + shift} with scale and shift from those statistics, runs as one
- * oneDNN kernel ({@link FusedTrainingNorm#affine}); autodiff carries its scale and shift gradients on into the
- * statistics, so the gradient is the whole batch's. {@code FusedBatchNormV3} in training mode cannot serve:
- * it takes its statistics from its own slice, and its gradient ignores its mean and variance outputs.
+ * <p>Each slice, on its own thread, zeroes its padding rows (row weight 0, so they count nowhere) and takes
+ * its channel sums and sums of squares as matrix products on its {@code [rows, C]} values (a ones vector, and
+ * the diagonal of the Gram matrix); the sums are added across slices, and the variance is {@code E[x^2] -
+ * E[x]^2}. The normalisation, {@code x * scale + shift}, is rows x diag(scale) plus a bias-add: oneDNN's
+ * matmul both ways. Autodiff carries the gradient through the statistics, so it is the whole batch's.
+ * {@code FusedBatchNormV3} in training mode cannot serve: it takes its statistics from its own slice, and its
+ * gradient ignores its mean and variance outputs (bench/PERFORMANCE.md has the designs measured).
  */
 public final class TowerBatchNorm {
   private TowerBatchNorm() {}
@@ -51,13 +50,11 @@ public final class TowerBatchNorm {
       throw new IllegalArgumentException(name + ": batch norm takes [N, H, W, C] or [N, C], got " + first.shape());
     }
     long channels = Conv.knownDim(first, rank - 1, name);
-    Shape vector = Shape.of(channels);
-    Variable<TFloat32> gamma = Initializers.variable(tf, name, BatchNorm.GAMMA, Initializers.filled(tf, vector, 1f));
-    Variable<TFloat32> beta = Initializers.variable(tf, name, BatchNorm.BETA, Initializers.filled(tf, vector, 0f));
-    Variable<TFloat32> movingMean =
-        Initializers.variable(tf, name, BatchNorm.MOVING_MEAN, Initializers.filled(tf, vector, 0f));
-    Variable<TFloat32> movingVariance =
-        Initializers.variable(tf, name, BatchNorm.MOVING_VARIANCE, Initializers.filled(tf, vector, 1f));
+    BatchNorm.Parameters p = BatchNorm.Parameters.of(tf, name, channels);
+    Variable<TFloat32> gamma = p.gamma();
+    Variable<TFloat32> beta = p.beta();
+    Variable<TFloat32> movingMean = p.movingMean();
+    Variable<TFloat32> movingVariance = p.movingVariance();
     Ops layer = tf.withSubScope(name);
 
     // (MatrixDiag and MatrixDiagPart have no C++ gradient: an identity mask does their work on C x C.)

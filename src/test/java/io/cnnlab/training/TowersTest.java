@@ -240,6 +240,34 @@ class TowersTest {
   }
 
   @Test
+  void towersThatMakeVariablesOfTheirOwnAreRefused() {
+    // TinyModel makes its variables directly, not through Initializers: each tower would get its own.
+    Model tiny = new TinyModel(false);
+    Model claimsIndependence = new Model() {
+      @Override public String name() { return "unshared"; }
+      @Override public int inputHeight() { return tiny.inputHeight(); }
+      @Override public int inputWidth() { return tiny.inputWidth(); }
+      @Override public int inputChannels() { return tiny.inputChannels(); }
+      @Override public int classes() { return tiny.classes(); }
+      @Override public boolean batchIndependent() { return true; }
+      @Override public io.cnnlab.models.ModelOutputs build(Ops tf, org.tensorflow.Operand<TFloat32> images,
+          org.tensorflow.Operand<TBool> training, io.cnnlab.nn.StepSeed random) {
+        return tiny.build(tf, images, training, random);
+      }
+    };
+    try (Graph graph = new Graph()) {
+      TrainConfig config = TrainConfig.builder().towers(2).build();
+      var e = assertThrows(IllegalStateException.class, () -> TrainGraph.build(graph, claimsIndependence, config));
+      assertTrue(e.getMessage().contains("unshared cannot be split into towers")
+          && e.getMessage().contains("tower1/conv_kernel"), e.getMessage());
+    }
+    try (Graph graph = new Graph()) {
+      assertEquals(2, TrainGraph.build(graph, TEXTBOOK, TrainConfig.builder().towers(2).build()).towers(),
+          "LeNet's towers share slice 0's variables");
+    }
+  }
+
+  @Test
   void sessionThreadsAreSharedByTheTowers() {
     assertPools(2, 2, 1, 2);
     assertPools(2, 1, 2, 1);
