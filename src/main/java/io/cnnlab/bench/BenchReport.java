@@ -1,9 +1,10 @@
 package io.cnnlab.bench;
 
-import io.cnnlab.reports.CsvTables;
-import io.cnnlab.reports.Figure;
-import io.cnnlab.reports.PngWriter;
-import io.cnnlab.reports.TextTable;
+import io.cnnlab.output.ConsoleTables;
+import io.cnnlab.output.CsvTables;
+import io.cnnlab.output.Figure;
+import io.cnnlab.output.PngWriter;
+import io.cnnlab.output.TextTable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.cnnlab.bench;
 
-import io.cnnlab.reports.TextTable;
+import io.cnnlab.output.TextTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

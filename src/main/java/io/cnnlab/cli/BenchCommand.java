@@ -8,7 +8,7 @@ import io.cnnlab.data.LoaderOptions;
 import io.cnnlab.data.LoaderThroughput;
 import io.cnnlab.data.Split;
 import io.cnnlab.bench.BenchReport;
-import io.cnnlab.reports.TextTable;
+import io.cnnlab.output.TextTable;
 import java.util.ArrayList;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.cnnlab.cli;
 import io.cnnlab.bench.BenchReport;
 import io.cnnlab.bench.BenchTables;
 import io.cnnlab.bench.EagerVsGraph;
-import io.cnnlab.reports.ComparisonBarChart;
+import io.cnnlab.output.ComparisonBarChart;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,7 @@ import io.cnnlab.bench.PeerRatios;
 import io.cnnlab.bench.PeerResult;
 import io.cnnlab.bench.ThroughputCsv;
 import io.cnnlab.bench.ThroughputRow;
-import io.cnnlab.reports.ComparisonBarChart;
+import io.cnnlab.output.ComparisonBarChart;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.cnnlab.cli;
 import io.cnnlab.bench.BenchModel;
 import io.cnnlab.bench.BenchReport;
 import io.cnnlab.bench.GraphProfile;
-import io.cnnlab.reports.TextTable;
+import io.cnnlab.output.TextTable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

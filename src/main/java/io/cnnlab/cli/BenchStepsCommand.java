@@ -9,7 +9,7 @@ import io.cnnlab.data.DatasetId;
 import io.cnnlab.data.Datasets;
 import io.cnnlab.data.LoaderOptions;
 import io.cnnlab.data.Split;
-import io.cnnlab.reports.ComparisonBarChart;
+import io.cnnlab.output.ComparisonBarChart;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,12 +3,13 @@ package io.cnnlab.cli;
 import io.cnnlab.bench.BenchModel;
 import io.cnnlab.bench.BenchReport;
 import io.cnnlab.bench.BenchTables;
-import io.cnnlab.bench.ConsoleTables;
 import io.cnnlab.bench.MatmulPeak;
 import io.cnnlab.bench.Mode;
 import io.cnnlab.bench.ThroughputBench;
 import io.cnnlab.bench.ThroughputRow;
-import io.cnnlab.reports.ComparisonBarChart;
+import io.cnnlab.output.ComparisonBarChart;
+import io.cnnlab.output.ConsoleTables;
+import io.cnnlab.output.TextTable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +87,7 @@ abstract class BenchThroughputCommand implements Callable<Integer> {
     byWhen.put("after", BenchPeakCommand.measureOnly(threads, BenchPeakCommand.DEFAULT_SIZE, repeats));
     peaks.putAll(BenchPeakCommand.write(report, byWhen));
     List<String> findings = new ArrayList<>();
-    List<io.cnnlab.reports.TextTable> tables = new ArrayList<>();
+    List<TextTable> tables = new ArrayList<>();
     for (Mode mode : modes) {
       List<ThroughputRow> part = rows.stream().filter(r -> r.mode() == mode).toList();
       var table = BenchTables.throughput(part, peaks);

@@ -4,7 +4,7 @@ import io.cnnlab.bench.BenchModel;
 import io.cnnlab.bench.BenchReport;
 import io.cnnlab.bench.StepVariant;
 import io.cnnlab.bench.TuneBench;
-import io.cnnlab.reports.TextTable;
+import io.cnnlab.output.TextTable;
 import io.cnnlab.tf.Sessions;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package io.cnnlab.reports;
 
+import io.cnnlab.output.CsvTables;
+import io.cnnlab.output.PngWriter;
+import io.cnnlab.output.TextTable;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;

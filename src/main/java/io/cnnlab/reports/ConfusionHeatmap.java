@@ -1,5 +1,6 @@
 package io.cnnlab.reports;
 
+import io.cnnlab.output.Figure;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -1,5 +1,6 @@
 package io.cnnlab.reports;
 
+import io.cnnlab.output.ChartStyle;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;

@@ -1,5 +1,7 @@
 package io.cnnlab.reports;
 
+import io.cnnlab.output.ComparisonBarChart;
+import io.cnnlab.output.TextTable;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.EnumSet;

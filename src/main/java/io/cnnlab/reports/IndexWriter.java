@@ -1,5 +1,6 @@
 package io.cnnlab.reports;
 
+import io.cnnlab.output.TextTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

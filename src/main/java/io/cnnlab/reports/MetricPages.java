@@ -1,5 +1,10 @@
 package io.cnnlab.reports;
 
+import io.cnnlab.output.ComparisonBarChart;
+import io.cnnlab.output.CsvTables;
+import io.cnnlab.output.Figure;
+import io.cnnlab.output.PngWriter;
+import io.cnnlab.output.TextTable;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.cnnlab.reports;
 
+import io.cnnlab.output.TextTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,7 @@
 package io.cnnlab.reports;
 
 import io.cnnlab.experiments.ExperimentRecord;
+import io.cnnlab.output.TextTable;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

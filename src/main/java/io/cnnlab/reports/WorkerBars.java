@@ -1,5 +1,7 @@
 package io.cnnlab.reports;
 
+import io.cnnlab.output.ComparisonBarChart;
+import io.cnnlab.output.TextTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cnnlab.reports.CsvTables;
-import io.cnnlab.reports.TextTable;
+import io.cnnlab.output.CsvTables;
+import io.cnnlab.output.TextTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

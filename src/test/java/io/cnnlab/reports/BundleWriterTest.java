@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cnnlab.output.ComparisonBarChart;
+import io.cnnlab.output.TextTable;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cnnlab.output.ComparisonBarChart;
+import io.cnnlab.output.Figure;
+import io.cnnlab.output.PngWriter;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cnnlab.output.Figure;
+import io.cnnlab.output.PngWriter;
+import io.cnnlab.output.TextTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
-package io.cnnlab.bench;
+package io.cnnlab.output;
 
-import io.cnnlab.reports.TextTable;
 import java.io.PrintStream;
 import java.util.List;
 

@@ -1,9 +1,9 @@
-package io.cnnlab.reports;
+package io.cnnlab.output;
 
 import java.util.List;
 
 /**
- * A table of strings with a header, rendered into PDFs and written as CSV.
+ * A table of strings with a header: printed on the console, rendered into PDFs, written as CSV.
  *
  * @param title shown above the table in PDFs
  * @param header column names

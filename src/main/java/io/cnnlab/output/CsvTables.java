@@ -1,4 +1,4 @@
-package io.cnnlab.reports;
+package io.cnnlab.output;
 
 import java.io.IOException;
 import java.io.Writer;

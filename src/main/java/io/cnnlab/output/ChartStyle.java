@@ -1,4 +1,4 @@
-package io.cnnlab.reports;
+package io.cnnlab.output;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -12,8 +12,8 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 
-/** One look for every chart: white background, light grid, large fonts for 1200x800 PNGs and A4 pages. */
-final class ChartStyle {
+/** One look for every chart (the reports' and the benchmark's): white background, light grid, large fonts for 1200x800 PNGs and A4 pages. */
+public final class ChartStyle {
   private ChartStyle() {}
 
   /** Colour-blind-safe palette (Okabe and Ito), in the order series are added. */
@@ -34,12 +34,12 @@ final class ChartStyle {
   static final Font LEGEND = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
   private static final Color GRID = new Color(215, 215, 215);
 
-  static Paint color(int index) {
+  public static Paint color(int index) {
     return PALETTE[index % PALETTE.length];
   }
 
   /** Solid, dashed or dash-dotted line: d2l draws train loss, train acc and test acc this way. */
-  static Stroke line(int dashStyle) {
+  public static Stroke line(int dashStyle) {
     float width = 2.5f;
     return switch (dashStyle % 3) {
       case 0 -> new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
@@ -49,7 +49,7 @@ final class ChartStyle {
     };
   }
 
-  static void apply(JFreeChart chart) {
+  public static void apply(JFreeChart chart) {
     chart.setBackgroundPaint(Color.WHITE);
     chart.setAntiAlias(true);
     chart.setTextAntiAlias(true);
@@ -90,7 +90,7 @@ final class ChartStyle {
   }
 
   /** An epoch axis with integer ticks. */
-  static NumberAxis epochAxis() {
+  public static NumberAxis epochAxis() {
     NumberAxis axis = new NumberAxis("epoch");
     axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     axis.setAutoRangeIncludesZero(false);

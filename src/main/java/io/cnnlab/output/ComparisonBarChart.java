@@ -1,4 +1,4 @@
-package io.cnnlab.reports;
+package io.cnnlab.output;
 
 import java.awt.Font;
 import java.text.DecimalFormat;

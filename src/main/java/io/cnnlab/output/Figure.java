@@ -1,4 +1,4 @@
-package io.cnnlab.reports;
+package io.cnnlab.output;
 
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
