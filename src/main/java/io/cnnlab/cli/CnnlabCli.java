@@ -1,5 +1,6 @@
 package io.cnnlab.cli;
 
+import io.cnnlab.cli.bench.BenchCommand;
 import io.cnnlab.tf.OneDnn;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,4 +1,4 @@
-package io.cnnlab.cli;
+package io.cnnlab.cli.bench;
 
 import io.cnnlab.bench.BenchReport;
 import io.cnnlab.bench.BenchTables;

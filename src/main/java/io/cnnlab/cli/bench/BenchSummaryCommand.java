@@ -1,4 +1,4 @@
-package io.cnnlab.cli;
+package io.cnnlab.cli.bench;
 
 import io.cnnlab.bench.BenchSummary;
 import java.io.IOException;

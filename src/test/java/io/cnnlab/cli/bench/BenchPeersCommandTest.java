@@ -1,8 +1,9 @@
-package io.cnnlab.cli;
+package io.cnnlab.cli.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cnnlab.cli.CnnlabCli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
