@@ -2,8 +2,9 @@ package io.cnnlab.cli.bench;
 
 import io.cnnlab.bench.BenchEnvironment;
 import io.cnnlab.bench.BenchModel;
-import io.cnnlab.bench.BenchReport;
 import io.cnnlab.bench.Mode;
+import io.cnnlab.bench.results.BenchReport;
+import io.cnnlab.bench.results.BenchSummary;
 import io.cnnlab.data.Datasets;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -79,7 +80,7 @@ final class BenchAllCommand implements Callable<Integer> {
       System.err.println("cnnlab bench all: " + e.getMessage());
       return 2;
     }
-    io.cnnlab.bench.BenchSummary.write(bench.out);
+    BenchSummary.write(bench.out);
     report.console().println("load average at the end: " + BenchEnvironment.loadAverage() + "; summary parts in "
         + bench.out.resolve(BenchReport.PARTS));
     return 0;

@@ -1,5 +1,6 @@
 package io.cnnlab.cli.bench;
 
+import io.cnnlab.bench.results.BenchReport;
 import io.cnnlab.data.DataLoader;
 import io.cnnlab.data.DatasetId;
 import io.cnnlab.data.Datasets;
@@ -7,17 +8,16 @@ import io.cnnlab.data.ImageSet;
 import io.cnnlab.data.LoaderOptions;
 import io.cnnlab.data.LoaderThroughput;
 import io.cnnlab.data.Split;
-import io.cnnlab.bench.BenchReport;
 import io.cnnlab.output.TextTable;
-import java.util.ArrayList;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code cnnlab bench ...}: benchmarks that print figures (never run by the tests). */
 @Command(

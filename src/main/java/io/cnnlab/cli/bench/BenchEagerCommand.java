@@ -1,8 +1,8 @@
 package io.cnnlab.cli.bench;
 
-import io.cnnlab.bench.BenchReport;
-import io.cnnlab.bench.BenchTables;
 import io.cnnlab.bench.EagerVsGraph;
+import io.cnnlab.bench.results.BenchReport;
+import io.cnnlab.bench.results.BenchTables;
 import io.cnnlab.output.ComparisonBarChart;
 import java.io.IOException;
 import java.util.ArrayList;

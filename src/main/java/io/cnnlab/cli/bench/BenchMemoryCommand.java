@@ -1,9 +1,9 @@
 package io.cnnlab.cli.bench;
 
-import io.cnnlab.bench.BenchReport;
-import io.cnnlab.bench.BenchTables;
 import io.cnnlab.bench.MemoryBench;
 import io.cnnlab.bench.RssTrace;
+import io.cnnlab.bench.results.BenchReport;
+import io.cnnlab.bench.results.BenchTables;
 import io.cnnlab.data.Datasets;
 import io.cnnlab.output.ComparisonBarChart;
 import io.cnnlab.output.TextTable;

@@ -1,6 +1,6 @@
 package io.cnnlab.cli.bench;
 
-import io.cnnlab.bench.BenchReport;
+import io.cnnlab.bench.results.BenchReport;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

@@ -1,8 +1,8 @@
 package io.cnnlab.cli.bench;
 
-import io.cnnlab.bench.BenchReport;
-import io.cnnlab.bench.BenchTables;
 import io.cnnlab.bench.MatmulPeak;
+import io.cnnlab.bench.results.BenchReport;
+import io.cnnlab.bench.results.BenchTables;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,11 +1,11 @@
 package io.cnnlab.cli.bench;
 
-import io.cnnlab.bench.BenchReport;
-import io.cnnlab.bench.BenchTables;
 import io.cnnlab.bench.PeerRatios;
 import io.cnnlab.bench.PeerResult;
-import io.cnnlab.bench.ThroughputCsv;
 import io.cnnlab.bench.ThroughputRow;
+import io.cnnlab.bench.results.BenchReport;
+import io.cnnlab.bench.results.BenchTables;
+import io.cnnlab.bench.results.ThroughputCsv;
 import io.cnnlab.output.ComparisonBarChart;
 import java.io.IOException;
 import java.nio.file.Files;

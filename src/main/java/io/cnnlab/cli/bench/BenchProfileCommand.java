@@ -1,8 +1,8 @@
 package io.cnnlab.cli.bench;
 
 import io.cnnlab.bench.BenchModel;
-import io.cnnlab.bench.BenchReport;
 import io.cnnlab.bench.GraphProfile;
+import io.cnnlab.bench.results.BenchReport;
 import io.cnnlab.output.TextTable;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.cnnlab.cli.bench;
 
 import io.cnnlab.bench.BenchModel;
-import io.cnnlab.bench.BenchReport;
-import io.cnnlab.bench.BenchTables;
 import io.cnnlab.bench.StepComposition;
+import io.cnnlab.bench.results.BenchReport;
+import io.cnnlab.bench.results.BenchTables;
 import io.cnnlab.data.DataLoader;
 import io.cnnlab.data.DatasetId;
 import io.cnnlab.data.Datasets;

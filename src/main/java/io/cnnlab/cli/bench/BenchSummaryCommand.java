@@ -1,6 +1,6 @@
 package io.cnnlab.cli.bench;
 
-import io.cnnlab.bench.BenchSummary;
+import io.cnnlab.bench.results.BenchSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.concurrent.Callable;

@@ -1,12 +1,12 @@
 package io.cnnlab.cli.bench;
 
 import io.cnnlab.bench.BenchModel;
-import io.cnnlab.bench.BenchReport;
-import io.cnnlab.bench.BenchTables;
 import io.cnnlab.bench.MatmulPeak;
 import io.cnnlab.bench.Mode;
 import io.cnnlab.bench.ThroughputBench;
 import io.cnnlab.bench.ThroughputRow;
+import io.cnnlab.bench.results.BenchReport;
+import io.cnnlab.bench.results.BenchTables;
 import io.cnnlab.output.ComparisonBarChart;
 import io.cnnlab.output.ConsoleTables;
 import io.cnnlab.output.TextTable;

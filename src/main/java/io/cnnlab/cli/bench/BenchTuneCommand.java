@@ -1,9 +1,9 @@
 package io.cnnlab.cli.bench;
 
 import io.cnnlab.bench.BenchModel;
-import io.cnnlab.bench.BenchReport;
 import io.cnnlab.bench.StepVariant;
 import io.cnnlab.bench.TuneBench;
+import io.cnnlab.bench.results.BenchReport;
 import io.cnnlab.output.TextTable;
 import io.cnnlab.tf.Sessions;
 import java.io.IOException;

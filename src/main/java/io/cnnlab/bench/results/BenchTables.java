@@ -1,5 +1,12 @@
-package io.cnnlab.bench;
+package io.cnnlab.bench.results;
 
+import io.cnnlab.bench.EagerVsGraph;
+import io.cnnlab.bench.MatmulPeak;
+import io.cnnlab.bench.PeerRatios;
+import io.cnnlab.bench.PeerResult;
+import io.cnnlab.bench.RssTrace;
+import io.cnnlab.bench.StepComposition;
+import io.cnnlab.bench.ThroughputRow;
 import io.cnnlab.output.TextTable;
 import java.util.ArrayList;
 import java.util.List;

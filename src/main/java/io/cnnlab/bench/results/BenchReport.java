@@ -1,4 +1,4 @@
-package io.cnnlab.bench;
+package io.cnnlab.bench.results;
 
 import io.cnnlab.output.ConsoleTables;
 import io.cnnlab.output.CsvTables;

@@ -1,5 +1,8 @@
-package io.cnnlab.bench;
+package io.cnnlab.bench.results;
 
+import io.cnnlab.bench.Mode;
+import io.cnnlab.bench.Stats;
+import io.cnnlab.bench.ThroughputRow;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,12 @@
-package io.cnnlab.bench;
+package io.cnnlab.bench.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cnnlab.bench.Mode;
+import io.cnnlab.bench.Stats;
+import io.cnnlab.bench.ThroughputRow;
 import io.cnnlab.output.CsvTables;
 import io.cnnlab.output.TextTable;
 import java.io.IOException;

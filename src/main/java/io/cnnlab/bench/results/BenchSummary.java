@@ -1,4 +1,4 @@
-package io.cnnlab.bench;
+package io.cnnlab.bench.results;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
