@@ -1,12 +1,17 @@
 package io.cnnlab.bench.results;
 
 import io.cnnlab.bench.EagerVsGraph;
+import io.cnnlab.bench.GraphProfile;
 import io.cnnlab.bench.MatmulPeak;
+import io.cnnlab.bench.MemoryBench;
 import io.cnnlab.bench.PeerRatios;
 import io.cnnlab.bench.PeerResult;
 import io.cnnlab.bench.RssTrace;
 import io.cnnlab.bench.StepComposition;
+import io.cnnlab.bench.StepVariant;
 import io.cnnlab.bench.ThroughputRow;
+import io.cnnlab.bench.TuneBench;
+import io.cnnlab.data.LoaderThroughput;
 import io.cnnlab.output.TextTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +103,59 @@ public final class BenchTables {
     }
     return new TextTable("Resident memory along " + run,
         List.of("run", unit, "rss_mb", "peak_mb", "java_heap_used_mb", "java_heap_committed_mb"), cells);
+  }
+
+  /** One row per child-process run: peak, first and last sampled RSS, growth, run and process seconds. */
+  public static TextTable memory(List<MemoryBench.Outcome> runs) {
+    List<List<String>> cells = new ArrayList<>();
+    for (MemoryBench.Outcome o : runs) {
+      RssTrace t = o.trace();
+      cells.add(List.of(o.name(), f1(t.peakKb() / 1024.0), f1(t.samples().get(0).rssKb() / 1024.0),
+          f1(t.samples().get(t.samples().size() - 1).rssKb() / 1024.0), f1(t.growthKb() / 1024.0),
+          f2(o.runSeconds()), f2(o.processSeconds())));
+    }
+    return new TextTable("Resident memory per run (child processes)",
+        List.of("run", "peak_mb", "first_sample_mb", "last_sample_mb", "growth_mb", "run_s", "process_s"), cells);
+  }
+
+  /** The {@code top} slowest nodes of {@code model}'s traced training step, with their share of node time. */
+  public static TextTable profile(String model, int batch, int threads, GraphProfile.Profile p, int top) {
+    List<List<String>> cells = new ArrayList<>();
+    for (GraphProfile.Node n : p.nodes().subList(0, Math.min(top, p.nodes().size()))) {
+      cells.add(List.of(n.node(), n.kernel(), f3(n.millisPerStep()), f1(100 * n.millisPerStep() / p.nodeMillis())));
+    }
+    return new TextTable(String.format(Locale.ROOT,
+        "Training step of %s, batch %d, %d threads: %.2f ms per traced step, %.2f ms in %d nodes", model, batch,
+        threads, p.stepMillis(), p.nodeMillis(), p.nodes().size()),
+        List.of("node", "kernel", "ms_per_step", "percent_of_node_time"), cells);
+  }
+
+  /** One row per step variant: its settings, images per second and ratio to the trainer's step. */
+  public static TextTable tune(String model, int batch, List<TuneBench.Row> rows) {
+    List<List<String>> cells = new ArrayList<>();
+    for (TuneBench.Row r : rows) {
+      StepVariant v = r.variant();
+      cells.add(List.of(v.label(), "" + v.towers(), "" + v.intraThreads(), "" + v.interThreads(), "" + v.xlaJit(),
+          "" + v.freshTensors(), v.fetch().name().toLowerCase(Locale.ROOT), f0(r.imagesPerSecond().median()),
+          f0(r.imagesPerSecond().min()), f0(r.imagesPerSecond().max()), f3(r.ratio())));
+    }
+    return new TextTable("Training-step settings, " + model + " batch " + batch + " (interleaved)",
+        List.of("variant", "towers", "intra", "inter", "xla_jit", "fresh_tensors", "fetch", "img_per_s",
+            "min_img_per_s", "max_img_per_s", "ratio"), cells);
+  }
+
+  /**
+   * Loader images per second per worker count, the consumer's wait share and the multiple of {@code need}
+   * (images per second LeNet training consumes).
+   */
+  public static TextTable loader(String dataset, int batch, List<LoaderThroughput.Result> results, double need) {
+    List<List<String>> cells = new ArrayList<>();
+    for (LoaderThroughput.Result r : results) {
+      cells.add(List.of(Integer.toString(r.workers()), f0(r.imagesPerSecond()), f1(100 * r.waitSeconds() / r.seconds()),
+          f1(r.imagesPerSecond() / need)));
+    }
+    return new TextTable("Loader images/s alone (consumer does nothing), " + dataset + " batch " + batch,
+        List.of("workers", "img_per_s", "consumer_wait_percent", "x_lenet_need"), cells);
   }
 
   static String f0(double v) {

@@ -1,6 +1,7 @@
 package io.cnnlab.cli.bench;
 
 import io.cnnlab.bench.results.BenchReport;
+import io.cnnlab.bench.results.BenchTables;
 import io.cnnlab.data.DataLoader;
 import io.cnnlab.data.DatasetId;
 import io.cnnlab.data.Datasets;
@@ -85,7 +86,7 @@ public final class BenchCommand implements Callable<Integer> {
         Locale.ROOT, "loader throughput: %s, batch %d, shuffled, scaled to [0,1], >= 1 s warm-up + %d timed epochs, %d CPUs%n",
         data, batch, epochs, Runtime.getRuntime().availableProcessors());
     double need = LENET_IMAGES_PER_SECOND;
-    List<List<String>> rows = new ArrayList<>();
+    List<LoaderThroughput.Result> results = new ArrayList<>();
     for (int w : workers) {
       LoaderOptions options;
       try {
@@ -94,13 +95,9 @@ public final class BenchCommand implements Callable<Integer> {
         System.err.println("bench loader: " + e.getMessage());
         return 2;
       }
-      LoaderThroughput.Result r = LoaderThroughput.measure(new DataLoader(data, options), epochs);
-      rows.add(List.of(Integer.toString(w), String.format(Locale.ROOT, "%.0f", r.imagesPerSecond()),
-          String.format(Locale.ROOT, "%.1f", 100 * r.waitSeconds() / r.seconds()),
-          String.format(Locale.ROOT, "%.1f", r.imagesPerSecond() / need)));
+      results.add(LoaderThroughput.measure(new DataLoader(data, options), epochs));
     }
-    TextTable table = new TextTable("Loader images/s alone (consumer does nothing), " + data.name() + " batch " + batch,
-        List.of("workers", "img_per_s", "consumer_wait_percent", "x_lenet_need"), rows);
+    TextTable table = BenchTables.loader(data.name(), batch, results, need);
     report.table("loader", table);
     String note = String.format(Locale.ROOT, "LeNet training at batch 256 consumes ~%,.0f img/s here; the loader must"
         + " supply >= 5x (%,.0f). The share of a training epoch spent waiting is in the step composition.", need,

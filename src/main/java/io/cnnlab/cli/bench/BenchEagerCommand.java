@@ -1,9 +1,9 @@
 package io.cnnlab.cli.bench;
 
 import io.cnnlab.bench.EagerVsGraph;
+import io.cnnlab.bench.results.BenchCharts;
 import io.cnnlab.bench.results.BenchReport;
 import io.cnnlab.bench.results.BenchTables;
-import io.cnnlab.output.ComparisonBarChart;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,21 +43,17 @@ final class BenchEagerCommand implements Callable<Integer> {
   List<EagerVsGraph.Comparison> measure(BenchReport report) throws IOException {
     int r = rounds != null ? rounds : bench.quick ? 3 : 5;
     List<EagerVsGraph.Comparison> results = new ArrayList<>();
-    List<ComparisonBarChart.Bar> bars = new ArrayList<>();
     List<String> lines = new ArrayList<>();
     for (int b : batches) {
       int passes = Math.max(4, 4096 / b); // a round of about 4096 images, at least 4 passes
       EagerVsGraph.Comparison c = EagerVsGraph.measure(b, threads, passes, r);
       results.add(c);
-      bars.add(new ComparisonBarChart.Bar("batch " + b, "eager", c.eager().median() / 1000));
-      bars.add(new ComparisonBarChart.Bar("batch " + b, "graph", c.graph().median() / 1000));
       lines.add(String.format(Locale.ROOT, "- batch %d: graph %.2fx eager (%,.0f vs %,.0f img/s)", b, c.speedup(),
           c.graph().median(), c.eager().median()));
     }
     var table = BenchTables.eager(results);
     report.table("eager", table);
-    report.chart("eager", ComparisonBarChart.create("LeNet forward: eager vs graph, " + threads + " threads",
-        "thousand images per second", bars));
+    report.chart("eager", BenchCharts.eager(threads, results));
     lines.forEach(report.console()::println);
     report.section("eager", "Graph vs eager execution", lines, List.of(table));
     return results;

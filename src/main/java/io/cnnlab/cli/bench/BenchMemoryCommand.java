@@ -1,11 +1,10 @@
 package io.cnnlab.cli.bench;
 
 import io.cnnlab.bench.MemoryBench;
-import io.cnnlab.bench.RssTrace;
+import io.cnnlab.bench.results.BenchCharts;
 import io.cnnlab.bench.results.BenchReport;
 import io.cnnlab.bench.results.BenchTables;
 import io.cnnlab.data.Datasets;
-import io.cnnlab.output.ComparisonBarChart;
 import io.cnnlab.output.TextTable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -83,23 +82,15 @@ final class BenchMemoryCommand implements Callable<Integer> {
     MemoryBench.Outcome longRun = MemoryBench.run("lenet-" + longSteps + "-steps",
         List.of("--run", "lenet-steps", "--steps", "" + longSteps, "--batch", "" + stepBatch, "--every", "" + every));
 
-    List<List<String>> rows = new ArrayList<>();
-    for (MemoryBench.Outcome o : List.of(lenet, alexnet, longRun)) {
-      RssTrace t = o.trace();
-      rows.add(List.of(o.name(), f1(t.peakKb() / 1024.0), f1(t.samples().get(0).rssKb() / 1024.0),
-          f1(t.samples().get(t.samples().size() - 1).rssKb() / 1024.0), f1(t.growthKb() / 1024.0),
-          f2(o.runSeconds()), f2(o.processSeconds())));
-    }
-    TextTable summary = new TextTable("Resident memory per run (child processes)",
-        List.of("run", "peak_mb", "first_sample_mb", "last_sample_mb", "growth_mb", "run_s", "process_s"), rows);
+    TextTable summary = BenchTables.memory(List.of(lenet, alexnet, longRun));
     report.table("memory", summary);
     TextTable lenetTrace = BenchTables.rss(lenet.name(), lenet.trace(), "epoch");
     TextTable longTrace = BenchTables.rss(longRun.name(), longRun.trace(), "step");
     report.table("rss-lenet-epochs", lenetTrace);
     report.table("rss-alexnet-budget", BenchTables.rss(alexnet.name(), alexnet.trace(), "epoch"));
     report.table("rss-lenet-steps", longTrace);
-    report.chart("rss-lenet-epochs", rssChart("Resident memory per epoch, " + lenet.name(), lenet.trace(), "epoch "));
-    report.chart("rss-lenet-steps", rssChart("Resident memory, " + longRun.name() + " (batch " + stepBatch + ")",
+    report.chart("rss-lenet-epochs", BenchCharts.rss("Resident memory per epoch, " + lenet.name(), lenet.trace(), "epoch "));
+    report.chart("rss-lenet-steps", BenchCharts.rss("Resident memory, " + longRun.name() + " (batch " + stepBatch + ")",
         longRun.trace(), "step "));
 
     List<String> lines = new ArrayList<>();
@@ -123,19 +114,4 @@ final class BenchMemoryCommand implements Callable<Integer> {
     report.section("memory", "Memory and the reproduction's wall time", lines, List.of(summary, lenetTrace, longTrace));
   }
 
-  private static org.jfree.chart.JFreeChart rssChart(String title, RssTrace trace, String prefix) {
-    List<ComparisonBarChart.Bar> bars = new ArrayList<>();
-    for (RssTrace.Sample s : trace.samples()) {
-      bars.add(new ComparisonBarChart.Bar(prefix + s.at(), "RSS", s.rssKb() / 1024.0));
-    }
-    return ComparisonBarChart.create(title, "MB resident", bars);
-  }
-
-  private static String f1(double v) {
-    return String.format(Locale.ROOT, "%.1f", v);
-  }
-
-  private static String f2(double v) {
-    return String.format(Locale.ROOT, "%.2f", v);
-  }
 }

@@ -3,10 +3,10 @@ package io.cnnlab.cli.bench;
 import io.cnnlab.bench.PeerRatios;
 import io.cnnlab.bench.PeerResult;
 import io.cnnlab.bench.ThroughputRow;
+import io.cnnlab.bench.results.BenchCharts;
 import io.cnnlab.bench.results.BenchReport;
 import io.cnnlab.bench.results.BenchTables;
 import io.cnnlab.bench.results.ThroughputCsv;
-import io.cnnlab.output.ComparisonBarChart;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,18 +86,9 @@ final class BenchPeersCommand implements Callable<Integer> {
     for (PeerResult p : unavailable) {
       lines.add("- " + p.peer() + " could not run: " + p.unavailableReason());
     }
-    List<ComparisonBarChart.Bar> bars = new ArrayList<>();
-    Set<String> seen = new LinkedHashSet<>();
-    for (PeerRatios.Ratio r : ratios) {
-      String group = r.model().substring(r.model().indexOf('-') + 1) + " " + r.mode().label() + " bs" + r.batch();
-      if (seen.add(group)) {
-        bars.add(new ComparisonBarChart.Bar(group, "cnnlab", r.cnnlab() / 1000));
-      }
-      bars.add(new ComparisonBarChart.Bar(group, r.peer(), r.peerRate() / 1000));
-    }
-    if (!bars.isEmpty()) {
-      report.chart("peers", ComparisonBarChart.create("LeNet: cnnlab and peers, same run", "thousand images per second",
-          bars));
+    var chart = BenchCharts.peers(ratios);
+    if (chart.isPresent()) {
+      report.chart("peers", chart.get());
     }
     lines.forEach(report.console()::println);
     report.section("peers", "cnnlab against peers", lines, List.of(table));

@@ -3,11 +3,8 @@ package io.cnnlab.cli.bench;
 import io.cnnlab.bench.BenchModel;
 import io.cnnlab.bench.GraphProfile;
 import io.cnnlab.bench.results.BenchReport;
-import io.cnnlab.output.TextTable;
+import io.cnnlab.bench.results.BenchTables;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,16 +41,8 @@ final class BenchProfileCommand implements Callable<Integer> {
       System.err.println("cnnlab bench profile: " + e.getMessage());
       return 2;
     }
-    List<List<String>> rows = new ArrayList<>();
-    for (GraphProfile.Node n : p.nodes().subList(0, Math.min(top, p.nodes().size()))) {
-      rows.add(List.of(n.node(), n.kernel(), String.format(Locale.ROOT, "%.3f", n.millisPerStep()),
-          String.format(Locale.ROOT, "%.1f", 100 * n.millisPerStep() / p.nodeMillis())));
-    }
     BenchReport report = bench.report();
-    report.table("profile-" + model, new TextTable(String.format(Locale.ROOT,
-        "Training step of %s, batch %d, %d threads: %.2f ms per traced step, %.2f ms in %d nodes", model, batch,
-        threads, p.stepMillis(), p.nodeMillis(), p.nodes().size()),
-        List.of("node", "kernel", "ms_per_step", "percent_of_node_time"), rows));
+    report.table("profile-" + model, BenchTables.profile(model, batch, threads, p, top));
     return 0;
   }
 }

@@ -2,6 +2,7 @@ package io.cnnlab.cli.bench;
 
 import io.cnnlab.bench.BenchModel;
 import io.cnnlab.bench.StepComposition;
+import io.cnnlab.bench.results.BenchCharts;
 import io.cnnlab.bench.results.BenchReport;
 import io.cnnlab.bench.results.BenchTables;
 import io.cnnlab.data.DataLoader;
@@ -9,7 +10,6 @@ import io.cnnlab.data.DatasetId;
 import io.cnnlab.data.Datasets;
 import io.cnnlab.data.LoaderOptions;
 import io.cnnlab.data.Split;
-import io.cnnlab.output.ComparisonBarChart;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,21 +67,15 @@ final class BenchStepsCommand implements Callable<Integer> {
         StepComposition.measure(BenchModel.LENET_TEXTBOOK.build(), loader, workers, threads, n);
     var table = BenchTables.steps(parts);
     report.table("steps", table);
-    List<ComparisonBarChart.Bar> bars = new ArrayList<>();
     List<String> lines = new ArrayList<>();
     for (StepComposition.Parts p : parts) {
       String g = p.threads() + (p.threads() == 1 ? " thread" : " threads");
-      bars.add(new ComparisonBarChart.Bar(g, "data wait", p.waitMs()));
-      bars.add(new ComparisonBarChart.Bar(g, "feeding", p.feedMs()));
-      bars.add(new ComparisonBarChart.Bar(g, "session run", p.runMs()));
-      bars.add(new ComparisonBarChart.Bar(g, "fetching", p.fetchMs()));
       lines.add(String.format(Locale.ROOT, "- %s, %d workers: data wait %.2f%% of the epoch (target < %.0f%%: %s);"
               + " feeding %.1f%%, session run %.1f%%, fetching %.1f%% of step time", g, p.workers(),
           100 * p.waitShare(), 100 * WAIT_TARGET, p.waitShare() < WAIT_TARGET ? "met" : "missed",
           100 * p.feedMs() / p.totalMs(), 100 * p.runMs() / p.totalMs(), 100 * p.fetchMs() / p.totalMs()));
     }
-    report.chart("steps", ComparisonBarChart.create("Training step composition, textbook LeNet, batch " + batch,
-        "milliseconds per step", bars));
+    report.chart("steps", BenchCharts.steps(batch, parts));
     lines.forEach(report.console()::println);
     report.section("steps", "Step composition", lines, List.of(table));
     return parts;

@@ -5,9 +5,9 @@ import io.cnnlab.bench.MatmulPeak;
 import io.cnnlab.bench.Mode;
 import io.cnnlab.bench.ThroughputBench;
 import io.cnnlab.bench.ThroughputRow;
+import io.cnnlab.bench.results.BenchCharts;
 import io.cnnlab.bench.results.BenchReport;
 import io.cnnlab.bench.results.BenchTables;
-import io.cnnlab.output.ComparisonBarChart;
 import io.cnnlab.output.ConsoleTables;
 import io.cnnlab.output.TextTable;
 import java.io.IOException;
@@ -93,8 +93,8 @@ abstract class BenchThroughputCommand implements Callable<Integer> {
       var table = BenchTables.throughput(part, peaks);
       report.table("throughput-" + mode.label(), table);
       tables.add(table);
-      report.chart("throughput-" + mode.label(), chart(mode, part));
-      report.chart("gflops-" + mode.label(), gflopsChart(mode, part, peaks));
+      report.chart("throughput-" + mode.label(), BenchCharts.throughput(mode, part));
+      report.chart("gflops-" + mode.label(), BenchCharts.gflops(mode, part, peaks));
       findings.addAll(findings(mode, part, peaks));
     }
     findings.forEach(report.console()::println);
@@ -116,32 +116,5 @@ abstract class BenchThroughputCommand implements Callable<Integer> {
       }
     }
     return out;
-  }
-
-  /** Images per second of the LeNet models: one group per model and batch, one bar per thread count. */
-  private static org.jfree.chart.JFreeChart chart(Mode mode, List<ThroughputRow> rows) {
-    List<ComparisonBarChart.Bar> bars = new ArrayList<>();
-    for (ThroughputRow r : rows) {
-      if (r.model().startsWith("lenet")) {
-        bars.add(new ComparisonBarChart.Bar(r.model().substring("lenet-".length()) + " bs" + r.batch(),
-            r.threads() + (r.threads() == 1 ? " thread" : " threads"), r.imagesPerSecond().median() / 1000));
-      }
-    }
-    return ComparisonBarChart.create("LeNet " + mode.label() + " throughput", "thousand images per second", bars);
-  }
-
-  /** GFLOP/s of every model at the largest batch and each thread count, next to the matmul peak. */
-  private static org.jfree.chart.JFreeChart gflopsChart(Mode mode, List<ThroughputRow> rows,
-      Map<Integer, Double> peaks) {
-    int maxBatch = rows.stream().mapToInt(ThroughputRow::batch).max().orElse(1);
-    List<ComparisonBarChart.Bar> bars = new ArrayList<>();
-    for (ThroughputRow r : rows) {
-      if (r.batch() == maxBatch) {
-        bars.add(new ComparisonBarChart.Bar(r.model(), r.threads() + " thr", r.gflops()));
-      }
-    }
-    peaks.forEach((t, g) -> bars.add(new ComparisonBarChart.Bar("matmul peak", t + " thr", g)));
-    return ComparisonBarChart.create("Achieved GFLOP/s, " + mode.label() + ", batch " + maxBatch
-        + " (training = 3 x forward MACs x 2)", "GFLOP/s", bars);
   }
 }

@@ -4,6 +4,7 @@ import io.cnnlab.bench.BenchModel;
 import io.cnnlab.bench.StepVariant;
 import io.cnnlab.bench.TuneBench;
 import io.cnnlab.bench.results.BenchReport;
+import io.cnnlab.bench.results.BenchTables;
 import io.cnnlab.output.TextTable;
 import io.cnnlab.tf.Sessions;
 import java.io.IOException;
@@ -51,16 +52,7 @@ final class BenchTuneCommand implements Callable<Integer> {
       report.console().printf(Locale.ROOT, "tune: %s, batch %d, %d steps x %d rounds; load average %s%n", model,
           batch, steps, rounds(), io.cnnlab.bench.BenchEnvironment.loadAverage());
       List<TuneBench.Row> rows = TuneBench.run(bm, batch, variants, steps, rounds(), 1);
-      List<List<String>> cells = new ArrayList<>();
-      for (TuneBench.Row r : rows) {
-        StepVariant v = r.variant();
-        cells.add(List.of(v.label(), "" + v.towers(), "" + v.intraThreads(), "" + v.interThreads(), "" + v.xlaJit(),
-            "" + v.freshTensors(), v.fetch().name().toLowerCase(Locale.ROOT), f0(r.imagesPerSecond().median()),
-            f0(r.imagesPerSecond().min()), f0(r.imagesPerSecond().max()), String.format(Locale.ROOT, "%.3f", r.ratio())));
-      }
-      TextTable table = new TextTable("Training-step settings, " + model + " batch " + batch + " (interleaved)",
-          List.of("variant", "towers", "intra", "inter", "xla_jit", "fresh_tensors", "fetch", "img_per_s", "min_img_per_s",
-              "max_img_per_s", "ratio"), cells);
+      TextTable table = BenchTables.tune(model, batch, rows);
       report.table("tune", table);
       report.section("tune", "Step settings A/B", List.of(), List.of(table));
       return 0;
@@ -72,9 +64,5 @@ final class BenchTuneCommand implements Callable<Integer> {
 
   private int rounds() {
     return rounds != null ? rounds : bench.quick ? 3 : 7;
-  }
-
-  private static String f0(double v) {
-    return String.format(Locale.ROOT, "%.0f", v);
   }
 }

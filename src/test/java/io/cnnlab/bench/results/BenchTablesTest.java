@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cnnlab.bench.GraphProfile;
+import io.cnnlab.bench.MemoryBench;
 import io.cnnlab.bench.Mode;
+import io.cnnlab.bench.RssTrace;
 import io.cnnlab.bench.Stats;
+import io.cnnlab.bench.StepVariant;
 import io.cnnlab.bench.ThroughputRow;
+import io.cnnlab.bench.TuneBench;
+import io.cnnlab.data.LoaderThroughput;
 import io.cnnlab.output.CsvTables;
 import io.cnnlab.output.TextTable;
 import java.io.IOException;
@@ -62,5 +68,45 @@ class BenchTablesTest {
     int other = summary.indexOf("## Other");
     assertTrue(peak > 0 && other > peak, "listed sections first, others after: " + summary);
     assertTrue(summary.contains("- 1 thread: 110 GFLOP/s\n\n*Peak*"), summary);
+  }
+
+  @Test
+  void memoryRowsInMegabytesFromFirstToLastSample() {
+    RssTrace trace = new RssTrace(List.of(new RssTrace.Sample(1, 102_400, 102_400, 0, 0),
+        new RssTrace.Sample(2, 153_600, 256_000, 0, 0)));
+    TextTable t = BenchTables.memory(List.of(new MemoryBench.Outcome("lenet-2-epochs", trace, 12.3, 14.5, List.of())));
+    // 102,400 KB = 100.0 MB first, 153,600 KB = 150.0 MB last, peak 256,000 KB = 250.0 MB
+    assertEquals(List.of(List.of("lenet-2-epochs", "250.0", "100.0", "150.0", "50.0", "12.30", "14.50")), t.rows());
+    assertEquals(List.of("run", "peak_mb", "first_sample_mb", "last_sample_mb", "growth_mb", "run_s", "process_s"),
+        t.header());
+  }
+
+  @Test
+  void profileListsTheTopNodesWithTheirShareOfNodeTime() {
+    var p = new GraphProfile.Profile(4.0, List.of(new GraphProfile.Node("conv1", "_MklConv2D", 3.0),
+        new GraphProfile.Node("dense", "_MklMatMul", 0.75), new GraphProfile.Node("relu", "Relu", 0.25)));
+    TextTable t = BenchTables.profile("lenet-textbook", 256, 2, p, 2);
+    assertEquals(List.of(List.of("conv1", "_MklConv2D", "3.000", "75.0"), List.of("dense", "_MklMatMul", "0.750",
+        "18.8")), t.rows(), "3.0 and 0.75 of 4.0 ms node time; only the top 2");
+    assertEquals("Training step of lenet-textbook, batch 256, 2 threads: 4.00 ms per traced step, 4.00 ms in 3 nodes",
+        t.title());
+  }
+
+  @Test
+  void tuneRowsNameEachVariantsSettings() {
+    var v = new StepVariant("xla", 2, 1, 0, true, false, StepVariant.Fetch.LOSS);
+    TextTable t = BenchTables.tune("lenet-textbook", 256, List.of(new TuneBench.Row(v, new Stats(25_000.4, 24_000,
+        26_000, 7), 1.0416)));
+    assertEquals(List.of(List.of("xla", "0", "2", "1", "true", "false", "loss", "25000", "24000", "26000", "1.042")),
+        t.rows());
+  }
+
+  @Test
+  void loaderRowsCompareWithWhatLeNetConsumes() {
+    // 60,000 images in 2 s = 30,000 img/s; 0.1 s of 2 s waiting = 5.0 %; 30,000 / 28,000 = 1.07
+    var r = new LoaderThroughput.Result(2, 1, 60_000, 2.0, 0.1);
+    TextTable t = BenchTables.loader("fashion-mnist", 256, List.of(r), 28_000);
+    assertEquals(List.of(List.of("2", "30000", "5.0", "1.1")), t.rows());
+    assertEquals("Loader images/s alone (consumer does nothing), fashion-mnist batch 256", t.title());
   }
 }
