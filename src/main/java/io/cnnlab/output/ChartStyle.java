@@ -12,7 +12,10 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 
-/** One look for every chart (the reports' and the benchmark's): white background, light grid, large fonts for 1200x800 PNGs and A4 pages. */
+/**
+ * One look for every chart, the reports' and the benchmark's: white background, light grid, large fonts for
+ * 1200x800 PNGs and A4 pages.
+ */
 public final class ChartStyle {
   private ChartStyle() {}
 

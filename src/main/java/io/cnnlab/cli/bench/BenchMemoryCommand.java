@@ -89,7 +89,8 @@ final class BenchMemoryCommand implements Callable<Integer> {
     report.table("rss-lenet-epochs", lenetTrace);
     report.table("rss-alexnet-budget", BenchTables.rss(alexnet.name(), alexnet.trace(), "epoch"));
     report.table("rss-lenet-steps", longTrace);
-    report.chart("rss-lenet-epochs", BenchCharts.rss("Resident memory per epoch, " + lenet.name(), lenet.trace(), "epoch "));
+    report.chart("rss-lenet-epochs",
+        BenchCharts.rss("Resident memory per epoch, " + lenet.name(), lenet.trace(), "epoch "));
     report.chart("rss-lenet-steps", BenchCharts.rss("Resident memory, " + longRun.name() + " (batch " + stepBatch + ")",
         longRun.trace(), "step "));
 
