@@ -1,8 +1,8 @@
 package io.cnnlab.models;
 
 import io.cnnlab.nn.Activation;
-import io.cnnlab.nn.Conv;
 import io.cnnlab.nn.Pooling;
+import io.cnnlab.ops.shape.ShapeAlgebra;
 
 /**
  * The settings of a {@link LeNet}: two 5x5 convolutions, each followed by 2x2 stride-2 pooling, then three
@@ -140,9 +140,9 @@ public record LeNetConfig(
   }
 
   private static int finalSide(int inputSize, int padding) {
-    int side = Conv.outputSize(inputSize, KERNEL, 1, padding);
-    side = Conv.outputSize(side, POOL, POOL, 0);
-    side = Conv.outputSize(side, KERNEL, 1, 0);
-    return Conv.outputSize(side, POOL, POOL, 0);
+    int side = ShapeAlgebra.outputSizeOrZero(inputSize, KERNEL, 1, padding);
+    side = ShapeAlgebra.outputSizeOrZero(side, POOL, POOL, 0);
+    side = ShapeAlgebra.outputSizeOrZero(side, KERNEL, 1, 0);
+    return ShapeAlgebra.outputSizeOrZero(side, POOL, POOL, 0);
   }
 }
