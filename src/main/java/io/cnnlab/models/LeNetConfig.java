@@ -3,6 +3,7 @@ package io.cnnlab.models;
 import io.cnnlab.nn.Activation;
 import io.cnnlab.nn.Pooling;
 import io.cnnlab.ops.shape.ShapeAlgebra;
+import io.cnnlab.ops.spec.Preset;
 
 /**
  * The settings of a {@link LeNet}: two 5x5 convolutions, each followed by 2x2 stride-2 pooling, then three
@@ -69,10 +70,15 @@ public record LeNetConfig(
     }
   }
 
-  /** d2l 2.0 §6.6: sigmoid, average pooling, padding 2, 6/16 channels, 120/84 units, 28x28x1, 10 classes. */
+  /**
+   * d2l 2.0 §6.6: sigmoid, average pooling, padding 2, 6/16 channels, 120/84 units, 28x28x1, 10 classes; read
+   * from its one description, {@link Preset#LENET}.
+   */
   public static LeNetConfig textbook() {
-    return new LeNetConfig(Activation.SIGMOID, Pooling.AVG, false, 0f, 6, 16, 120, 84, 2, 10, 28, 1);
+    return TEXTBOOK;
   }
+
+  private static final LeNetConfig TEXTBOOK = LeNetLayout.read(Preset.LENET.stack());
 
   /**
    * d2l 2.0 §7.5 ("LeNet with batch normalization"): the textbook network with batch norm before every
