@@ -1,9 +1,9 @@
 package io.cnnlab.experiments.tasks;
 
-import io.cnnlab.models.LayerRow;
 import io.cnnlab.models.Model;
 import io.cnnlab.models.ModelSettings;
 import io.cnnlab.models.Summary;
+import io.cnnlab.models.SummaryRow;
 import io.cnnlab.ops.conv.ConvWeights;
 import io.cnnlab.ops.conv.Im2colConv2d;
 import io.cnnlab.ops.conv.NaiveConv2d;
@@ -70,7 +70,7 @@ public final class ConvShapesTask {
     List<String> expected = collapse(formula.rows().stream().map(r -> r.output().toString()).toList());
     Summary summary = Summary.of(model);
     List<String> actual = collapse(summary.rows().stream()
-        .filter(r -> !r.name().startsWith("resize")).map(LayerRow::shapeText).toList());
+        .filter(r -> !r.name().startsWith("resize")).map(SummaryRow::shapeText).toList());
     int steps = Math.max(expected.size(), actual.size());
     boolean allMatch = true;
     for (int i = 0; i < steps; i++) {
