@@ -76,7 +76,7 @@ class SummaryTest {
   private static void assertAgrees(ShapeReport expected, Summary s, int skip) {
     assertEquals(expected.rows().size(), s.rows().size() - skip);
     for (int i = 0; i < expected.rows().size(); i++) {
-      io.cnnlab.ops.spec.SummaryRow want = expected.rows().get(i);
+      io.cnnlab.ops.spec.LayerRow want = expected.rows().get(i);
       SummaryRow row = s.rows().get(skip + i);
       String label = row.name() + " vs " + want.layer();
       assertEquals(want.output().toString(), row.shapeText(), label);
