@@ -40,7 +40,8 @@ class CorruptDataFilesTest {
   private Path cut(Path file, int keep) throws IOException {
     byte[] b = Files.readAllBytes(file);
     Files.createDirectories(dir.resolve("cut"));
-    return Files.write(dir.resolve("cut").resolve(file.getFileName()), Arrays.copyOf(b, keep < 0 ? b.length + keep : keep));
+    int length = keep < 0 ? b.length + keep : keep;
+    return Files.write(dir.resolve("cut").resolve(file.getFileName()), Arrays.copyOf(b, length));
   }
 
   private static void assertNamed(Path file, IOException e) {
