@@ -7,7 +7,10 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -20,6 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "conv1x1",
     mixinStandardHelpOptions = true,
+    defaultValueProvider = Conv1x1Command.Defaults.class,
     description = {
       "Times 1x1 convolution as TensorFlow conv2d, as one matrix multiplication (TensorFlow matMul and plain "
           + "Java on (N*H*W) x Ci) and as the naive loop; then a KxK convolution (SAME padding) as the naive "
@@ -32,31 +36,32 @@ import picocli.CommandLine.Spec;
 public final class Conv1x1Command implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--batch", defaultValue = "32", description = "Examples per batch (default ${DEFAULT-VALUE}).")
+  @Option(names = "--batch", description = "Examples per batch (default ${DEFAULT-VALUE}).")
   int batch;
 
-  @Option(names = "--in", defaultValue = "64", description = "Input channels (default ${DEFAULT-VALUE}).")
+  @Option(names = "--in", description = "Input channels (default ${DEFAULT-VALUE}).")
   int in;
 
-  @Option(names = "--out", defaultValue = "16", description = "Output channels (default ${DEFAULT-VALUE}).")
+  @Option(names = "--out", description = "Output channels (default ${DEFAULT-VALUE}).")
   int out;
 
-  @Option(names = "--size", defaultValue = "56", description = "Height and width (default ${DEFAULT-VALUE}).")
+  @Option(names = "--size", description = "Height and width (default ${DEFAULT-VALUE}).")
   int size;
 
-  @Option(names = "--kernel", defaultValue = "3", description = "Kernel of the second comparison (default ${DEFAULT-VALUE}).")
+  @Option(names = "--kernel",
+      description = "Kernel of the second comparison (default ${DEFAULT-VALUE}).")
   int kernel;
 
-  @Option(names = "--repeats", defaultValue = "5", description = "Timed runs (default ${DEFAULT-VALUE}).")
+  @Option(names = "--repeats", description = "Timed runs (default ${DEFAULT-VALUE}).")
   int repeats;
 
-  @Option(names = "--warmup", defaultValue = "2", description = "Untimed runs first (default ${DEFAULT-VALUE}).")
+  @Option(names = "--warmup", description = "Untimed runs first (default ${DEFAULT-VALUE}).")
   int warmup;
 
   @Option(names = "--threads", description = "TensorFlow intra-op threads (default: all cores).")
   Integer threads;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of the random data (default ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", description = "Seed of the random data (default ${DEFAULT-VALUE}).")
   long seed;
 
   @Override
@@ -103,5 +108,28 @@ public final class Conv1x1Command implements Callable<Integer> {
         row.implementation() + " (" + row.layout() + ")", row.threads(), row.timing().medianMs(),
         row.timing().minMs(), row.gflops(), row.maxAbsDiff());
     out.flush();
+  }
+
+  /** The defaults are the harness's ({@link ConvBenchSettings#DEFAULTS}, {@link Conv1x1Task#SEED}), stated once. */
+  static final class Defaults implements IDefaultValueProvider {
+    @Override
+    public String defaultValue(ArgSpec arg) {
+      if (!(arg instanceof OptionSpec option)) {
+        return null;
+      }
+      ConvBenchSettings d = ConvBenchSettings.DEFAULTS;
+      Object value = switch (option.longestName()) {
+        case "--batch" -> d.batch();
+        case "--in" -> d.in();
+        case "--out" -> d.out();
+        case "--size" -> d.size();
+        case "--kernel" -> d.kernel();
+        case "--repeats" -> d.repeats();
+        case "--warmup" -> d.warmup();
+        case "--seed" -> Conv1x1Task.SEED;
+        default -> null;
+      };
+      return value == null ? null : value.toString();
+    }
   }
 }
