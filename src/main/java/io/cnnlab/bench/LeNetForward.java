@@ -1,5 +1,6 @@
 package io.cnnlab.bench;
 
+import io.cnnlab.models.LeNetConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -18,10 +19,18 @@ import org.tensorflow.types.TFloat32;
 public final class LeNetForward {
   private LeNetForward() {}
 
+  /** The network, d2l's textbook LeNet as {@link LeNetConfig#textbook()} reads it from its one description. */
+  private static final LeNetConfig NET = LeNetConfig.textbook();
+
+  /** Inputs of the first dense layer: the last feature map, flattened (16 x 5 x 5 = 400). */
+  private static final long FLAT = (long) NET.conv2Channels() * NET.finalSide() * NET.finalSide();
+
   /** Kernel and bias shapes: conv1, conv2, dense1, dense2, dense3. */
   static final List<long[]> KERNELS = List.of(
-      new long[] {5, 5, 1, 6}, new long[] {5, 5, 6, 16}, new long[] {400, 120}, new long[] {120, 84},
-      new long[] {84, 10});
+      new long[] {LeNetConfig.KERNEL, LeNetConfig.KERNEL, NET.channels(), NET.conv1Channels()},
+      new long[] {LeNetConfig.KERNEL, LeNetConfig.KERNEL, NET.conv1Channels(), NET.conv2Channels()},
+      new long[] {FLAT, NET.dense1Units()}, new long[] {NET.dense1Units(), NET.dense2Units()},
+      new long[] {NET.dense2Units(), NET.classes()});
 
   /** Random weights (uniform in +-sqrt(6 / (fan-in + fan-out))), zero biases. */
   public record Weights(List<float[]> kernels, List<float[]> biases) {
@@ -45,11 +54,12 @@ public final class LeNetForward {
     }
   }
 
-  /** Logits {@code [N, 10]} of {@code images [N, 28, 28, 1]}. */
+  /** Logits {@code [N, 10]} of {@code images [N, 28, 28, 1]} (sigmoid and average pooling, as the textbook's). */
   public static Operand<TFloat32> logits(Ops tf, Operand<TFloat32> images, Weights w) {
-    Operand<TFloat32> x = convLayer(tf, images, w, 0, "SAME");
+    // Padding 2 around a 5x5 kernel at stride 1 keeps the side: TensorFlow's SAME.
+    Operand<TFloat32> x = convLayer(tf, images, w, 0, NET.firstConvPadding() == 0 ? "VALID" : "SAME");
     x = convLayer(tf, x, w, 1, "VALID");
-    x = tf.reshape(x, tf.constant(new long[] {-1, 400}));
+    x = tf.reshape(x, tf.constant(new long[] {-1, FLAT}));
     x = tf.math.sigmoid(dense(tf, x, w, 2));
     x = tf.math.sigmoid(dense(tf, x, w, 3));
     return dense(tf, x, w, 4);
@@ -59,7 +69,7 @@ public final class LeNetForward {
     List<Long> ones = List.of(1L, 1L, 1L, 1L);
     Operand<TFloat32> conv = tf.nn.conv2d(x, constant(tf, w.kernels().get(i), KERNELS.get(i)), ones, padding);
     Operand<TFloat32> act = tf.math.sigmoid(tf.nn.biasAdd(conv, bias(tf, w, i)));
-    List<Long> two = List.of(1L, 2L, 2L, 1L);
+    List<Long> two = List.of(1L, (long) LeNetConfig.POOL, (long) LeNetConfig.POOL, 1L);
     return tf.nn.avgPool(act, two, two, "VALID");
   }
 

@@ -1,35 +1,29 @@
 package io.cnnlab.cli;
 
-import io.cnnlab.ops.conv.Conv1x1;
-import io.cnnlab.ops.conv.ConvWeights;
-import io.cnnlab.ops.conv.Im2colConv2d;
-import io.cnnlab.ops.conv.NaiveConv2d;
-import io.cnnlab.ops.conv.Nchw;
-import io.cnnlab.ops.conv.TfConv;
-import io.cnnlab.ops.conv.TfGraphFunction;
-import io.cnnlab.ops.shape.Padding;
-import io.cnnlab.ops.shape.Window;
+import io.cnnlab.experiments.tasks.Conv1x1Task;
+import io.cnnlab.experiments.tasks.ConvBenchSettings;
 import io.cnnlab.tf.Sessions;
-import io.cnnlab.tf.Tensors;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
-import org.tensorflow.types.TFloat32;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code cnnlab conv1x1}: times a 1x1 convolution three ways (TensorFlow conv2d, one matrix multiplication,
  * the naive loop) and a KxK convolution three ways (naive loop, im2col, TensorFlow conv2d). A measurement,
- * not a test; every implementation's output is compared with the naive loop's.
+ * not a test; every implementation's output is compared with the naive loop's. The measuring is the
+ * harness's {@link Conv1x1Task}; this command parses the options and prints the rows as they come.
  */
 @Command(
     name = "conv1x1",
     mixinStandardHelpOptions = true,
+    defaultValueProvider = Conv1x1Command.Defaults.class,
     description = {
       "Times 1x1 convolution as TensorFlow conv2d, as one matrix multiplication (TensorFlow matMul and plain "
           + "Java on (N*H*W) x Ci) and as the naive loop; then a KxK convolution (SAME padding) as the naive "
@@ -42,31 +36,32 @@ import picocli.CommandLine.Spec;
 public final class Conv1x1Command implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--batch", defaultValue = "32", description = "Examples per batch (default ${DEFAULT-VALUE}).")
+  @Option(names = "--batch", description = "Examples per batch (default ${DEFAULT-VALUE}).")
   int batch;
 
-  @Option(names = "--in", defaultValue = "64", description = "Input channels (default ${DEFAULT-VALUE}).")
+  @Option(names = "--in", description = "Input channels (default ${DEFAULT-VALUE}).")
   int in;
 
-  @Option(names = "--out", defaultValue = "16", description = "Output channels (default ${DEFAULT-VALUE}).")
+  @Option(names = "--out", description = "Output channels (default ${DEFAULT-VALUE}).")
   int out;
 
-  @Option(names = "--size", defaultValue = "56", description = "Height and width (default ${DEFAULT-VALUE}).")
+  @Option(names = "--size", description = "Height and width (default ${DEFAULT-VALUE}).")
   int size;
 
-  @Option(names = "--kernel", defaultValue = "3", description = "Kernel of the second comparison (default ${DEFAULT-VALUE}).")
+  @Option(names = "--kernel",
+      description = "Kernel of the second comparison (default ${DEFAULT-VALUE}).")
   int kernel;
 
-  @Option(names = "--repeats", defaultValue = "5", description = "Timed runs (default ${DEFAULT-VALUE}).")
+  @Option(names = "--repeats", description = "Timed runs (default ${DEFAULT-VALUE}).")
   int repeats;
 
-  @Option(names = "--warmup", defaultValue = "2", description = "Untimed runs first (default ${DEFAULT-VALUE}).")
+  @Option(names = "--warmup", description = "Untimed runs first (default ${DEFAULT-VALUE}).")
   int warmup;
 
   @Option(names = "--threads", description = "TensorFlow intra-op threads (default: all cores).")
   Integer threads;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of the random data (default ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", description = "Seed of the random data (default ${DEFAULT-VALUE}).")
   long seed;
 
   @Override
@@ -76,14 +71,12 @@ public final class Conv1x1Command implements Callable<Integer> {
     try {
       validate();
       int tfThreads = threads == null ? Sessions.defaultThreads() : threads;
-      Random random = new Random(seed);
-      Nchw x = Nchw.random(random, batch, in, size, size);
       out.printf(Locale.ROOT, "input %dx%dx%dx%d (NCHW), %d -> %d channels; median of %d runs after %d warm-up%n",
           batch, in, size, size, in, this.out, repeats, warmup);
       out.printf(Locale.ROOT, "%-5s  %-28s %7s %11s %11s %9s %12s%n",
           "conv", "implementation", "threads", "median ms", "min ms", "GFLOP/s", "max |diff|");
-      oneByOne(out, x, ConvWeights.random(random, this.out, in, 1, 1), tfThreads);
-      kByK(out, x, ConvWeights.random(random, this.out, in, kernel, kernel), tfThreads);
+      ConvBenchSettings settings = new ConvBenchSettings(batch, in, this.out, size, kernel, repeats, warmup);
+      Conv1x1Task.measure(settings, tfThreads, seed, row -> print(out, row));
       out.println("max |diff|: largest absolute difference from the naive loop's output.");
       out.flush();
       return 0;
@@ -110,68 +103,33 @@ public final class Conv1x1Command implements Callable<Integer> {
     }
   }
 
-  private void oneByOne(PrintWriter out, Nchw x, ConvWeights k, int tfThreads) {
-    Window window = Window.square(1, 1, Padding.valid());
-    long macs = (long) batch * size * size * in * this.out;
-    String label = "1x1";
-    float[] nhwc = x.toNhwc();
-    float[] inOut = k.toHwio();
-    int positions = batch * size * size;
-    Nchw naive = NaiveConv2d.apply(x, k, window);
-    long[] shape = {batch, size, size, in};
-    try (TfGraphFunction conv = new TfGraphFunction(shape, (tf, input) -> TfConv.conv2d(
-            tf, input, TfConv.constant(tf, inOut, 1, 1, in, this.out), TfConv.constant(tf, k.bias(), this.out),
-            window), tfThreads);
-        TfGraphFunction matMul = new TfGraphFunction(shape, (tf, input) -> TfConv.conv1x1AsMatMul(
-            tf, input, TfConv.constant(tf, inOut, in, this.out), TfConv.constant(tf, k.bias(), this.out)), tfThreads);
-        TFloat32 fed = Tensors.floats(nhwc, shape)) {
-      row(out, label, "TensorFlow conv2d (NHWC)", tfThreads, macs, naive, () -> conv.run(fed),
-          () -> Nchw.fromNhwc(conv.apply(fed).values(), batch, size, size, this.out));
-      row(out, label, "TensorFlow matMul (NHW x C)", tfThreads, macs, naive, () -> matMul.run(fed),
-          () -> Nchw.fromNhwc(matMul.apply(fed).values(), batch, size, size, this.out));
-    }
-    row(out, label, "Java matmul (NHW x C)", 1, macs, naive,
-        () -> Conv1x1.matMulNhwc(nhwc, positions, inOut, in, this.out, k.bias()),
-        () -> Nchw.fromNhwc(Conv1x1.matMulNhwc(nhwc, positions, inOut, in, this.out, k.bias()), batch, size, size, this.out));
-    row(out, label, "Java naive loop (NCHW)", 1, macs, naive, () -> NaiveConv2d.apply(x, k, window), () -> naive);
-  }
-
-  private void kByK(PrintWriter out, Nchw x, ConvWeights k, int tfThreads) {
-    Window window = Window.square(kernel, 1, Padding.same());
-    long macs = (long) batch * size * size * in * this.out * kernel * kernel;
-    String label = kernel + "x" + kernel;
-    Nchw naive = NaiveConv2d.apply(x, k, window);
-    row(out, label, "Java naive loop (NCHW)", 1, macs, naive, () -> NaiveConv2d.apply(x, k, window), () -> naive);
-    row(out, label, "Java im2col + matmul (NCHW)", 1, macs, naive, () -> Im2colConv2d.apply(x, k, window),
-        () -> Im2colConv2d.apply(x, k, window));
-    long[] shape = {batch, size, size, in};
-    float[] hwio = k.toHwio();
-    try (TfGraphFunction conv = new TfGraphFunction(shape, (tf, input) -> TfConv.conv2d(
-            tf, input, TfConv.constant(tf, hwio, kernel, kernel, in, this.out),
-            TfConv.constant(tf, k.bias(), this.out), window), tfThreads);
-        TFloat32 fed = Tensors.floats(x.toNhwc(), shape)) {
-      row(out, label, "TensorFlow conv2d (NHWC)", tfThreads, macs, naive, () -> conv.run(fed),
-          () -> Nchw.fromNhwc(conv.apply(fed).values(), batch, size, size, this.out));
-    }
-  }
-
-  private void row(PrintWriter out, String conv, String name, int threadCount, long macs, Nchw reference,
-      Runnable timed, Supplier<Nchw> result) {
-    double diff = maxAbsDiff(reference, result.get());
-    Timing t = Timing.of(timed, warmup, repeats);
-    out.printf(Locale.ROOT, "%-5s  %-28s %7d %11.2f %11.2f %9.2f %12.2e%n",
-        conv, name, threadCount, t.medianMs(), t.minMs(), t.gflops(macs), diff);
+  private static void print(PrintWriter out, Conv1x1Task.Row row) {
+    out.printf(Locale.ROOT, "%-5s  %-28s %7d %11.2f %11.2f %9.2f %12.2e%n", row.conv(),
+        row.implementation() + " (" + row.layout() + ")", row.threads(), row.timing().medianMs(),
+        row.timing().minMs(), row.gflops(), row.maxAbsDiff());
     out.flush();
   }
 
-  private static double maxAbsDiff(Nchw a, Nchw b) {
-    if (a.data().length != b.data().length) {
-      throw new IllegalStateException("outputs differ in size: " + a.data().length + " vs " + b.data().length);
+  /** The defaults are the harness's ({@link ConvBenchSettings#DEFAULTS}, {@link Conv1x1Task#SEED}), stated once. */
+  static final class Defaults implements IDefaultValueProvider {
+    @Override
+    public String defaultValue(ArgSpec arg) {
+      if (!(arg instanceof OptionSpec option)) {
+        return null;
+      }
+      ConvBenchSettings d = ConvBenchSettings.DEFAULTS;
+      Object value = switch (option.longestName()) {
+        case "--batch" -> d.batch();
+        case "--in" -> d.in();
+        case "--out" -> d.out();
+        case "--size" -> d.size();
+        case "--kernel" -> d.kernel();
+        case "--repeats" -> d.repeats();
+        case "--warmup" -> d.warmup();
+        case "--seed" -> Conv1x1Task.SEED;
+        default -> null;
+      };
+      return value == null ? null : value.toString();
     }
-    double max = 0;
-    for (int i = 0; i < a.data().length; i++) {
-      max = Math.max(max, Math.abs((double) a.data()[i] - b.data()[i]));
-    }
-    return max;
   }
 }

@@ -1,31 +1,27 @@
 package io.cnnlab.cli;
 
-import io.cnnlab.image.EdgeFigures;
-import io.cnnlab.image.GrayImage;
+import io.cnnlab.experiments.tasks.EdgesTask;
 import io.cnnlab.image.ImageFiles;
-import io.cnnlab.image.Luma;
 import io.cnnlab.ops.EdgeCombination;
-import io.cnnlab.ops.EdgeDetector;
-import io.cnnlab.ops.EdgeMaps;
 import io.cnnlab.ops.EdgeOperator;
-import io.cnnlab.ops.Orientation;
 import io.cnnlab.tf.Sessions;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code cnnlab edges}: hand-designed edge detectors on a folder of photos. */
+/**
+ * {@code cnnlab edges}: hand-designed edge detectors on a folder of photos. The detection and the pictures
+ * are the harness's {@link EdgesTask}; this command checks the options, goes on past a photo it cannot read
+ * and prints a line per photo.
+ */
 @Command(
     name = "edges",
     mixinStandardHelpOptions = true,
@@ -82,14 +78,12 @@ public final class EdgesCommand implements Callable<Integer> {
     List<Path> failed = new ArrayList<>();
     long start = System.nanoTime();
     int written = 0;
-    Map<EdgeOperator, EdgeDetector> detectors = new EnumMap<>(EdgeOperator.class);
-    try {
-      for (EdgeOperator op : operators) {
-        detectors.put(op, new EdgeDetector(op, combine, threads));
-      }
+    try (EdgesTask task = new EdgesTask(operators, combine, true, threads)) {
       for (Path photo : photos) {
         try {
-          written += process(photo, detectors, out);
+          EdgesTask.PhotoResult result = task.process(photo, output);
+          out.println(line(result));
+          written += result.files();
         } catch (IOException | RuntimeException e) {
           failed.add(photo);
           String reason = String.valueOf(e.getMessage());
@@ -97,11 +91,9 @@ public final class EdgesCommand implements Callable<Integer> {
         }
         out.flush();
       }
-    } finally {
-      detectors.values().forEach(EdgeDetector::close);
     }
     out.printf(Locale.ROOT, "%d photo(s), %d failed, %d files written to %s in %.1f s%n",
-        photos.size(), failed.size(), written, output, seconds(start));
+        photos.size(), failed.size(), written, output, (System.nanoTime() - start) / 1e9);
     if (!failed.isEmpty()) {
       err.println("cnnlab edges: could not process " + failed.size() + " file(s): " + failed);
       return 1;
@@ -109,41 +101,15 @@ public final class EdgesCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Reads one photo, runs every detector, writes its pictures; returns the number of files written. */
-  private int process(Path photo, Map<EdgeOperator, EdgeDetector> detectors, PrintWriter out)
-      throws IOException {
-    long t = System.nanoTime();
-    BufferedImage original = ImageFiles.read(photo);
-    GrayImage gray = Luma.toGray(original);
+  /** One photo's line: its size, the read time and each operator's detect and write times. */
+  private static String line(EdgesTask.PhotoResult r) {
     StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-20s %5dx%-5d read %.2f s",
-        photo.getFileName(), gray.width(), gray.height(), seconds(t)));
-    int files = 0;
-    String stem = ImageFiles.stem(photo);
-    for (EdgeDetector detector : detectors.values()) {
-      t = System.nanoTime();
-      EdgeMaps maps = detector.detect(gray.pixels(), gray.width(), gray.height());
-      double detect = seconds(t);
-      t = System.nanoTime();
-      String prefix = stem + "-" + detector.operator().fileLabel();
-      EdgeFigures figures = new EdgeFigures(maps);
-      Map<Orientation, BufferedImage> pictures = figures.orientations();
-      for (Orientation o : Orientation.values()) {
-        ImageFiles.writePng(pictures.get(o), output.resolve(prefix + "-" + o.fileLabel() + ".png"));
-      }
-      BufferedImage combined = figures.combined();
-      ImageFiles.writePng(combined, output.resolve(prefix + "-combined-" + combine.fileLabel() + ".png"));
-      ImageFiles.writePng(figures.sheet(photo.getFileName().toString(), original),
-          output.resolve(prefix + "-sheet.png"));
-      files += Orientation.values().length + 2;
+        r.photo(), r.width(), r.height(), r.readSeconds()));
+    for (EdgesTask.OperatorResult op : r.operators()) {
       line.append(String.format(Locale.ROOT, "  %s: detect %.2f s, write %.2f s",
-          detector.operator().fileLabel(), detect, seconds(t)));
+          op.operator().fileLabel(), op.detectSeconds(), op.writeSeconds()));
     }
-    out.println(line);
-    return files;
-  }
-
-  private static double seconds(long startNanos) {
-    return (System.nanoTime() - startNanos) / 1e9;
+    return line.toString();
   }
 
   /** Parses --operator case-insensitively with a message naming the accepted values. */

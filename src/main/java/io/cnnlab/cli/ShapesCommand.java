@@ -18,7 +18,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code cnnlab shapes}: layer-by-layer output shapes, parameters and MACs of a layer stack. */
+/**
+ * {@code cnnlab shapes}: layer-by-layer output shapes, parameters and MACs of a layer stack, from the hand
+ * formulas of {@code ops.spec}: for a preset, the same report the harness's {@code ConvShapesTask} checks
+ * against TensorFlow.
+ */
 @Command(
     name = "shapes",
     mixinStandardHelpOptions = true,
@@ -91,12 +95,11 @@ public final class ShapesCommand implements Callable<Integer> {
   }
 
   private static Preset preset(String name) {
-    for (Preset p : Preset.values()) {
-      if (p.token().equals(name.toLowerCase(Locale.ROOT))) {
-        return p;
-      }
+    try {
+      return Preset.parse(name);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--preset " + e.getMessage(), e);
     }
-    throw new IllegalArgumentException("--preset '" + name + "': expected lenet or alexnet");
   }
 
   private static boolean csv(String format) {

@@ -2,12 +2,12 @@ package io.cnnlab.cli;
 
 import io.cnnlab.models.AlexNet;
 import io.cnnlab.models.AlexNetConfig;
-import io.cnnlab.models.LayerRow;
 import io.cnnlab.models.LeNet;
 import io.cnnlab.models.LeNetConfig;
 import io.cnnlab.models.Model;
 import io.cnnlab.models.ModelSettings;
 import io.cnnlab.models.Summary;
+import io.cnnlab.models.SummaryRow;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -92,7 +92,7 @@ public final class SummaryCommand implements Callable<Integer> {
 
   private static void print(PrintWriter out, Summary summary) {
     out.printf("%-12s %16s %14s %16s%n", "layer", "output", "parameters", "MACs");
-    for (LayerRow row : summary.rows()) {
+    for (SummaryRow row : summary.rows()) {
       out.printf("%-12s %16s %,14d %,16d%n", row.name(), row.shapeText(), row.parameters(), row.macs());
     }
     out.printf("%-12s %16s %,14d %,16d%n", "total", "", summary.parameters(), summary.macs());

@@ -67,6 +67,8 @@ public final class Cifar100Reader {
           planesToInterleaved(chunk, base + 2, pixels, record * 3 * PLANE);
         }
       }
+    } catch (IOException e) {
+      throw DatasetFormatException.naming(file, "CIFAR-100 binary records of " + RECORD + " bytes", e);
     }
     return new Records(file, count, pixels, coarse, fine, coarseNames, fineNames);
   }

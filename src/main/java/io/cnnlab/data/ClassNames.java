@@ -31,8 +31,13 @@ public final class ClassNames {
       return builtIn;
     }
     // Blank lines are skipped: the lists end in line breaks.
-    List<String> names = Files.readAllLines(file, StandardCharsets.ISO_8859_1).stream()
-        .map(String::strip).filter(s -> !s.isEmpty()).toList();
+    List<String> names;
+    try {
+      names = Files.readAllLines(file, StandardCharsets.ISO_8859_1).stream()
+          .map(String::strip).filter(s -> !s.isEmpty()).toList();
+    } catch (IOException e) {
+      throw DatasetFormatException.naming(file, "a list of class names, one a line", e);
+    }
     if (names.size() != builtIn.size()) {
       throw new DatasetFormatException(file, names.size() + " class names, expected " + builtIn.size()
           + " (one a line, in label order)");

@@ -37,6 +37,8 @@ public final class IdxReader {
       }
       byte[] pixels = body(in, file, (int) need, dims[0] + " images of " + dims[1] + "x" + dims[2]);
       return new Images(dims[0], dims[1], dims[2], pixels);
+    } catch (IOException e) {
+      throw DatasetFormatException.naming(file, "an IDX images file (magic 0x00000803)", e);
     }
   }
 
@@ -45,6 +47,8 @@ public final class IdxReader {
     try (DataInputStream in = new DataInputStream(open(file))) {
       int[] dims = header(in, file, LABELS_MAGIC);
       return body(in, file, dims[0], dims[0] + " labels");
+    } catch (IOException e) {
+      throw DatasetFormatException.naming(file, "an IDX labels file (magic 0x00000801)", e);
     }
   }
 
@@ -87,6 +91,8 @@ public final class IdxReader {
         out[d] = readInt(in, file, "size " + d + " of " + rank + " in the header");
       }
       return out;
+    } catch (IOException e) {
+      throw DatasetFormatException.naming(file, "an IDX file", e);
     }
   }
 
@@ -137,7 +143,15 @@ public final class IdxReader {
           file, "truncated: the header announces " + what + " (" + length + " bytes after the header), but only "
               + out.length + " follow");
     }
-    if (in.read() != -1) {
+    int next;
+    try {
+      next = in.read(); // a gzip stream's end: its trailer (CRC-32 and length) is checked here
+    } catch (EOFException | ZipException e) {
+      throw new DatasetFormatException(file, "corrupt gzip trailer after " + what + " (" + e.getMessage()
+          + "): the checksum or length recorded at the end does not match the data; the file is damaged, "
+          + "install it again", e);
+    }
+    if (next != -1) {
       throw new DatasetFormatException(file, "longer than its header says: " + what + " and then more bytes");
     }
     return out;

@@ -36,7 +36,12 @@ public final class Manifest {
   /** Content name to lower-case hex SHA-256, in file order. */
   public static Map<String, String> read(Path manifest) throws IOException {
     Map<String, String> out = new LinkedHashMap<>();
-    List<String> lines = Files.readAllLines(manifest);
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(manifest);
+    } catch (IOException e) {
+      throw DatasetFormatException.naming(manifest, "a SHA256SUMS list in UTF-8", e);
+    }
     for (int n = 0; n < lines.size(); n++) {
       String line = lines.get(n).strip();
       if (line.isEmpty() || line.startsWith("#")) {
@@ -72,7 +77,10 @@ public final class Manifest {
         digest.update(buffer, 0, n);
       }
     } catch (java.util.zip.ZipException | java.io.EOFException e) {
-      throw new DatasetFormatException(file, "truncated or corrupt gzip stream", e);
+      throw new DatasetFormatException(file, "truncated or corrupt gzip stream (" + e.getMessage()
+          + "); the file is damaged, install it again", e);
+    } catch (IOException e) {
+      throw DatasetFormatException.naming(file, "a data file to checksum", e);
     }
     return HexFormat.of().formatHex(digest.digest());
   }

@@ -54,6 +54,8 @@ final class PickleReader {
     long size = Files.size(file);
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       return new PickleReader(file, in, size).run();
+    } catch (IOException e) {
+      throw DatasetFormatException.naming(file, "a Python pickle", e);
     }
   }
 

@@ -1,6 +1,6 @@
 package io.cnnlab.models;
 
-import io.cnnlab.nn.Conv;
+import io.cnnlab.ops.shape.ShapeAlgebra;
 import io.cnnlab.ops.spec.LayerCounts;
 
 /**
@@ -169,9 +169,9 @@ public record AlexNetConfig(
   private static int finalSide(int inputSize) {
     int side = inputSize;
     for (int i = 0; i < CONV_CHANNELS.length; i++) {
-      side = Conv.outputSize(side, CONV_KERNEL[i], CONV_STRIDE[i], CONV_PADDING[i]);
+      side = ShapeAlgebra.outputSizeOrZero(side, CONV_KERNEL[i], CONV_STRIDE[i], CONV_PADDING[i]);
       if (poolsAfter(i)) {
-        side = Conv.outputSize(side, POOL_WINDOW, POOL_STRIDE, 0);
+        side = ShapeAlgebra.outputSizeOrZero(side, POOL_WINDOW, POOL_STRIDE, 0);
       }
     }
     return side;

@@ -1,8 +1,9 @@
 package io.cnnlab.models;
 
 import io.cnnlab.nn.Activation;
-import io.cnnlab.nn.Conv;
 import io.cnnlab.nn.Pooling;
+import io.cnnlab.ops.shape.ShapeAlgebra;
+import io.cnnlab.ops.spec.Preset;
 
 /**
  * The settings of a {@link LeNet}: two 5x5 convolutions, each followed by 2x2 stride-2 pooling, then three
@@ -69,10 +70,15 @@ public record LeNetConfig(
     }
   }
 
-  /** d2l 2.0 §6.6: sigmoid, average pooling, padding 2, 6/16 channels, 120/84 units, 28x28x1, 10 classes. */
+  /**
+   * d2l 2.0 §6.6: sigmoid, average pooling, padding 2, 6/16 channels, 120/84 units, 28x28x1, 10 classes; read
+   * from its one description, {@link Preset#LENET}.
+   */
   public static LeNetConfig textbook() {
-    return new LeNetConfig(Activation.SIGMOID, Pooling.AVG, false, 0f, 6, 16, 120, 84, 2, 10, 28, 1);
+    return TEXTBOOK;
   }
+
+  private static final LeNetConfig TEXTBOOK = LeNetLayout.read(Preset.LENET.stack());
 
   /**
    * d2l 2.0 §7.5 ("LeNet with batch normalization"): the textbook network with batch norm before every
@@ -140,9 +146,9 @@ public record LeNetConfig(
   }
 
   private static int finalSide(int inputSize, int padding) {
-    int side = Conv.outputSize(inputSize, KERNEL, 1, padding);
-    side = Conv.outputSize(side, POOL, POOL, 0);
-    side = Conv.outputSize(side, KERNEL, 1, 0);
-    return Conv.outputSize(side, POOL, POOL, 0);
+    int side = ShapeAlgebra.outputSizeOrZero(inputSize, KERNEL, 1, padding);
+    side = ShapeAlgebra.outputSizeOrZero(side, POOL, POOL, 0);
+    side = ShapeAlgebra.outputSizeOrZero(side, KERNEL, 1, 0);
+    return ShapeAlgebra.outputSizeOrZero(side, POOL, POOL, 0);
   }
 }

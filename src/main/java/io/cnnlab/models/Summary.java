@@ -29,7 +29,7 @@ import org.tensorflow.types.TFloat32;
  * @param state non-trainable values (batch-norm moving averages)
  * @param macs multiply-accumulates per example, summed over layers
  */
-public record Summary(List<LayerRow> rows, long parameters, long state, long macs) {
+public record Summary(List<SummaryRow> rows, long parameters, long state, long macs) {
   /** Kinds of the variables the layers create ({@code conv1_kernel}); longer suffixes first. */
   private static final List<String> MODEL_VARIABLES = List.of(BatchNorm.MOVING_VARIANCE, BatchNorm.MOVING_MEAN,
       Initializers.KERNEL, Initializers.BIAS, BatchNorm.GAMMA, BatchNorm.BETA);
@@ -71,7 +71,7 @@ public record Summary(List<LayerRow> rows, long parameters, long state, long mac
         }
       }
     }
-    List<LayerRow> rows = new ArrayList<>();
+    List<SummaryRow> rows = new ArrayList<>();
     long parameters = 0;
     long state = 0;
     long macs = 0;
@@ -96,7 +96,7 @@ public record Summary(List<LayerRow> rows, long parameters, long state, long mac
         }
       }
       byLayer.remove(tap.name());
-      rows.add(new LayerRow(tap.name(), perExample, layerParams, layerState, layerMacs));
+      rows.add(new SummaryRow(tap.name(), perExample, layerParams, layerState, layerMacs));
       parameters += layerParams;
       state += layerState;
       macs += layerMacs;

@@ -16,8 +16,9 @@ public final class Conv {
    * (zeros) and returns {@code conv(pad(x)) + bias}, its ops in name scope {@code name}.
    *
    * <p>{@code padding} zeros are added on every side, as {@code nn.Conv2d(padding=p)} does; the output side
-   * is {@code floor((in + 2p - k) / stride) + 1}. Padding that equals TensorFlow's {@code SAME} (stride 1,
-   * {@code 2p = k - 1}) uses it; other padding goes through an explicit {@code Pad} and {@code VALID}.
+   * is {@code floor((in + 2p - k) / stride) + 1} ({@link io.cnnlab.ops.shape.ShapeAlgebra#outputSize}).
+   * Padding that equals TensorFlow's {@code SAME} (stride 1, {@code 2p = k - 1}) uses it; other padding goes
+   * through an explicit {@code Pad} and {@code VALID}.
    *
    * @param x input {@code [N, H, W, C]} with a known channel count
    * @param seed model seed; the kernel's seed is derived from it and {@code name}
@@ -47,12 +48,6 @@ public final class Conv {
       conv = layer.nn.conv2d(layer.pad(x, layer.constant(pads), layer.constant(0f)), w, strides, "VALID");
     }
     return new WeightedOutput(layer.nn.biasAdd(conv, b), w, b);
-  }
-
-  /** Output side of a convolution or pooling window: {@code floor((in + 2 padding - kernel) / stride) + 1}. */
-  public static int outputSize(int in, int kernel, int stride, int padding) {
-    int span = in + 2 * padding - kernel;
-    return span < 0 ? 0 : span / stride + 1;
   }
 
   /** The static size of dimension {@code axis} of {@code x}; fails if unknown. */

@@ -3,6 +3,8 @@ package io.cnnlab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cnnlab.experiments.tasks.Conv1x1Task;
+import io.cnnlab.experiments.tasks.ConvBenchSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -45,5 +47,19 @@ class Conv1x1CommandTest {
     cli.setErr(new PrintWriter(err, true));
     assertEquals(2, cli.execute("conv1x1", "--size", "0"));
     assertTrue(err.toString().contains("--size must be >= 1, got 0"), err.toString());
+  }
+
+  @Test
+  void defaultsAreTheHarnessesAndTheHelpShowsThem() {
+    Conv1x1Command command = new Conv1x1Command();
+    new CommandLine(command).parseArgs("--in", "8");
+    ConvBenchSettings d = ConvBenchSettings.DEFAULTS;
+    assertEquals(new ConvBenchSettings(d.batch(), 8, d.out(), d.size(), d.kernel(), d.repeats(), d.warmup()),
+        new ConvBenchSettings(command.batch, command.in, command.out, command.size, command.kernel, command.repeats,
+            command.warmup));
+    assertEquals(Conv1x1Task.SEED, command.seed);
+    String help = new CommandLine(new Conv1x1Command()).getUsageMessage();
+    assertTrue(help.contains("Examples per batch (default " + d.batch() + ")"), help);
+    assertTrue(help.contains("Untimed runs first (default " + d.warmup() + ")"), help);
   }
 }

@@ -25,7 +25,7 @@ class SummaryTest {
   void leNetRowsAgreeWithTheTextbookLayerStack() {
     Summary s = Summary.of(new LeNet(LeNetConfig.textbook()));
     assertEquals(List.of("conv1", "sigmoid1", "avgpool1", "conv2", "sigmoid2", "avgpool2", "flatten1", "dense1",
-        "sigmoid3", "dense2", "sigmoid4", "dense3"), s.rows().stream().map(LayerRow::name).toList());
+        "sigmoid3", "dense2", "sigmoid4", "dense3"), s.rows().stream().map(SummaryRow::name).toList());
     assertAgrees(Preset.LENET.stack().report(), s, 0);
     assertEquals(0, s.state());
   }
@@ -58,7 +58,7 @@ class SummaryTest {
   @Test
   void batchNormStateIsCountedApartFromParameters() {
     Summary s = Summary.of(new LeNet(LeNetConfig.batchNormVariant()));
-    LayerRow bn1 = s.rows().stream().filter(r -> r.name().equals("bn1")).findFirst().orElseThrow();
+    SummaryRow bn1 = s.rows().stream().filter(r -> r.name().equals("bn1")).findFirst().orElseThrow();
     assertEquals(2 * 6, bn1.parameters());
     assertEquals(2 * 6, bn1.state());
     assertEquals(2 * (6 + 16 + 120 + 84), s.state());
@@ -67,7 +67,7 @@ class SummaryTest {
   @Test
   void alexNetRowsAgreeWithTheTextbookLayerStackAfterTheResize() {
     Summary s = Summary.of(new AlexNet(AlexNetConfig.textbook()));
-    assertEquals(List.of("resize1", "conv1"), s.rows().subList(0, 2).stream().map(LayerRow::name).toList());
+    assertEquals(List.of("resize1", "conv1"), s.rows().subList(0, 2).stream().map(SummaryRow::name).toList());
     assertEquals("224x224x1", s.rows().get(0).shapeText());
     assertAgrees(Preset.ALEXNET.stack().report(), s, 1);
   }
@@ -77,7 +77,7 @@ class SummaryTest {
     assertEquals(expected.rows().size(), s.rows().size() - skip);
     for (int i = 0; i < expected.rows().size(); i++) {
       io.cnnlab.ops.spec.LayerRow want = expected.rows().get(i);
-      LayerRow row = s.rows().get(skip + i);
+      SummaryRow row = s.rows().get(skip + i);
       String label = row.name() + " vs " + want.layer();
       assertEquals(want.output().toString(), row.shapeText(), label);
       assertEquals(want.parameters(), row.parameters(), label);

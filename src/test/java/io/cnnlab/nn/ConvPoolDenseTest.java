@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cnnlab.ops.shape.ShapeAlgebra;
 import io.cnnlab.tf.Tensors;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class ConvPoolDenseTest {
         Ops tf = Ops.create(g);
         Placeholder<TFloat32> in = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, SIDE, SIDE, IN)));
         WeightedOutput conv = Conv.conv2d(tf, "conv", in, OUT, k, c[1], c[2], 7);
-        int side = Conv.outputSize(SIDE, k, c[1], c[2]);
+        int side = ShapeAlgebra.outputSize(SIDE, k, c[1], c[2]);
         assertArrayEquals(new long[] {-1, side, side, OUT}, conv.output().shape().asArray(),
             "static shape " + java.util.Arrays.toString(c));
         assertArrayEquals(new long[] {k, k, IN, OUT}, conv.kernel().shape().asArray());
@@ -107,7 +108,7 @@ class ConvPoolDenseTest {
       for (int[] ws : new int[][] {{3, 2}, {2, 2}}) {
         int window = ws[0];
         int stride = ws[1];
-        int out = Conv.outputSize(side, window, stride, 0);
+        int out = ShapeAlgebra.outputSize(side, window, stride, 0);
         float[] expected = new float[out * out * ch];
         for (int i = 0; i < out; i++) {
           for (int j = 0; j < out; j++) {

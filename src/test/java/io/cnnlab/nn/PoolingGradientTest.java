@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cnnlab.ops.shape.ShapeAlgebra;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
@@ -34,7 +35,7 @@ class PoolingGradientTest {
     }
     for (Pooling pooling : Pooling.values()) {
       for (int[] ws : new int[][] {{2, 2}, {3, 2}}) {
-        int out = Conv.outputSize(SIDE, ws[0], ws[1], 0);
+        int out = ShapeAlgebra.outputSize(SIDE, ws[0], ws[1], 0);
         try (Graph g = new Graph(); Session session = new Session(g)) {
           Ops tf = Ops.create(g);
           Placeholder<TFloat32> in = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(N, SIDE, SIDE, CH)));

@@ -138,18 +138,6 @@ class ImageGridsTest {
     assertEquals(34 + Math.max(stacked, 3 * (20 + 168 + 10)) + 10, figure.getHeight());
   }
 
-  @Test
-  void contactSheetKeepsAspectRatios() {
-    BufferedImage wide = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
-    BufferedImage tall = new BufferedImage(100, 200, BufferedImage.TYPE_INT_RGB);
-    BufferedImage sheet = ContactSheet.compose("edges", List.of(
-        new ContactSheet.Row("a.jpg", List.of(new NamedImage("photo", wide), new NamedImage("Sobel", wide))),
-        new ContactSheet.Row("b.jpg", List.of(new NamedImage("photo", tall)))), 100);
-    // row label 170 + 10, then 150 + 10 per wide image at height 100; rows of 20 + 100 + 10 under a 36 title
-    assertEquals(180 + 2 * 160, sheet.getWidth());
-    assertEquals(36 + 2 * 130 + 10, sheet.getHeight());
-  }
-
   private static int gray(BufferedImage image, int x, int y) {
     return image.getRGB(x, y) & 0xFF;
   }

@@ -1,9 +1,9 @@
 package io.cnnlab.experiments.tasks;
 
-import io.cnnlab.models.LayerRow;
 import io.cnnlab.models.Model;
 import io.cnnlab.models.ModelSettings;
 import io.cnnlab.models.Summary;
+import io.cnnlab.models.SummaryRow;
 import io.cnnlab.ops.conv.ConvWeights;
 import io.cnnlab.ops.conv.Im2colConv2d;
 import io.cnnlab.ops.conv.NaiveConv2d;
@@ -48,8 +48,8 @@ public final class ConvShapesTask {
   /** Runs every check with TensorFlow on {@code threads} threads and writes the tables into {@code runDir}. */
   public static Measurement run(int threads, Path runDir) throws IOException {
     ConvShapesTask t = new ConvShapesTask();
-    t.model("lenet", Preset.LENET, ModelSettings.of("lenet").build(28, 1, 10), LENET_PARAMETERS);
-    t.model("alexnet", Preset.ALEXNET, ModelSettings.of("alexnet").build(28, 1, 10), ALEXNET_PARAMETERS);
+    t.model(Preset.LENET, LENET_PARAMETERS);
+    t.model(Preset.ALEXNET, ALEXNET_PARAMETERS);
     double diff = t.seedCase(threads);
     CsvFiles.write(runDir.resolve("shapes.csv"), List.of("model", "step", "formula_shape", "tensorflow_shape",
         "match"), t.shapeRows);
@@ -65,12 +65,14 @@ public final class ConvShapesTask {
    * Compares the sequence of distinct consecutive shapes (activations and dropout keep the shape, so both
    * sides collapse them) and the parameter totals.
    */
-  private void model(String name, Preset preset, Model model, long published) {
-    ShapeReport formula = preset.stack().report();
+  private void model(Preset preset, long published) {
+    String name = preset.token();
+    Model model = ModelSettings.of(name).build(28, 1, 10);
+    ShapeReport formula = preset.stack().report(); // what `cnnlab shapes --preset NAME` prints
     List<String> expected = collapse(formula.rows().stream().map(r -> r.output().toString()).toList());
     Summary summary = Summary.of(model);
     List<String> actual = collapse(summary.rows().stream()
-        .filter(r -> !r.name().startsWith("resize")).map(LayerRow::shapeText).toList());
+        .filter(r -> !r.name().startsWith("resize")).map(SummaryRow::shapeText).toList());
     int steps = Math.max(expected.size(), actual.size());
     boolean allMatch = true;
     for (int i = 0; i < steps; i++) {

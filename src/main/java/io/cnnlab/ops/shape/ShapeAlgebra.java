@@ -45,6 +45,18 @@ public final class ShapeAlgebra {
     return outputSize(in, kernel, stride, pad, pad, 1);
   }
 
+  /**
+   * As {@link #outputSize(int, int, int, int)}, but 0 where nothing is left: an empty input or a window that does
+   * not fit the padded input. For chains of layers that ask whether any feature map remains at the end.
+   */
+  public static int outputSizeOrZero(int in, int kernel, int stride, int pad) {
+    requireAtLeast("input size", in, 0);
+    if (in == 0 || (long) in + 2L * pad < extent(kernel, 1)) {
+      return 0;
+    }
+    return outputSize(in, kernel, stride, pad);
+  }
+
   /** Output size of TensorFlow's SAME padding: {@code ceil(in / stride)}, whatever the kernel. */
   public static int sameOutputSize(int in, int stride) {
     requireAtLeast("input size", in, 1);

@@ -53,6 +53,20 @@ public enum Preset {
     return new LayerStack(on, StackSyntax.parse(layers));
   }
 
+  /**
+   * The preset called {@code name} ({@link #token()}, any case).
+   *
+   * @throws IllegalArgumentException naming the presets there are
+   */
+  public static Preset parse(String name) {
+    for (Preset p : values()) {
+      if (p.token().equals(name.toLowerCase(Locale.ROOT))) {
+        return p;
+      }
+    }
+    throw new IllegalArgumentException("'" + name + "': expected lenet or alexnet");
+  }
+
   /** {@code lenet} or {@code alexnet}. */
   public String token() {
     return name().toLowerCase(Locale.ROOT);

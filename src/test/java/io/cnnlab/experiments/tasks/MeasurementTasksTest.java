@@ -51,6 +51,20 @@ class MeasurementTasksTest {
   }
 
   @Test
+  void conv1x1HandsEachRowOnAsItIsMeasuredInTheOrderOfTheTable() {
+    List<Conv1x1Task.Row> seen = new java.util.ArrayList<>();
+    List<Conv1x1Task.Row> rows = Conv1x1Task.measure(new ConvBenchSettings(1, 4, 2, 6, 3, 1, 0), 1, 5, seen::add);
+    assertEquals(rows, seen);
+    assertEquals(List.of("1x1 TensorFlow conv2d (NHWC)", "1x1 TensorFlow matMul (NHW x C)",
+        "1x1 Java matmul (NHW x C)", "1x1 Java naive loop (NCHW)", "3x3 Java naive loop (NCHW)",
+        "3x3 Java im2col + matmul (NCHW)", "3x3 TensorFlow conv2d (NHWC)"),
+        rows.stream().map(r -> r.conv() + " " + r.implementation() + " (" + r.layout() + ")").toList());
+    for (Conv1x1Task.Row r : rows) {
+      assertTrue(r.maxAbsDiff() < 1e-5, r.toString());
+    }
+  }
+
+  @Test
   void convSettingsFillDefaultsAndRejectZero() {
     ConvBenchSettings s = new ConvBenchSettings(null, 3, null, null, null, null, null).complete();
     assertEquals(new ConvBenchSettings(32, 3, 16, 56, 3, 5, 2), s);

@@ -115,4 +115,17 @@ class ShapeAlgebraTest {
     assertEquals(1, ShapeAlgebra.outputSize(1, 3, 1, 1));
     assertEquals(3, ShapeAlgebra.outputSize(1, 1, 1, 1)); // a 1x1 kernel reads the zeros too
   }
+
+  @Test
+  void outputSizeOrZeroIsZeroWhereNothingIsLeftAndTheFormulaElsewhere() {
+    // LeNet on 28x28, padding 2: 28 -> conv 5 -> 28 -> pool 2 -> 14 -> conv 5 -> 10 -> pool 2 -> 5 (d2l 6.6).
+    assertEquals(28, ShapeAlgebra.outputSizeOrZero(28, 5, 1, 2));
+    assertEquals(14, ShapeAlgebra.outputSizeOrZero(28, 2, 2, 0));
+    assertEquals(10, ShapeAlgebra.outputSizeOrZero(14, 5, 1, 0));
+    assertEquals(5, ShapeAlgebra.outputSizeOrZero(10, 2, 2, 0));
+    assertEquals(0, ShapeAlgebra.outputSizeOrZero(4, 5, 1, 0), "a 5-wide window does not fit 4");
+    assertEquals(0, ShapeAlgebra.outputSizeOrZero(0, 3, 1, 1), "nothing in, nothing out, padding or not");
+    assertEquals(1, ShapeAlgebra.outputSizeOrZero(1, 3, 1, 1), "1 + 2 - 3 = 0 -> one position");
+    assertThrows(IllegalArgumentException.class, () -> ShapeAlgebra.outputSizeOrZero(-1, 3, 1, 0));
+  }
 }

@@ -1,7 +1,8 @@
 package io.cnnlab.models;
 
 /**
- * One layer of a {@link Summary}.
+ * One layer of a {@link Summary}: what TensorFlow built. (A layer of the hand formulas is
+ * {@link io.cnnlab.ops.spec.LayerRow}, a row of a shape report.)
  *
  * @param name the layer's tap name ({@code conv1}, {@code sigmoid1}...)
  * @param outputShape output shape of one example (the batch dimension left out), e.g. {@code [28, 28, 6]}
@@ -10,7 +11,7 @@ package io.cnnlab.models;
  * @param macs multiply-accumulates per example: kernel size times output positions for convolutions and
  *     dense layers, 0 for the others
  */
-public record LayerRow(String name, long[] outputShape, long parameters, long state, long macs) {
+public record SummaryRow(String name, long[] outputShape, long parameters, long state, long macs) {
   /** The output shape as {@code 28x28x6}. */
   public String shapeText() {
     StringBuilder sb = new StringBuilder();

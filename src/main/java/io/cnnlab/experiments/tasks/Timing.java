@@ -1,12 +1,15 @@
-package io.cnnlab.cli;
+package io.cnnlab.experiments.tasks;
 
 import java.util.Arrays;
 
-/** Wall-clock timing of a repeated computation: median and fastest of several runs after warm-up. */
-record Timing(double medianMs, double minMs, int repeats) {
+/**
+ * Wall-clock timing of a repeated computation: median and fastest of several runs after warm-up. Shared by the
+ * measurement tasks and, through them, by the commands that run the same measurements.
+ */
+public record Timing(double medianMs, double minMs, int repeats) {
 
   /** Runs {@code task} {@code warmup} times untimed (JIT, caches, allocator), then {@code repeats} times timed. */
-  static Timing of(Runnable task, int warmup, int repeats) {
+  public static Timing of(Runnable task, int warmup, int repeats) {
     if (repeats < 1 || warmup < 0) {
       throw new IllegalArgumentException("need repeats >= 1 and warmup >= 0, got " + repeats + " and " + warmup);
     }
@@ -23,7 +26,7 @@ record Timing(double medianMs, double minMs, int repeats) {
   }
 
   /** The median and fastest of measured times {@code ms} (milliseconds, at least one). */
-  static Timing of(double[] ms) {
+  public static Timing of(double[] ms) {
     if (ms.length < 1) {
       throw new IllegalArgumentException("need at least one measured time");
     }
@@ -35,7 +38,7 @@ record Timing(double medianMs, double minMs, int repeats) {
   }
 
   /** Billions of floating-point operations per second at the median, counting a MAC as two. */
-  double gflops(long macs) {
+  public double gflops(long macs) {
     return 2.0 * macs / (medianMs * 1e6);
   }
 }

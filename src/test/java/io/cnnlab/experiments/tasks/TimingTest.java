@@ -1,4 +1,4 @@
-package io.cnnlab.cli;
+package io.cnnlab.experiments.tasks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
