@@ -182,9 +182,10 @@ public final class DeclarationReader {
       return JsonNodeFactory.instance.objectNode();
     }
     SettingsTree.checkKeys(node, RunSettings.class, where, extra, Yaml.MAPPER);
-    SettingsTree.checkApplies(node, kind, where, extra);
-    SettingsTree.checkValues(node, where);
-    return ((ObjectNode) node).deepCopy();
+    ObjectNode named = SettingsTree.canonicalNames((ObjectNode) node.deepCopy(), RunSettings.class, where);
+    SettingsTree.checkApplies(named, kind, where, extra);
+    SettingsTree.checkValues(named, where);
+    return named;
   }
 
   /** Tiny subset, one epoch, few photos, one timed repeat. */
@@ -204,20 +205,12 @@ public final class DeclarationReader {
   private static RunSettings settings(Path file, ObjectNode merged, String label, Kind kind, String dataset) {
     RunSettings s = Yaml.map(file, merged, RunSettings.class, label);
     try {
+      s.check();
       if (kind.trains()) {
         if (s.model() == null) {
           throw new IllegalArgumentException("model must be given (in defaults or the variant), e.g. model: {type: lenet}");
         }
         s.job(DatasetId.parse(dataset), Path.of("datasets"), 0L);
-      }
-      if (s.workers() != null && s.workers() < 0) {
-        throw new IllegalArgumentException("workers must be >= 0, got " + s.workers());
-      }
-      if (s.threads() != null && s.threads() < 1) {
-        throw new IllegalArgumentException("threads must be >= 1, got " + s.threads());
-      }
-      if (s.photos() != null && s.photos() < 0) {
-        throw new IllegalArgumentException("photos must be >= 0 (0 = all), got " + s.photos());
       }
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(label + ": " + e.getMessage(), e);

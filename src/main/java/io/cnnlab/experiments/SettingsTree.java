@@ -1,5 +1,6 @@
 package io.cnnlab.experiments;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +12,6 @@ import io.cnnlab.training.OptimizerKind;
 import io.cnnlab.training.ScheduleSyntax;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,8 +27,8 @@ final class SettingsTree {
   private SettingsTree() {}
 
   /**
-   * Rejects keys {@code type} has no component for and values that do not convert to their component's type,
-   * recursing into record-typed components.
+   * Rejects keys {@code type} has no component for (by name or by a {@link JsonAlias} of it) and values that do
+   * not convert to their component's type, recursing into record-typed components.
    *
    * @param where location for messages, e.g. {@code variants[1]}
    * @throws IllegalArgumentException naming the key, where it is and the allowed keys or the expected type
@@ -43,8 +43,7 @@ final class SettingsTree {
       allowed.add(c.getName());
     }
     for (Map.Entry<String, JsonNode> e : node.properties()) {
-      RecordComponent component = Arrays.stream(type.getRecordComponents())
-          .filter(c -> c.getName().equals(e.getKey())).findFirst().orElse(null);
+      RecordComponent component = component(type, e.getKey());
       if (component == null && !extraKeys.contains(e.getKey())) {
         throw new IllegalArgumentException("unknown key '" + e.getKey() + "' in " + where + "; allowed keys: "
             + String.join(", ", allowed));
@@ -60,6 +59,48 @@ final class SettingsTree {
         checkType(e.getValue(), component.getType(), where + "." + e.getKey(), mapper);
       }
     }
+  }
+
+  /** The component of {@code type} called {@code key}, or having it as an alias; null when none. */
+  private static RecordComponent component(Class<? extends Record> type, String key) {
+    for (RecordComponent c : type.getRecordComponents()) {
+      if (c.getName().equals(key) || aliases(type, c).contains(key)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** The earlier names of a component, from its {@link JsonAlias} (which Jackson reads as well). */
+  private static List<String> aliases(Class<? extends Record> type, RecordComponent c) {
+    try {
+      JsonAlias alias = type.getDeclaredField(c.getName()).getAnnotation(JsonAlias.class);
+      return alias == null ? List.of() : List.of(alias.value());
+    } catch (NoSuchFieldException e) {
+      throw new IllegalStateException(type.getSimpleName() + " has no field for its component " + c.getName(), e);
+    }
+  }
+
+  /**
+   * {@code node} (checked by {@link #checkKeys}) with every alias renamed to its component's name, so that blocks
+   * merge key by key whichever name each used.
+   *
+   * @throws IllegalArgumentException when a block gives one setting under two names
+   */
+  static ObjectNode canonicalNames(ObjectNode node, Class<? extends Record> type, String where) {
+    ObjectNode out = node.objectNode();
+    Map<String, String> givenAs = new java.util.HashMap<>();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
+      RecordComponent c = component(type, e.getKey());
+      String name = c == null ? e.getKey() : c.getName();
+      String earlier = givenAs.put(name, e.getKey());
+      if (earlier != null) {
+        throw new IllegalArgumentException("keys '" + earlier + "' and '" + e.getKey() + "' in " + where
+            + " name the same setting; give it once, as '" + name + "'");
+      }
+      out.set(name, e.getValue());
+    }
+    return out;
   }
 
   private static void checkType(JsonNode value, Class<?> type, String key, ObjectMapper mapper) {

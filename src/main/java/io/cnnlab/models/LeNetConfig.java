@@ -69,9 +69,12 @@ public record LeNetConfig(
     }
   }
 
+  /** First-convolution padding of the textbook network (the command line's help shows it). */
+  public static final int TEXTBOOK_PADDING = 2;
+
   /** d2l 2.0 §6.6: sigmoid, average pooling, padding 2, 6/16 channels, 120/84 units, 28x28x1, 10 classes. */
   public static LeNetConfig textbook() {
-    return new LeNetConfig(Activation.SIGMOID, Pooling.AVG, false, 0f, 6, 16, 120, 84, 2, 10, 28, 1);
+    return new LeNetConfig(Activation.SIGMOID, Pooling.AVG, false, 0f, 6, 16, 120, 84, TEXTBOOK_PADDING, 10, 28, 1);
   }
 
   /**
