@@ -53,7 +53,7 @@ public final class TrainCommand implements Callable<Integer> {
   @CommandLine.Mixin ModelOptions modelOptions;
 
   // The run settings: defaults are TrainConfig's constants, shown through ${DEFAULT-VALUE}; each option's name is
-  // the RunSettings component in kebab case (TrainSettingsTest checks it), with the earlier names as aliases.
+  // RunSettings.option(component) (TrainSettingsTest checks it), with the earlier names as aliases.
   @Option(names = "--epochs", paramLabel = "N", defaultValue = "" + TrainConfig.DEFAULT_EPOCHS,
       description = "epochs (${DEFAULT-VALUE})")
   int epochs;
@@ -123,7 +123,7 @@ public final class TrainCommand implements Callable<Integer> {
       job = job();
       towerCount = Towers.resolve(job.buildModel(), job.config()); // an impossible count fails here, with why
     } catch (IllegalArgumentException e) {
-      err.println("cnnlab train: " + e.getMessage());
+      err.println("cnnlab train: " + RunSettings.asOption(e.getMessage()));
       return 2;
     }
     Path outDir = out != null ? out : Path.of("reports", "train", model.toLowerCase(Locale.ROOT) + "-" + dataset);

@@ -67,6 +67,25 @@ public record RunSettings(
   public static final RunSettings NONE =
       new RunSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
+  /** The command-line option of a setting: its name in kebab case, {@code learningRate -> --learning-rate}. */
+  public static String option(String key) {
+    return "--" + key.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * {@code message} with the setting it starts with written as its command-line option ({@code learningRate must
+   * be ...} becomes {@code --learning-rate must be ...}); other messages unchanged.
+   */
+  public static String asOption(String message) {
+    for (java.lang.reflect.RecordComponent c : RunSettings.class.getRecordComponents()) {
+      String key = c.getName();
+      if (message.startsWith(key + " ") || message.startsWith(key + ":")) {
+        return option(key) + message.substring(key.length());
+      }
+    }
+    return message;
+  }
+
   /**
    * Checks the settings that are counts, naming the key; the training settings are checked by {@link #job}.
    *

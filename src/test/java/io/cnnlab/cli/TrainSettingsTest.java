@@ -139,14 +139,22 @@ class TrainSettingsTest {
       names.add(c.getName().equals("type") ? "model" : c.getName());
     }
     for (String name : names) {
-      assertNotNull(spec.findOption("--" + kebab(name)), "option for setting " + name);
+      assertNotNull(spec.findOption(RunSettings.option(name)), "option for setting " + name);
     }
-    assertTrue(names.contains("learningRate"));
-    assertTrue(MetricsCsv.HEADER.contains(kebab("learningRate").replace('-', '_')), "the CSV column of the rate");
+    assertEquals("--learning-rate", RunSettings.option("learningRate"));
+    assertEquals("--batch-norm", RunSettings.option("batchNorm"));
+    assertTrue(MetricsCsv.HEADER.contains("learning_rate"), "the CSV column of the rate: " + MetricsCsv.HEADER);
   }
 
-  private static String kebab(String camel) {
-    return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+  @Test
+  void aBadValueIsNamedByItsOption() {
+    java.io.StringWriter err = new java.io.StringWriter();
+    CommandLine cli = new CommandLine(new CnnlabCli());
+    cli.setErr(new java.io.PrintWriter(err));
+    cli.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+    assertEquals(2, cli.execute("train", "--data-root", tmp.toString(), "--learning-rate", "-1"));
+    assertTrue(err.toString().startsWith("cnnlab train: --learning-rate must be a finite number > 0, got -1.0"),
+        err.toString());
   }
 
   @Test
