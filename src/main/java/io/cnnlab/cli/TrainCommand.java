@@ -58,13 +58,21 @@ public final class TrainCommand implements Callable<Integer> {
       description = "epochs (${DEFAULT-VALUE})")
   int epochs;
 
-  @Option(names = {"--batch-size", "--batch"}, paramLabel = "N", defaultValue = "" + TrainConfig.DEFAULT_BATCH_SIZE,
-      description = "batch size (${DEFAULT-VALUE})")
+  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + TrainConfig.DEFAULT_BATCH_SIZE,
+      description = "batch size (${DEFAULT-VALUE}; --batch still works)")
   int batchSize;
 
-  @Option(names = {"--learning-rate", "--lr"}, paramLabel = "RATE", defaultValue = "" + TrainConfig.DEFAULT_LEARNING_RATE,
-      description = "base learning rate (${DEFAULT-VALUE})")
+  @Option(names = "--learning-rate", paramLabel = "RATE", defaultValue = "" + TrainConfig.DEFAULT_LEARNING_RATE,
+      description = "base learning rate (${DEFAULT-VALUE}; --lr still works)")
   double learningRate;
+
+  // The earlier names, kept out of the help so that it shows one name per setting (separate fields: picocli
+  // would put the default back into a shared one).
+  @Option(names = "--batch", hidden = true)
+  Integer batchAlias;
+
+  @Option(names = "--lr", hidden = true)
+  Double learningRateAlias;
 
   @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = TrainConfig.DEFAULT_OPTIMIZER,
       description = "sgd, momentum, nesterov or adam (${DEFAULT-VALUE})")
@@ -153,8 +161,10 @@ public final class TrainCommand implements Callable<Integer> {
 
   /** The run settings the options give: the same record a declaration's variant reads into. */
   RunSettings settings() {
-    return new RunSettings(modelOptions.settings(model), optimizer, learningRate, schedule, momentum, weightDecay,
-        batchSize, epochs, threads, towers, deterministic, workers, trainLimit, testLimit, null, null);
+    return new RunSettings(modelOptions.settings(model), optimizer,
+        learningRateAlias != null ? learningRateAlias : learningRate, schedule, momentum, weightDecay,
+        batchAlias != null ? batchAlias : batchSize, epochs, threads, towers, deterministic, workers, trainLimit,
+        testLimit, null, null);
   }
 
   /** The job the settings build: validated and mapped by {@link RunSettings#job}, as for a declaration. */

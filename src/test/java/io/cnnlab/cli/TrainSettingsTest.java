@@ -1,6 +1,7 @@
 package io.cnnlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -161,8 +162,9 @@ class TrainSettingsTest {
   void helpShowsTheDefaultsTheCodeTrainsWith() {
     String help = new CommandLine(new TrainCommand()).getUsageMessage(CommandLine.Help.Ansi.OFF);
     TrainConfig defaults = TrainConfig.builder().build();
-    assertTrue(help(help, "--learning-rate").contains("(" + defaults.learningRate() + ")"), help);
-    assertTrue(help(help, "--batch-size").contains("(" + defaults.batchSize() + ")"), help);
+    assertTrue(help(help, "--learning-rate").contains("(" + defaults.learningRate() + ";"), help);
+    assertTrue(help(help, "--batch-size").contains("(" + defaults.batchSize() + ";"), help);
+    assertFalse(help.contains("--lr="), "one name per setting in the help: " + help);
     assertTrue(help(help, "--epochs").contains("(" + defaults.epochs() + ")"), help);
     assertTrue(help(help, "--momentum").contains("(" + defaults.momentum() + ")"), help);
     assertTrue(help(help, "--seed").contains("(" + defaults.seed() + ")"), help);
@@ -176,7 +178,7 @@ class TrainSettingsTest {
     String[] lines = usage.split("\n");
     StringBuilder entry = new StringBuilder();
     for (int i = 0; i < lines.length; i++) {
-      if (lines[i].matches("\\s*(-\\w, )?(--[\\w-]+, )*" + option + "[=, ].*")) {
+      if (lines[i].matches("\\s*(-\\w, )?" + option + "[=, ].*")) {
         entry.append(lines[i]);
         for (int j = i + 1; j < lines.length && !lines[j].trim().startsWith("-"); j++) {
           entry.append(' ').append(lines[j].trim());
