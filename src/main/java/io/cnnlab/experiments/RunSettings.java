@@ -164,9 +164,17 @@ public record RunSettings(
     if (model == null) {
       throw new IllegalArgumentException("model must be given for a training run");
     }
-    // The job builds its model: settings that do not fit the data set fail here, at planning time.
-    return new TrainingJob(model, dataset, dataRoot, orZero(trainLimit), orZero(testLimit),
-        trainConfig(seed), workers == null ? DEFAULT_WORKERS : workers);
+    TrainConfig config = trainConfig(seed);
+    try {
+      // The job builds its model: settings that do not fit the data set fail here, at planning time.
+      return new TrainingJob(model, dataset, dataRoot, orZero(trainLimit), orZero(testLimit), config,
+          workers == null ? DEFAULT_WORKERS : workers);
+    } catch (IllegalArgumentException e) {
+      String m = e.getMessage();
+      boolean keyed = java.util.Arrays.stream(ModelSettings.class.getRecordComponents())
+          .anyMatch(c -> m.startsWith(c.getName() + ": "));
+      throw new IllegalArgumentException("model" + (keyed ? "." : ": ") + m, e);
+    }
   }
 
   /** Effective threads: the given count, or every core. */

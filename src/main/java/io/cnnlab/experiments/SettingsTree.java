@@ -5,17 +5,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cnnlab.models.ModelSettings;
-import io.cnnlab.nn.Activation;
-import io.cnnlab.nn.Pooling;
-import io.cnnlab.training.OptimizerKind;
-import io.cnnlab.training.ScheduleSyntax;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Checks and merges the partial settings blocks of a declaration ({@code defaults}, a variant, {@code smoke})
@@ -128,45 +121,6 @@ final class SettingsTree {
         throw new IllegalArgumentException("key '" + key + "' in " + where + " does not apply to kind " + kind
             + "; keys that apply: " + String.join(", ", kind.settingKeys().stream().sorted().toList()));
       }
-    }
-  }
-
-  /**
-   * Checks the text-valued settings whose allowed values are a fixed list (optimizer, schedule, model type,
-   * starting point, activation, pooling), so that a bad value is reported with its exact key.
-   */
-  static void checkValues(JsonNode node, String where) {
-    text(node, "optimizer", where, OptimizerKind::parse);
-    text(node, "schedule", where, s -> ScheduleSyntax.parse(s, 10));
-    JsonNode model = node.get("model");
-    if (model != null && model.isObject()) {
-      String at = where + ".model";
-      text(model, "type", at, t -> oneOf(t, ModelSettings.TYPES, "model type"));
-      text(model, "variant", at, v -> oneOf(v, ModelSettings.LENET_VARIANTS, "lenet variant"));
-      text(model, "activation", at, Activation::parse);
-      text(model, "pool", at, Pooling::parse);
-    }
-  }
-
-  private static void text(JsonNode node, String key, String where, Consumer<String> check) {
-    JsonNode v = node.get(key);
-    if (v == null || v.isNull()) {
-      return;
-    }
-    if (!v.isTextual()) {
-      throw new IllegalArgumentException("key '" + where + "." + key + "' must be text, got " + describe(v));
-    }
-    try {
-      check.accept(v.asText());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("key '" + where + "." + key + "': " + e.getMessage(), e);
-    }
-  }
-
-  private static void oneOf(String value, List<String> allowed, String what) {
-    if (!allowed.contains(value.toLowerCase(Locale.ROOT))) {
-      throw new IllegalArgumentException("unknown " + what + " '" + value + "'; allowed values: "
-          + String.join(", ", allowed));
     }
   }
 

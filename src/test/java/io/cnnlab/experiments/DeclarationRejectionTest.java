@@ -133,6 +133,15 @@ class DeclarationRejectionTest {
   }
 
   @Test
+  void aBadValueIsReportedInTheBlockThatGaveItLast() throws IOException {
+    // The defaults' rate is fine; the variant's override is not: the message points at the override.
+    assertMentions(rejection(GOOD.replace("{name: max, model: {pool: max}}", "{name: max, learningRate: 0}")),
+        "variant 'max'", "key 'variants[1].learningRate'", "learningRate must be a finite number > 0, got 0.0");
+    assertMentions(rejection(GOOD.replace("smoke: {batchSize: 32}", "smoke: {batchSize: 0}")),
+        "with smoke overrides", "key 'smoke.batchSize'", "batchSize must be >= 1, got 0");
+  }
+
+  @Test
   void idMustBeTheFileName() throws IOException {
     assertMentions(rejection(GOOD.replace("id: demo", "id: other")), "'id'", "other", "'demo'");
   }
