@@ -14,7 +14,8 @@ import java.util.Map;
  * Checks and merges the partial settings blocks of a declaration ({@code defaults}, a variant, {@code smoke})
  * as YAML trees, before they become {@link RunSettings}: a variant may override a single model key, which no
  * record with required fields could hold on its own. Keys are checked against the record components of the
- * type they will map onto, so the allowed keys are always the code's.
+ * type they will map onto, so the allowed keys are always the code's; values only for their type here, and
+ * for their meaning once, on the merged {@link RunSettings} ({@link RunSettings#check}, {@link RunSettings#job}).
  */
 final class SettingsTree {
   private SettingsTree() {}
