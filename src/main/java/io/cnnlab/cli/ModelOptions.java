@@ -1,9 +1,14 @@
 package io.cnnlab.cli;
 
+import io.cnnlab.models.AlexNetConfig;
+import io.cnnlab.models.LeNetConfig;
 import io.cnnlab.models.ModelSettings;
 import picocli.CommandLine.Option;
 
-/** The model-shaping options shared by {@code summary} and {@code train}; they map onto {@link ModelSettings}. */
+/**
+ * The model-shaping options shared by {@code summary} and {@code train}; they map onto {@link ModelSettings}, each
+ * option's name being its component's in kebab case ({@code --batch-norm} is {@code batchNorm}).
+ */
 final class ModelOptions {
   @Option(names = "--variant", paramLabel = "NAME",
       description = "lenet starting point: textbook (default), batch-norm, relu-max; other options override it")
@@ -18,7 +23,7 @@ final class ModelOptions {
   @Option(names = "--batch-norm", description = "lenet: batch norm before every hidden activation")
   Boolean batchNorm;
 
-  @Option(names = "--padding", paramLabel = "P", description = "lenet: first-convolution padding (2)")
+  @Option(names = "--padding", paramLabel = "P", description = "lenet: first-convolution padding (textbook: " + LeNetConfig.TEXTBOOK_PADDING + ")")
   Integer padding;
 
   @Option(names = "--dropout", paramLabel = "RATE", description = "dropout rate after the hidden dense layers")
@@ -35,7 +40,8 @@ final class ModelOptions {
   Boolean lrn;
 
   @Option(names = "--input-size", paramLabel = "N",
-      description = "alexnet: side images are resized to in the graph (224, or 112 with --budget-fraction)")
+      description = "alexnet: side images are resized to in the graph (" + AlexNetConfig.TEXTBOOK_INPUT_SIZE
+          + ", or " + AlexNetConfig.BUDGET_INPUT_SIZE + " with --budget-fraction)")
   Integer inputSize;
 
   /** The settings for model {@code type}. */

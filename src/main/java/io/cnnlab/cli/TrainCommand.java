@@ -31,8 +31,11 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Trains a model on a data set. Defaults are d2l's textbook LeNet run (Fashion-MNIST, sigmoid,"
-        + " average pooling, SGD lr 0.9, batch 256, 10 epochs). Writes OUT/metrics.csv, OUT/predictions.csv and a"
-        + " checkpoint per epoch; run the same command again to resume after the last completed epoch.")
+        + " average pooling, " + TrainConfig.DEFAULT_OPTIMIZER + " learning rate " + TrainConfig.DEFAULT_LEARNING_RATE
+        + ", batch size " + TrainConfig.DEFAULT_BATCH_SIZE + ", " + TrainConfig.DEFAULT_EPOCHS + " epochs). Writes"
+        + " OUT/metrics.csv, OUT/predictions.csv and a checkpoint per epoch; run the same command again to resume"
+        + " after the last completed epoch. The options are the settings of a declaration (reproductions/README.md)"
+        + " in kebab case: --learning-rate is learningRate.")
 public final class TrainCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -49,39 +52,58 @@ public final class TrainCommand implements Callable<Integer> {
 
   @CommandLine.Mixin ModelOptions modelOptions;
 
-  @Option(names = "--epochs", paramLabel = "N", description = "epochs (10)")
-  Integer epochs;
+  // The run settings: defaults are TrainConfig's constants, shown through ${DEFAULT-VALUE}; each option's name is
+  // RunSettings.option(component) (TrainSettingsTest checks it), with the earlier names as aliases.
+  @Option(names = "--epochs", paramLabel = "N", defaultValue = "" + TrainConfig.DEFAULT_EPOCHS,
+      description = "epochs (${DEFAULT-VALUE})")
+  int epochs;
 
-  @Option(names = "--batch", paramLabel = "N", description = "batch size (256)")
-  Integer batch;
+  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + TrainConfig.DEFAULT_BATCH_SIZE,
+      description = "batch size (${DEFAULT-VALUE}; --batch still works)")
+  int batchSize;
 
-  @Option(names = "--lr", paramLabel = "RATE", description = "base learning rate (0.9)")
-  Double lr;
+  @Option(names = "--learning-rate", paramLabel = "RATE", defaultValue = "" + TrainConfig.DEFAULT_LEARNING_RATE,
+      description = "base learning rate (${DEFAULT-VALUE}; --lr still works)")
+  double learningRate;
 
-  @Option(names = "--optimizer", paramLabel = "NAME", description = "sgd, momentum, nesterov or adam (sgd)")
+  // The earlier names, kept out of the help so that it shows one name per setting (separate fields: picocli
+  // would put the default back into a shared one).
+  @Option(names = "--batch", hidden = true)
+  Integer batchAlias;
+
+  @Option(names = "--lr", hidden = true)
+  Double learningRateAlias;
+
+  @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = TrainConfig.DEFAULT_OPTIMIZER,
+      description = "sgd, momentum, nesterov or adam (${DEFAULT-VALUE})")
   String optimizer;
 
-  @Option(names = "--momentum", paramLabel = "M", description = "momentum for momentum and nesterov (0.9)")
-  Double momentum;
+  @Option(names = "--momentum", paramLabel = "M", defaultValue = "" + TrainConfig.DEFAULT_MOMENTUM,
+      description = "momentum for momentum and nesterov (${DEFAULT-VALUE})")
+  double momentum;
 
-  @Option(names = "--weight-decay", paramLabel = "WD", description = "coupled L2 weight decay on kernels (0)")
-  Double weightDecay;
+  @Option(names = "--weight-decay", paramLabel = "WD", defaultValue = "" + TrainConfig.DEFAULT_WEIGHT_DECAY,
+      description = "coupled L2 weight decay on kernels (${DEFAULT-VALUE})")
+  double weightDecay;
 
-  @Option(names = "--schedule", paramLabel = "SPEC", description = "learning-rate schedule: " + ScheduleSyntax.FORMS)
+  @Option(names = "--schedule", paramLabel = "SPEC", defaultValue = TrainConfig.DEFAULT_SCHEDULE,
+      description = "learning-rate schedule: " + ScheduleSyntax.FORMS + " (${DEFAULT-VALUE})")
   String schedule;
 
-  @Option(names = "--seed", paramLabel = "N", description = "seed of initialization, dropout and shuffling (42)")
-  Long seed;
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "" + TrainConfig.DEFAULT_SEED,
+      description = "seed of initialization, dropout and shuffling (${DEFAULT-VALUE})")
+  long seed;
 
-  @Option(names = "--threads", paramLabel = "N", description = "TensorFlow threads (all cores)")
+  @Option(names = "--threads", paramLabel = "N", description = "TensorFlow threads (default: all cores)")
   Integer threads;
 
-  @Option(names = "--towers", paramLabel = "N", defaultValue = "0",
-      description = "data-parallel towers a batch is split into, side by side on the threads (0 = automatic: "
-          + "one per thread for models without dropout; with dropout N > 1 draws the whole batch's mask and splits it)")
+  @Option(names = "--towers", paramLabel = "N", defaultValue = "" + TrainConfig.DEFAULT_TOWERS,
+      description = "data-parallel towers a batch is split into, side by side on the threads (${DEFAULT-VALUE} ="
+          + " automatic: one per thread for models without dropout; with dropout N > 1 draws the whole batch's mask"
+          + " and splits it)")
   int towers;
 
-  @Option(names = "--workers", paramLabel = "N", defaultValue = "2",
+  @Option(names = "--workers", paramLabel = "N", defaultValue = "" + RunSettings.DEFAULT_WORKERS,
       description = "data-loader threads preparing batches ahead (${DEFAULT-VALUE}; 0 = synchronous)")
   int workers;
 
@@ -89,11 +111,11 @@ public final class TrainCommand implements Callable<Integer> {
   boolean deterministic;
 
   @Option(names = "--train-limit", paramLabel = "N", defaultValue = "0",
-      description = "use only the first N training images (0 = all)")
+      description = "use only the first N training images (${DEFAULT-VALUE} = all)")
   int trainLimit;
 
   @Option(names = "--test-limit", paramLabel = "N", defaultValue = "0",
-      description = "use only the first N test images (0 = all)")
+      description = "use only the first N test images (${DEFAULT-VALUE} = all)")
   int testLimit;
 
   @Option(names = "--out", paramLabel = "DIR", description = "output folder (reports/train/MODEL-DATASET)")
@@ -109,7 +131,7 @@ public final class TrainCommand implements Callable<Integer> {
       job = job();
       towerCount = Towers.resolve(job.buildModel(), job.config()); // an impossible count fails here, with why
     } catch (IllegalArgumentException e) {
-      err.println("cnnlab train: " + e.getMessage());
+      err.println("cnnlab train: " + RunSettings.asOption(e.getMessage()));
       return 2;
     }
     Path outDir = out != null ? out : Path.of("reports", "train", model.toLowerCase(Locale.ROOT) + "-" + dataset);
@@ -137,16 +159,16 @@ public final class TrainCommand implements Callable<Integer> {
     }
   }
 
-  private TrainingJob job() {
-    RunSettings settings = new RunSettings(modelOptions.settings(model), optimizer, lr, schedule, momentum, weightDecay,
-        batch, epochs, threads, workers, trainLimit, testLimit, null, null);
-    TrainingJob job = settings.job(DatasetId.parse(dataset), dataRoot == null ? Datasets.DEFAULT_ROOT : dataRoot,
-        seed != null ? seed : TrainConfig.builder().build().seed());
-    if (!deterministic && towers == 0) {
-      return job;
-    }
-    TrainConfig config = job.config().toBuilder().deterministic(deterministic).towers(towers).build();
-    return new TrainingJob(job.model(), job.dataset(), job.dataRoot(), job.trainLimit(), job.testLimit(), config,
-        job.workers());
+  /** The run settings the options give: the same record a declaration's variant reads into. */
+  RunSettings settings() {
+    return new RunSettings(modelOptions.settings(model), optimizer,
+        learningRateAlias != null ? learningRateAlias : learningRate, schedule, momentum, weightDecay,
+        batchAlias != null ? batchAlias : batchSize, epochs, threads, towers, deterministic, workers, trainLimit,
+        testLimit, null, null);
+  }
+
+  /** The job the settings build: validated and mapped by {@link RunSettings#job}, as for a declaration. */
+  TrainingJob job() {
+    return settings().job(DatasetId.parse(dataset), dataRoot == null ? Datasets.DEFAULT_ROOT : dataRoot, seed);
   }
 }

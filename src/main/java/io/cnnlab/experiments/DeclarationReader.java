@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -170,8 +171,13 @@ public final class DeclarationReader {
       ObjectNode merged = SettingsTree.merge(defaults, overrides);
       ObjectNode smokeMerged = SettingsTree.merge(SettingsTree.merge(merged, smokeDefaults(kind)), smoke);
       String label = "variant '" + n + "' (defaults + " + where + ")";
-      out.add(new Declaration.Variant(n, settings(file, merged, label, kind, dataset),
-          settings(file, smokeMerged, label + " with smoke overrides", kind, dataset)));
+      Map<String, JsonNode> blocks = new LinkedHashMap<>();
+      blocks.put("defaults", defaults);
+      blocks.put(where, overrides);
+      RunSettings real = settings(file, merged, label, kind, dataset, blocks);
+      blocks.put("smoke", smoke);
+      out.add(new Declaration.Variant(n, real,
+          settings(file, smokeMerged, label + " with smoke overrides", kind, dataset, blocks)));
     }
     return out;
   }
@@ -182,9 +188,9 @@ public final class DeclarationReader {
       return JsonNodeFactory.instance.objectNode();
     }
     SettingsTree.checkKeys(node, RunSettings.class, where, extra, Yaml.MAPPER);
-    SettingsTree.checkApplies(node, kind, where, extra);
-    SettingsTree.checkValues(node, where);
-    return ((ObjectNode) node).deepCopy();
+    ObjectNode named = SettingsTree.canonicalNames((ObjectNode) node.deepCopy(), RunSettings.class, where);
+    SettingsTree.checkApplies(named, kind, where, extra);
+    return named;
   }
 
   /** Tiny subset, one epoch, few photos, one timed repeat. */
@@ -200,29 +206,51 @@ public final class DeclarationReader {
     return s;
   }
 
-  /** The merged block as settings, with everything the run will need checked now. */
-  private static RunSettings settings(Path file, ObjectNode merged, String label, Kind kind, String dataset) {
+  /**
+   * The merged block as settings, checked once, now, by what the run will do with them ({@link RunSettings#check},
+   * {@link RunSettings#job}); a bad value is reported at the last of {@code blocks} (where -> block, in merge
+   * order) that gave it.
+   */
+  private static RunSettings settings(
+      Path file, ObjectNode merged, String label, Kind kind, String dataset, Map<String, JsonNode> blocks) {
     RunSettings s = Yaml.map(file, merged, RunSettings.class, label);
     try {
+      s.check();
       if (kind.trains()) {
         if (s.model() == null) {
           throw new IllegalArgumentException("model must be given (in defaults or the variant), e.g. model: {type: lenet}");
         }
         s.job(DatasetId.parse(dataset), Path.of("datasets"), 0L);
       }
-      if (s.workers() != null && s.workers() < 0) {
-        throw new IllegalArgumentException("workers must be >= 0, got " + s.workers());
-      }
-      if (s.threads() != null && s.threads() < 1) {
-        throw new IllegalArgumentException("threads must be >= 1, got " + s.threads());
-      }
-      if (s.photos() != null && s.photos() < 0) {
-        throw new IllegalArgumentException("photos must be >= 0 (0 = all), got " + s.photos());
-      }
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(label + ": " + e.getMessage(), e);
+      String m = e.getMessage();
+      String at = givenAt(m, blocks);
+      if (at != null) {
+        String key = at.substring(at.indexOf('.') + 1);
+        m = "key '" + at + "': " + (m.startsWith(key + ": ") ? m.substring(key.length() + 2) : m);
+      }
+      throw new IllegalArgumentException(label + ": " + m, e);
     }
     return s;
+  }
+
+  /**
+   * Where the setting a message starts with ({@code model.pool: ...}, {@code learningRate must ...}) was given:
+   * {@code variants[1].model.pool}; null when the message names no key the blocks hold.
+   */
+  static String givenAt(String message, Map<String, JsonNode> blocks) {
+    java.util.regex.Matcher m = Pattern.compile("^([A-Za-z]+(?:\\.[A-Za-z]+)?)[: ]").matcher(message);
+    if (!m.find()) {
+      return null;
+    }
+    String key = m.group(1);
+    String at = null;
+    for (Map.Entry<String, JsonNode> b : blocks.entrySet()) {
+      if (!b.getValue().at("/" + key.replace('.', '/')).isMissingNode()) {
+        at = b.getKey() + "." + key;
+      }
+    }
+    return at;
   }
 
   private static Declaration.Reference reference(ReferenceFile r, Kind kind, List<Declaration.Variant> variants) {

@@ -29,10 +29,11 @@ public enum Kind {
   /** Where a training step's time goes (wait, feed, step, eval) on one thread and on two. */
   STEP_TIME("step-time", "step_seconds", MetricsCsv.HEADER, Set.of(Settings.MODEL, Settings.TRAINING, Settings.LIMITS));
 
-  /** Groups of {@link RunSettings} keys; a kind accepts only its groups. */
+  /** Groups of {@link RunSettings} keys (its component names); a kind accepts only its groups. */
   enum Settings {
     MODEL("model"),
-    TRAINING("optimizer", "lr", "schedule", "momentum", "weightDecay", "batch", "epochs", "threads", "workers"),
+    TRAINING("optimizer", "learningRate", "schedule", "momentum", "weightDecay", "batchSize", "epochs", "threads",
+        "towers", "deterministic", "workers"),
     LIMITS("trainLimit", "testLimit"),
     THREADS("threads"),
     PHOTOS("photos"),

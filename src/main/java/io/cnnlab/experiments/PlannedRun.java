@@ -45,18 +45,30 @@ public record PlannedRun(
   }
 
   /** Plans the run of {@code variant} with {@code seed} under {@code experimentDir}. */
-  static PlannedRun of(Declaration d, Declaration.Variant variant, long seed, Path experimentDir, Path dataRoot,
+  public static PlannedRun of(Declaration d, Declaration.Variant variant, long seed, Path experimentDir, Path dataRoot,
       boolean smoke, String device) {
     RunSettings s = variant.settings(smoke);
+    TrainingJob job = d.kind().trains() ? s.job(d.datasetId(), dataRoot, seed) : null;
+    Map<String, String> c = configuration(d.kind(), d.dataset(), device, smoke, seed, s, job);
+    return new PlannedRun(d, variant, seed, experimentDir.resolve(runName(variant.name(), seed)), s, job, c, hash(c));
+  }
+
+  /**
+   * The effective configuration of a run, as stable {@code key -> text}: what {@link #configHash()} hashes. For
+   * training kinds it is read off the job {@code settings} built (so the settings are mapped once, by {@link
+   * RunSettings#job}); for the others it is the settings as given.
+   *
+   * @param job the training job of {@code settings} (training kinds), else null
+   */
+  public static Map<String, String> configuration(Kind kind, String dataset, String device, boolean smoke, long seed,
+      RunSettings settings, TrainingJob job) {
     Map<String, String> c = new LinkedHashMap<>();
     c.put("version", CONFIGURATION_VERSION);
-    c.put("kind", d.kind().token());
-    c.put("dataset", String.valueOf(d.dataset()));
+    c.put("kind", kind.token());
+    c.put("dataset", String.valueOf(dataset));
     c.put("device", device);
     c.put("smoke", Boolean.toString(smoke));
-    TrainingJob job = null;
-    if (d.kind().trains()) {
-      job = s.job(d.datasetId(), dataRoot, seed);
+    if (job != null) {
       c.put("training", job.config().canonical());
       c.put("identity", job.identity());
       c.put("epochs", Integer.toString(job.config().epochs()));
@@ -65,15 +77,14 @@ public record PlannedRun(
       c.put("workers", Integer.toString(job.workers()));
     } else {
       c.put("seed", Long.toString(seed));
-      c.put("threads", Integer.toString(s.threadsOrDefault()));
-      s.given().forEach((k, v) -> c.putIfAbsent(k, v));
+      c.put("threads", Integer.toString(settings.threadsOrDefault()));
+      settings.given().forEach(c::putIfAbsent);
     }
-    return new PlannedRun(d, variant, seed, experimentDir.resolve(runName(variant.name(), seed)), s, job,
-        Collections.unmodifiableMap(c), hash(c));
+    return Collections.unmodifiableMap(c);
   }
 
   /** SHA-256 (hex) of the {@code key=value} lines. */
-  static String hash(Map<String, String> configuration) {
+  public static String hash(Map<String, String> configuration) {
     StringBuilder text = new StringBuilder();
     configuration.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
     try {

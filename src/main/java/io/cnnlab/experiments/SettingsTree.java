@@ -1,34 +1,28 @@
 package io.cnnlab.experiments;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cnnlab.models.ModelSettings;
-import io.cnnlab.nn.Activation;
-import io.cnnlab.nn.Pooling;
-import io.cnnlab.training.OptimizerKind;
-import io.cnnlab.training.ScheduleSyntax;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Checks and merges the partial settings blocks of a declaration ({@code defaults}, a variant, {@code smoke})
  * as YAML trees, before they become {@link RunSettings}: a variant may override a single model key, which no
  * record with required fields could hold on its own. Keys are checked against the record components of the
- * type they will map onto, so the allowed keys are always the code's.
+ * type they will map onto, so the allowed keys are always the code's; values only for their type here, and
+ * for their meaning once, on the merged {@link RunSettings} ({@link RunSettings#check}, {@link RunSettings#job}).
  */
 final class SettingsTree {
   private SettingsTree() {}
 
   /**
-   * Rejects keys {@code type} has no component for and values that do not convert to their component's type,
-   * recursing into record-typed components.
+   * Rejects keys {@code type} has no component for (by name or by a {@link JsonAlias} of it) and values that do
+   * not convert to their component's type, recursing into record-typed components.
    *
    * @param where location for messages, e.g. {@code variants[1]}
    * @throws IllegalArgumentException naming the key, where it is and the allowed keys or the expected type
@@ -43,8 +37,7 @@ final class SettingsTree {
       allowed.add(c.getName());
     }
     for (Map.Entry<String, JsonNode> e : node.properties()) {
-      RecordComponent component = Arrays.stream(type.getRecordComponents())
-          .filter(c -> c.getName().equals(e.getKey())).findFirst().orElse(null);
+      RecordComponent component = component(type, e.getKey());
       if (component == null && !extraKeys.contains(e.getKey())) {
         throw new IllegalArgumentException("unknown key '" + e.getKey() + "' in " + where + "; allowed keys: "
             + String.join(", ", allowed));
@@ -60,6 +53,48 @@ final class SettingsTree {
         checkType(e.getValue(), component.getType(), where + "." + e.getKey(), mapper);
       }
     }
+  }
+
+  /** The component of {@code type} called {@code key}, or having it as an alias; null when none. */
+  private static RecordComponent component(Class<? extends Record> type, String key) {
+    for (RecordComponent c : type.getRecordComponents()) {
+      if (c.getName().equals(key) || aliases(type, c).contains(key)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** The earlier names of a component, from its {@link JsonAlias} (which Jackson reads as well). */
+  private static List<String> aliases(Class<? extends Record> type, RecordComponent c) {
+    try {
+      JsonAlias alias = type.getDeclaredField(c.getName()).getAnnotation(JsonAlias.class);
+      return alias == null ? List.of() : List.of(alias.value());
+    } catch (NoSuchFieldException e) {
+      throw new IllegalStateException(type.getSimpleName() + " has no field for its component " + c.getName(), e);
+    }
+  }
+
+  /**
+   * {@code node} (checked by {@link #checkKeys}) with every alias renamed to its component's name, so that blocks
+   * merge key by key whichever name each used.
+   *
+   * @throws IllegalArgumentException when a block gives one setting under two names
+   */
+  static ObjectNode canonicalNames(ObjectNode node, Class<? extends Record> type, String where) {
+    ObjectNode out = node.objectNode();
+    Map<String, String> givenAs = new java.util.HashMap<>();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
+      RecordComponent c = component(type, e.getKey());
+      String name = c == null ? e.getKey() : c.getName();
+      String earlier = givenAs.put(name, e.getKey());
+      if (earlier != null) {
+        throw new IllegalArgumentException("keys '" + earlier + "' and '" + e.getKey() + "' in " + where
+            + " name the same setting; give it once, as '" + name + "'");
+      }
+      out.set(name, e.getValue());
+    }
+    return out;
   }
 
   private static void checkType(JsonNode value, Class<?> type, String key, ObjectMapper mapper) {
@@ -87,45 +122,6 @@ final class SettingsTree {
         throw new IllegalArgumentException("key '" + key + "' in " + where + " does not apply to kind " + kind
             + "; keys that apply: " + String.join(", ", kind.settingKeys().stream().sorted().toList()));
       }
-    }
-  }
-
-  /**
-   * Checks the text-valued settings whose allowed values are a fixed list (optimizer, schedule, model type,
-   * starting point, activation, pooling), so that a bad value is reported with its exact key.
-   */
-  static void checkValues(JsonNode node, String where) {
-    text(node, "optimizer", where, OptimizerKind::parse);
-    text(node, "schedule", where, s -> ScheduleSyntax.parse(s, 10));
-    JsonNode model = node.get("model");
-    if (model != null && model.isObject()) {
-      String at = where + ".model";
-      text(model, "type", at, t -> oneOf(t, ModelSettings.TYPES, "model type"));
-      text(model, "variant", at, v -> oneOf(v, ModelSettings.LENET_VARIANTS, "lenet variant"));
-      text(model, "activation", at, Activation::parse);
-      text(model, "pool", at, Pooling::parse);
-    }
-  }
-
-  private static void text(JsonNode node, String key, String where, Consumer<String> check) {
-    JsonNode v = node.get(key);
-    if (v == null || v.isNull()) {
-      return;
-    }
-    if (!v.isTextual()) {
-      throw new IllegalArgumentException("key '" + where + "." + key + "' must be text, got " + describe(v));
-    }
-    try {
-      check.accept(v.asText());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("key '" + where + "." + key + "': " + e.getMessage(), e);
-    }
-  }
-
-  private static void oneOf(String value, List<String> allowed, String what) {
-    if (!allowed.contains(value.toLowerCase(Locale.ROOT))) {
-      throw new IllegalArgumentException("unknown " + what + " '" + value + "'; allowed values: "
-          + String.join(", ", allowed));
     }
   }
 

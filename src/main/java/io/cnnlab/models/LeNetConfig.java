@@ -71,6 +71,12 @@ public record LeNetConfig(
   }
 
   /**
+   * First-convolution padding of the textbook network, as a constant the command line's help can show; a test
+   * checks it equals the padding {@link #textbook()} reads from the preset.
+   */
+  public static final int TEXTBOOK_PADDING = 2;
+
+  /**
    * d2l 2.0 §6.6: sigmoid, average pooling, padding 2, 6/16 channels, 120/84 units, 28x28x1, 10 classes; read
    * from its one description, {@link Preset#LENET}.
    */

@@ -76,13 +76,14 @@ public record ModelSettings(
       case "batch-norm" -> LeNetConfig.batchNormVariant();
       case "relu-max" -> LeNetConfig.reluMaxVariant();
       default -> throw new IllegalArgumentException(
-          "unknown lenet variant '" + variant + "': expected one of " + LENET_VARIANTS);
+          "variant: unknown lenet variant '" + variant + "': expected one of " + LENET_VARIANTS);
     };
+    // A bad name is reported with its key, so a declaration can say where it was given.
     if (activation != null) {
-      c = c.withActivation(Activation.parse(activation));
+      c = c.withActivation(keyed("activation", () -> Activation.parse(activation)));
     }
     if (pool != null) {
-      c = c.withPooling(Pooling.parse(pool));
+      c = c.withPooling(keyed("pool", () -> Pooling.parse(pool)));
     }
     if (batchNorm != null) {
       c = c.withBatchNorm(batchNorm);
@@ -142,6 +143,14 @@ public record ModelSettings(
       throw new IllegalArgumentException("budget fraction '" + text + "' must be in (0, 1], got " + value);
     }
     return value;
+  }
+
+  private static <T> T keyed(String key, java.util.function.Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+    }
   }
 
   private static void rejectFor(String model, Object... nameGivenPairs) {

@@ -23,7 +23,7 @@ public final class NonFiniteLossException extends RuntimeException {
    */
   public NonFiniteLossException(int epoch, int step, double learningRate, float loss) {
     super("loss became " + (Float.isNaN(loss) ? "NaN" : "infinite") + " at epoch " + epoch + ", step " + step
-        + " (learning rate " + brief(learningRate) + "); try a lower learning rate (--lr)");
+        + " (learning rate " + brief(learningRate) + "); try a lower learning rate (--learning-rate)");
     this.epoch = epoch;
     this.step = step;
     this.learningRate = learningRate;

@@ -39,14 +39,14 @@ final class ThroughputProbe {
       TrainGraph g = TrainGraph.build(graph, model, config);
       try (Session session = Sessions.open(graph, g.sessionConfig(config.effectiveThreads()));
           TBool flag = TBool.scalarOf(true);
-          TFloat32 lr = TFloat32.scalarOf((float) config.learningRate());
+          TFloat32 learningRate = TFloat32.scalarOf((float) config.learningRate());
           TFloat32 x = Tensors.floats(images, shape);
           TInt32 y = Tensors.ints(labels, n)) {
         session.initialize();
         for (int i = -WARMUP_STEPS; i < steps; i++) {
           long t0 = System.nanoTime();
           try (Result r = session.runner().feed(g.images(), x).feed(g.labels(), y).feed(g.training(), flag)
-              .feed(g.learningRate(), lr).addTarget(g.trainStep()).fetch(g.loss()).run()) {
+              .feed(g.learningRate(), learningRate).addTarget(g.trainStep()).fetch(g.loss()).run()) {
             Tensors.scalar(r.get(0));
           }
           if (i >= 0) {

@@ -40,6 +40,21 @@ public record TrainConfig(
     boolean deterministic,
     int checkpointEvery) {
 
+  // The defaults of Builder: help texts and option defaults read these, so no default is written twice.
+  public static final int DEFAULT_EPOCHS = 10;
+  public static final int DEFAULT_BATCH_SIZE = 256;
+  /** {@link OptimizerKind} token of the default update rule. */
+  public static final String DEFAULT_OPTIMIZER = "sgd";
+  public static final double DEFAULT_LEARNING_RATE = 0.9;
+  public static final double DEFAULT_MOMENTUM = 0.9;
+  public static final double DEFAULT_WEIGHT_DECAY = 0;
+  /** {@link ScheduleSyntax} of the default schedule. */
+  public static final String DEFAULT_SCHEDULE = "constant";
+  public static final long DEFAULT_SEED = 42;
+  /** 0: {@link Towers#resolve} chooses. */
+  public static final int DEFAULT_TOWERS = 0;
+  public static final int DEFAULT_CHECKPOINT_EVERY = 1;
+
   /** Version of {@link #canonical()}; bump it when the meaning of a field changes. */
   // 2: dropout masks keyed by the global step (a run draws other masks than under 1), batch norm in towers.
   static final String CANONICAL_VERSION = "cnnlab-train-2";
@@ -141,23 +156,23 @@ public record TrainConfig(
   }
 
   /**
-   * Mutable builder; each setter sets the field of the same name, {@link #build()} validates. Defaults are
-   * the textbook's LeNet run: 10 epochs, batch 256, SGD at 0.9, constant rate, no weight decay, seed 42,
-   * every core, checkpoint every epoch.
+   * Mutable builder; each setter sets the field of the same name, {@link #build()} validates. Defaults (the
+   * {@code DEFAULT_*} constants) are the textbook's LeNet run: 10 epochs, batch 256, SGD at 0.9, constant
+   * rate, no weight decay, seed 42, every core, checkpoint every epoch.
    */
   public static final class Builder {
-    private int epochs = 10;
-    private int batchSize = 256;
-    private OptimizerKind optimizer = OptimizerKind.SGD;
-    private double learningRate = 0.9;
-    private double momentum = 0.9;
-    private double weightDecay = 0;
-    private LearningRateSchedule schedule = LearningRateSchedule.constant();
-    private long seed = 42;
+    private int epochs = DEFAULT_EPOCHS;
+    private int batchSize = DEFAULT_BATCH_SIZE;
+    private OptimizerKind optimizer = OptimizerKind.parse(DEFAULT_OPTIMIZER);
+    private double learningRate = DEFAULT_LEARNING_RATE;
+    private double momentum = DEFAULT_MOMENTUM;
+    private double weightDecay = DEFAULT_WEIGHT_DECAY;
+    private LearningRateSchedule schedule = ScheduleSyntax.parse(DEFAULT_SCHEDULE, DEFAULT_EPOCHS);
+    private long seed = DEFAULT_SEED;
     private int threads = io.cnnlab.tf.Sessions.defaultThreads();
-    private int towers = 0;
+    private int towers = DEFAULT_TOWERS;
     private boolean deterministic = false;
-    private int checkpointEvery = 1;
+    private int checkpointEvery = DEFAULT_CHECKPOINT_EVERY;
 
     private Builder() {}
 

@@ -168,7 +168,7 @@ public final class Trainer {
       double lossSum = 0;
       double correctSum = 0;
       long samples = 0;
-      double rate = 0;
+      double learningRate = 0;
       long waitNanos;
       try (BatchStream stream = data.epoch(epoch - 1)) {
         int steps = stream.batchCount();
@@ -181,17 +181,17 @@ public final class Trainer {
             throw new IllegalStateException("the training source yielded more batches in epoch " + epoch
                 + " than the " + steps + " its stream announced");
           }
-          rate = config.learningRateAt(epoch - 1, step, steps);
+          learningRate = config.learningRateAt(epoch - 1, step, steps);
           long t0 = System.nanoTime();
           try (TFloat32 x = Tensors.floats(b.images(), b.shape());
               TInt32 y = Tensors.ints(b.labels(), b.size());
-              TFloat32 lr = TFloat32.scalarOf((float) rate)) {
+              TFloat32 learningRateFed = TFloat32.scalarOf((float) learningRate)) {
             long t1 = System.nanoTime();
             feedNanos += t1 - t0;
             float loss;
             float correct;
             try (Result r = session.runner().feed(g.images(), x).feed(g.labels(), y)
-                .feed(g.training(), trainFlag).feed(g.learningRate(), lr)
+                .feed(g.training(), trainFlag).feed(g.learningRate(), learningRateFed)
                 .addTarget(g.trainStep()).fetch(g.loss()).fetch(g.correct()).run()) {
               loss = Tensors.scalar(r.get(0));
               correct = Tensors.scalar(r.get(1));
@@ -199,7 +199,7 @@ public final class Trainer {
             stepNanos += System.nanoTime() - t1;
             step++;
             if (!Float.isFinite(loss)) {
-              throw new NonFiniteLossException(epoch, step, rate, loss);
+              throw new NonFiniteLossException(epoch, step, learningRate, loss);
             }
             lossSum += (double) loss * b.size();
             correctSum += correct;
@@ -217,7 +217,7 @@ public final class Trainer {
       double timed = (feedNanos + stepNanos) / 1e9;
       return new EpochMetrics(epoch, lossSum / samples, correctSum / samples, Double.NaN, Double.NaN,
           timed > 0 ? samples / timed : Double.NaN, Double.NaN, waitNanos / 1e9, feedNanos / 1e9,
-          stepNanos / 1e9, Double.NaN, 0, rate);
+          stepNanos / 1e9, Double.NaN, 0, learningRate);
     }
 
     /** Adds the evaluation and the epoch's wall-clock time (so far) to {@code m}. */

@@ -23,7 +23,7 @@ class TrainCommandTest {
 
   private Run train(String... extra) {
     List<String> args = new java.util.ArrayList<>(List.of("train", "--data-root", tmp.resolve("data").toString(),
-        "--out", tmp.resolve("out").toString(), "--batch", "16", "--train-limit", "64", "--test-limit", "32",
+        "--out", tmp.resolve("out").toString(), "--batch-size", "16", "--train-limit", "64", "--test-limit", "32",
         "--threads", "1", "--workers", "1"));
     args.addAll(List.of(extra));
     StringWriter out = new StringWriter();
@@ -50,7 +50,7 @@ class TrainCommandTest {
     assertEquals(0, extended.code(), extended.err());
     assertEquals(1 + 3, Files.readAllLines(tmp.resolve("out/metrics.csv")).size(), "resumed, not restarted");
 
-    Run otherRate = train("--epochs", "3", "--lr", "0.1");
+    Run otherRate = train("--epochs", "3", "--learning-rate", "0.1");
     assertEquals(2, otherRate.code());
     assertTrue(otherRate.err().contains(tmp.resolve("out").toString()), otherRate.err());
 

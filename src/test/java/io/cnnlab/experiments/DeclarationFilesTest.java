@@ -154,6 +154,6 @@ class DeclarationFilesTest {
     }
     RunSettings alexnet = byId.get("alexnet-fmnist-textbook").variants().get(0).smoke();
     assertEquals(64, alexnet.trainLimit());
-    assertEquals(32, alexnet.batch());
+    assertEquals(32, alexnet.batchSize());
   }
 }

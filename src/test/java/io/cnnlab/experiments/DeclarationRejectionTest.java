@@ -20,15 +20,15 @@ class DeclarationRejectionTest {
       dataset: fashion-mnist
       defaults:
         model: {type: lenet, variant: textbook}
-        lr: 0.9
-        batch: 256
+        learningRate: 0.9
+        batchSize: 256
         epochs: 10
       variants:
         - {name: avg}
         - {name: max, model: {pool: max}}
       seeds: [1, 2]
       reference: {source: d2l, metric: test_accuracy, low: 0.78, high: 0.83, variant: avg}
-      smoke: {batch: 32}
+      smoke: {batchSize: 32}
       """;
 
   @TempDir Path dir;
@@ -61,12 +61,12 @@ class DeclarationRejectionTest {
     assertEquals("max", max.settings().model().pool());
     assertEquals("textbook", max.settings().model().variant(), "the rest of the model block comes from defaults");
     assertNull(d.variant("avg").settings().model().pool());
-    assertEquals(256, max.settings().batch());
-    assertEquals(32, max.smoke().batch(), "smoke block on top");
+    assertEquals(256, max.settings().batchSize());
+    assertEquals(32, max.smoke().batchSize(), "smoke block on top");
     assertEquals(1, max.smoke().epochs(), "smoke runs one epoch");
     assertEquals(DeclarationReader.SMOKE_TRAIN_LIMIT, max.smoke().trainLimit());
     assertNull(max.settings().trainLimit(), "real runs use every sample");
-    assertEquals(0.9, max.smoke().lr());
+    assertEquals(0.9, max.smoke().learningRate());
   }
 
   @Test
@@ -84,7 +84,7 @@ class DeclarationRejectionTest {
   @Test
   void unknownKeyInAVariantNamesTheVariant() throws IOException {
     String m = rejection(GOOD.replace("{name: max, model: {pool: max}}", "{name: max, learning_rate: 0.1}"));
-    assertMentions(m, "unknown key 'learning_rate'", "variants[1]", "lr", "optimizer", "schedule");
+    assertMentions(m, "unknown key 'learning_rate'", "variants[1]", "learningRate", "optimizer", "schedule");
   }
 
   @Test
@@ -123,13 +123,22 @@ class DeclarationRejectionTest {
 
   @Test
   void numbersThatAreNotNumbersOrOutOfRangeAreNamed() throws IOException {
-    assertMentions(rejection(GOOD.replace("lr: 0.9", "lr: fast")), "defaults.lr", "fast");
-    assertMentions(rejection(GOOD.replace("batch: 256", "batch: 2.5")), "defaults.batch", "2.5");
-    assertMentions(rejection(GOOD.replace("lr: 0.9", "lr: -1")), "variant 'avg'",
+    assertMentions(rejection(GOOD.replace("learningRate: 0.9", "learningRate: fast")), "defaults.learningRate", "fast");
+    assertMentions(rejection(GOOD.replace("batchSize: 256", "batchSize: 2.5")), "defaults.batchSize", "2.5");
+    assertMentions(rejection(GOOD.replace("learningRate: 0.9", "learningRate: -1")), "variant 'avg'",
         "learningRate must be a finite number > 0, got -1.0");
     assertMentions(rejection(GOOD.replace("seeds: [1, 2]", "seeds: [1, one]")), "seeds", "one");
     assertMentions(rejection(GOOD.replace("low: 0.78, high: 0.83", "low: 0.9, high: 0.8")),
         "reference.low", "reference.high", "low <= high");
+  }
+
+  @Test
+  void aBadValueIsReportedInTheBlockThatGaveItLast() throws IOException {
+    // The defaults' rate is fine; the variant's override is not: the message points at the override.
+    assertMentions(rejection(GOOD.replace("{name: max, model: {pool: max}}", "{name: max, learningRate: 0}")),
+        "variant 'max'", "key 'variants[1].learningRate'", "learningRate must be a finite number > 0, got 0.0");
+    assertMentions(rejection(GOOD.replace("smoke: {batchSize: 32}", "smoke: {batchSize: 0}")),
+        "with smoke overrides", "key 'smoke.batchSize'", "batchSize must be >= 1, got 0");
   }
 
   @Test
@@ -163,7 +172,7 @@ class DeclarationRejectionTest {
 
   @Test
   void duplicateKeysAndDuplicateVariantsAreRefused() throws IOException {
-    assertMentions(rejection(GOOD.replace("  lr: 0.9\n", "  lr: 0.9\n  lr: 0.5\n")), "lr");
+    assertMentions(rejection(GOOD.replace("  learningRate: 0.9\n", "  learningRate: 0.9\n  learningRate: 0.5\n")), "learningRate");
     assertMentions(rejection(GOOD.replace("{name: max, model: {pool: max}}", "{name: avg, model: {pool: max}}")),
         "variant 'avg' is declared twice");
   }

@@ -33,8 +33,8 @@ final class HarnessFixture {
       dataset: fashion-mnist
       defaults:
         model: {type: lenet}
-        lr: 0.9
-        batch: 100
+        learningRate: 0.9
+        batchSize: 100
         epochs: 2
         trainLimit: 1000
         testLimit: 300

@@ -77,7 +77,7 @@ class HarnessReuseTest {
   void changingOneVariantsSettingsRerunsOnlyItsRuns() throws IOException {
     f.sweep(false);
     clearInvocations(f.executor);
-    f.declare(HarnessFixture.POOL.replace("{name: max, model: {pool: max}}", "{name: max, model: {pool: max}, lr: 0.5}"));
+    f.declare(HarnessFixture.POOL.replace("{name: max, model: {pool: max}}", "{name: max, model: {pool: max}, learningRate: 0.5}"));
     SweepPlan plan = f.plan(false);
     assertEquals(List.of(RunStore.Action.REUSE, RunStore.Action.REUSE, RunStore.Action.RUN, RunStore.Action.RUN),
         plan.steps().stream().map(SweepPlan.Step::action).toList());

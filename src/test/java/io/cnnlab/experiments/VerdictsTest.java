@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Verdicts from run results, against hand-computed means, spreads and gaps. */
 class VerdictsTest {
-  private static final RunSettings NONE =
-      new RunSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+  private static final RunSettings NONE = RunSettings.NONE;
 
   private static Declaration declaration(Declaration.Reference reference, String... variants) {
     return new Declaration(Path.of("x.yaml"), "x", "X", null, Kind.TRAIN, "fashion-mnist", false, List.of(1L, 2L, 3L),

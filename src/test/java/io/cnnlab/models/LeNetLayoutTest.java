@@ -22,6 +22,8 @@ class LeNetLayoutTest {
     // d2l 2.0 §6.6: sigmoid, average pooling, conv 6@5x5 padding 2, conv 16@5x5, dense 120, 84, 10, 28x28x1.
     assertEquals(new LeNetConfig(Activation.SIGMOID, Pooling.AVG, false, 0f, 6, 16, 120, 84, 2, 10, 28, 1),
         LeNetConfig.textbook());
+    assertEquals(2, LeNetConfig.TEXTBOOK_PADDING, "the constant the help shows is the preset's padding");
+    assertEquals(LeNetConfig.TEXTBOOK_PADDING, LeNetConfig.textbook().firstConvPadding());
   }
 
   @Test

@@ -175,7 +175,7 @@ class TrainerTest {
     assertEquals(3, e.epoch());
     assertEquals(2, e.step());
     assertTrue(e.getMessage().matches("loss became (NaN|infinite) at epoch 3, step 2 \\(learning rate 5E\\+28\\); "
-        + "try a lower learning rate \\(--lr\\)"), e.getMessage());
+        + "try a lower learning rate \\(--learning-rate\\)"), e.getMessage());
     assertTrue(failed[0], "listeners heard of the failure");
     assertEquals(List.of(1, 2), readCsv(dir.resolve("metrics.csv")).stream().map(EpochMetrics::epoch).toList());
     assertEquals(2, new CheckpointStore(dir.resolve("checkpoint")).load().orElseThrow().epochsCompleted());
