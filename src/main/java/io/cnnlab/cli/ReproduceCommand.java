@@ -4,12 +4,13 @@ import io.cnnlab.experiments.Declaration;
 import io.cnnlab.experiments.DeclarationReader;
 import io.cnnlab.experiments.Harness;
 import io.cnnlab.experiments.InvalidDeclarationException;
-import io.cnnlab.experiments.RunEnvironment;
+import io.cnnlab.experiments.EnvironmentProbe;
 import io.cnnlab.experiments.SweepOptions;
 import io.cnnlab.experiments.SweepPlan;
 import io.cnnlab.experiments.TensorFlowRunExecutor;
 import io.cnnlab.experiments.Verdicts;
 import io.cnnlab.reports.BundleRenderer;
+import io.cnnlab.reports.FeatureMapPages;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -109,7 +110,7 @@ public final class ReproduceCommand implements Callable<Integer> {
       return 2;
     }
     PrintStream out = System.out;
-    Harness harness = new Harness(new TensorFlowRunExecutor(), new BundleRenderer(dataRoot), RunEnvironment.detect(device), out,
+    Harness harness = new Harness(new TensorFlowRunExecutor(FeatureMapPages.FIGURES), new BundleRenderer(), EnvironmentProbe.detect(device), out,
         System.console() != null);
     try {
       SweepPlan plan = harness.plan(chosen, options);

@@ -5,6 +5,8 @@ import io.cnnlab.data.Datasets;
 import io.cnnlab.data.MissingDatasetException;
 import io.cnnlab.experiments.RunSettings;
 import io.cnnlab.experiments.TrainingJob;
+import io.cnnlab.reports.FeatureMapPages;
+import io.cnnlab.runs.RunFolder;
 import io.cnnlab.training.CheckpointDamagedException;
 import io.cnnlab.training.CheckpointMismatchException;
 import io.cnnlab.training.ConsoleProgress;
@@ -120,7 +122,7 @@ public final class TrainCommand implements Callable<Integer> {
     stdout.flush();
     try {
       TrainResult result = job.run(outDir, List.of(ConsoleProgress.onStdout(),
-          new CsvMetricsWriter(outDir.resolve("metrics.csv"))));
+          new CsvMetricsWriter(new RunFolder(outDir).metrics())), FeatureMapPages.FIGURES);
       EpochMetrics last = result.last();
       stdout.printf(Locale.ROOT, "final: train loss %.4f, train acc %.4f, test acc %.4f, %.0f examples/s%n",
           last.trainLoss(), last.trainAccuracy(), last.testAccuracy(), last.examplesPerSecond());

@@ -1,5 +1,6 @@
 package io.cnnlab.experiments;
 
+import io.cnnlab.runs.ExperimentRecord;
 import io.cnnlab.data.DatasetId;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.cnnlab.experiments;
 
+import io.cnnlab.runs.RunManifest;
 import io.cnnlab.data.Split;
 import java.util.HashMap;
 import java.util.Locale;

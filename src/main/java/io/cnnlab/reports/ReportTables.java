@@ -1,5 +1,6 @@
 package io.cnnlab.reports;
 
+import io.cnnlab.runs.MetricsColumns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

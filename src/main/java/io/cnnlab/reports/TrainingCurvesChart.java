@@ -1,5 +1,6 @@
 package io.cnnlab.reports;
 
+import io.cnnlab.runs.MetricsColumns;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import org.jfree.chart.JFreeChart;
