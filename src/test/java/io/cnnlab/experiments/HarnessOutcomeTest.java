@@ -12,9 +12,12 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.cnnlab.runs.RunJson;
+import io.cnnlab.runs.RunManifest;
+import io.cnnlab.runs.ExperimentRecord;
 import io.cnnlab.data.DatasetId;
 import io.cnnlab.data.MissingDatasetException;
-import io.cnnlab.experiments.ExperimentRecord.Status;
+import io.cnnlab.runs.ExperimentRecord.Status;
 import io.cnnlab.experiments.tasks.Measurement;
 import java.io.IOException;
 import java.io.Reader;
@@ -108,7 +111,7 @@ class HarnessOutcomeTest {
   @Test
   void experimentJsonHoldsTheRecordAndReadsBack() throws IOException {
     ExperimentRecord pool = byId(f.sweep(false)).get("pool");
-    ExperimentRecord read = Json.read(f.reports.resolve("pool").resolve(Harness.RECORD_FILE), ExperimentRecord.class);
+    ExperimentRecord read = RunJson.readLenient(f.reports.resolve("pool").resolve(Harness.RECORD_FILE), ExperimentRecord.class, "ExperimentRecord");
     assertEquals(pool.id(), read.id());
     assertEquals(pool.runs(), read.runs());
     assertEquals(pool.reference(), read.reference());
@@ -118,7 +121,7 @@ class HarnessOutcomeTest {
     assertEquals(List.of("overlay"), read.render());
     assertEquals("avg-seed1", read.runs().get(0).dir());
     assertTrue(read.settings().get("variant max").contains("pool: max"), read.settings().toString());
-    assertNull(Json.read(f.reports.resolve("digits").resolve(Harness.RECORD_FILE), ExperimentRecord.class)
+    assertNull(RunJson.readLenient(f.reports.resolve("digits").resolve(Harness.RECORD_FILE), ExperimentRecord.class, "ExperimentRecord")
         .reference());
   }
 
