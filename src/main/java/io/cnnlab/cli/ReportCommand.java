@@ -1,9 +1,9 @@
 package io.cnnlab.cli;
 
-import io.cnnlab.runs.RunFileException;
-import io.cnnlab.runs.ExperimentRecordJson;
-import io.cnnlab.runs.ExperimentRecord;
 import io.cnnlab.reports.BundleRenderer;
+import io.cnnlab.runs.ExperimentRecord;
+import io.cnnlab.runs.ExperimentRecordJson;
+import io.cnnlab.runs.RunFileException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -12,10 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code cnnlab report [ID...]}: rebuilds report bundles and the index from what runs already wrote. */
 @Command(

@@ -23,9 +23,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code cnnlab train}: trains LeNet or AlexNet on a data set, with checkpoints, metrics CSV and progress. */
 @Command(

@@ -1,19 +1,19 @@
 package io.cnnlab.experiments;
 
-import io.cnnlab.runs.ExperimentFolder;
-import io.cnnlab.runs.RunFolder;
-import io.cnnlab.runs.RunJson;
-import io.cnnlab.runs.RunEnvironment;
-import io.cnnlab.runs.ReportRenderer;
-import io.cnnlab.runs.RunManifest;
-import io.cnnlab.runs.ExperimentRecord;
 import io.cnnlab.data.DatasetId;
 import io.cnnlab.data.Datasets;
 import io.cnnlab.data.MissingDatasetException;
+import io.cnnlab.experiments.tasks.Measurement;
+import io.cnnlab.runs.ExperimentFolder;
 import io.cnnlab.runs.ExperimentRecord.RunRecord;
 import io.cnnlab.runs.ExperimentRecord.Status;
 import io.cnnlab.runs.ExperimentRecord.Verdict;
-import io.cnnlab.experiments.tasks.Measurement;
+import io.cnnlab.runs.ExperimentRecord;
+import io.cnnlab.runs.ReportRenderer;
+import io.cnnlab.runs.RunEnvironment;
+import io.cnnlab.runs.RunFolder;
+import io.cnnlab.runs.RunJson;
+import io.cnnlab.runs.RunManifest;
 import io.cnnlab.training.ConsoleProgress;
 import io.cnnlab.training.CsvMetricsWriter;
 import io.cnnlab.training.EpochMetrics;

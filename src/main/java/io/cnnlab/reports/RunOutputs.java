@@ -1,8 +1,8 @@
 package io.cnnlab.reports;
 
-import io.cnnlab.runs.RunFileException;
 import io.cnnlab.runs.ExperimentFolder;
 import io.cnnlab.runs.ExperimentRecord;
+import io.cnnlab.runs.RunFileException;
 import io.cnnlab.runs.RunFolder;
 import java.io.IOException;
 import java.io.Reader;

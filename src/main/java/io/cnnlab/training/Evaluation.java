@@ -1,9 +1,9 @@
 package io.cnnlab.training;
 
-import io.cnnlab.runs.PredictionsColumns;
 import io.cnnlab.data.Batch;
 import io.cnnlab.data.BatchSource;
 import io.cnnlab.data.BatchStream;
+import io.cnnlab.runs.PredictionsColumns;
 import io.cnnlab.tf.Tensors;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -12,13 +12,13 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.cnnlab.runs.RunJson;
-import io.cnnlab.runs.RunManifest;
-import io.cnnlab.runs.ExperimentRecord;
 import io.cnnlab.data.DatasetId;
 import io.cnnlab.data.MissingDatasetException;
-import io.cnnlab.runs.ExperimentRecord.Status;
 import io.cnnlab.experiments.tasks.Measurement;
+import io.cnnlab.runs.ExperimentRecord.Status;
+import io.cnnlab.runs.ExperimentRecord;
+import io.cnnlab.runs.RunJson;
+import io.cnnlab.runs.RunManifest;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;

@@ -12,10 +12,10 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.cnnlab.runs.ExperimentRecord.RunRecord;
+import io.cnnlab.runs.ExperimentRecord;
 import io.cnnlab.runs.RunJson;
 import io.cnnlab.runs.RunManifest;
-import io.cnnlab.runs.ExperimentRecord;
-import io.cnnlab.runs.ExperimentRecord.RunRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

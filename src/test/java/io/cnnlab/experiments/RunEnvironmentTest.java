@@ -3,8 +3,8 @@ package io.cnnlab.experiments;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cnnlab.runs.RunJson;
 import io.cnnlab.runs.RunEnvironment;
+import io.cnnlab.runs.RunJson;
 import io.cnnlab.tf.Cpu;
 import io.cnnlab.tf.OneDnn;
 import java.nio.file.Files;

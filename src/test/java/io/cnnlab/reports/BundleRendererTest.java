@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cnnlab.runs.RunFileException;
-import io.cnnlab.runs.ExperimentRecordJson;
 import io.cnnlab.runs.ExperimentRecord;
+import io.cnnlab.runs.ExperimentRecordJson;
+import io.cnnlab.runs.RunFileException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cnnlab.runs.RunFolder;
 import io.cnnlab.models.AlexNet;
 import io.cnnlab.models.AlexNetConfig;
 import io.cnnlab.models.LeNet;
 import io.cnnlab.models.LeNetConfig;
 import io.cnnlab.models.Model;
+import io.cnnlab.runs.RunFolder;
 import io.cnnlab.tf.Tensors;
 import java.io.IOException;
 import java.nio.file.Files;
