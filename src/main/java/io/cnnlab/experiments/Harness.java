@@ -41,9 +41,6 @@ import java.util.stream.Stream;
  * whose run throws is failed; either way the sweep goes on.
  */
 public final class Harness {
-  /** File name of an experiment's record in its folder. */
-  public static final String RECORD_FILE = ExperimentFolder.RECORD;
-
   private final RunExecutor executor;
   private final ReportRenderer renderer;
   private final RunEnvironment environment;
@@ -97,7 +94,7 @@ public final class Harness {
     for (SweepPlan.ExperimentPlan e : plan.experiments()) {
       ExperimentRecord record = runExperiment(e, plan.options(), progress);
       records.add(record);
-      RunJson.write(e.dir().resolve(RECORD_FILE), record);
+      RunJson.write(e.dir().resolve(ExperimentFolder.RECORD), record);
       Status status = record.verdict().status();
       if (status != Status.NOT_RUN && status != Status.FAILED) {
         try {
@@ -268,7 +265,7 @@ public final class Harness {
     if (Files.isDirectory(root)) {
       try (Stream<Path> dirs = Files.list(root)) {
         for (Path dir : dirs.filter(Files::isDirectory).toList()) {
-          Path file = dir.resolve(RECORD_FILE);
+          Path file = dir.resolve(ExperimentFolder.RECORD);
           if (Files.isRegularFile(file) && !freshIds.contains(dir.getFileName().toString())) {
             try {
               ExperimentRecord r = RunJson.readLenient(file, ExperimentRecord.class, "experiment record");

@@ -60,6 +60,7 @@ class FeatureMapExtractorTest {
   private static Path runDir;
   private static ImageSet test;
   private static Model model;
+  private static TrainingJob job;
 
   /** Class k: a bright horizontal bar at rows 2k+4 and 2k+5 on noise; labels cycle 0..9. */
   private static ImageSet bars(String name, int n, long seed) {
@@ -124,7 +125,7 @@ class FeatureMapExtractorTest {
     TrainConfig config = TrainConfig.builder().epochs(2).batchSize(20).optimizer(OptimizerKind.ADAM)
         .learningRate(0.01).seed(SEED).deterministic(true).build();
     // A smoke-like test limit: the feature maps still come from the whole test split.
-    TrainingJob job = new TrainingJob(SETTINGS, DatasetId.FASHION_MNIST, data, 0, 7, config, 0);
+    job = new TrainingJob(SETTINGS, DatasetId.FASHION_MNIST, data, 0, 7, config, 0);
     model = job.buildModel();
     job.run(runDir, List.of(), FIGURES);
   }
@@ -160,6 +161,21 @@ class FeatureMapExtractorTest {
     assertEquals(DatasetId.FASHION_MNIST.classNames(), index.classNames());
     assertEquals(List.of("conv1", "relu1", "maxpool1", "conv2", "relu2", "maxpool2"),
         index.examples().get(0).layers().stream().map(FeatureFiles.ArrayFile::name).toList());
+  }
+
+  @Test
+  void aResumedRunThatFinishesWritesThemAgain() throws IOException {
+    RunFolder run = new RunFolder(runDir);
+    FeatureMaps before = FeatureFiles.read(run);
+    FeatureFiles.writeProblem(run, "gone"); // as if the first attempt had failed to write them
+
+    // Every epoch is checkpointed already: the run resumes, trains nothing, predicts and writes the features.
+    job.run(runDir, List.of(), FIGURES);
+
+    assertTrue(FeatureFiles.problem(run).isEmpty(), "the old note is gone");
+    FeatureMaps after = FeatureFiles.read(run);
+    assertArrayEquals(before.firstKernel().weights(), after.firstKernel().weights(), "the same final weights");
+    assertArrayEquals(before.examples().get(5).layers().get(3).values(), after.examples().get(5).layers().get(3).values());
   }
 
   @Test

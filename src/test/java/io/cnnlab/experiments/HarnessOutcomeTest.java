@@ -15,9 +15,10 @@ import static org.mockito.Mockito.when;
 import io.cnnlab.data.DatasetId;
 import io.cnnlab.data.MissingDatasetException;
 import io.cnnlab.experiments.tasks.Measurement;
-import io.cnnlab.runs.ExperimentRecord.Status;
+import io.cnnlab.runs.ExperimentFolder;
 import io.cnnlab.runs.ExperimentRecord;
-import io.cnnlab.runs.RunJson;
+import io.cnnlab.runs.ExperimentRecord.Status;
+import io.cnnlab.runs.ExperimentRecordJson;
 import io.cnnlab.runs.RunManifest;
 import java.io.IOException;
 import java.io.Reader;
@@ -111,7 +112,7 @@ class HarnessOutcomeTest {
   @Test
   void experimentJsonHoldsTheRecordAndReadsBack() throws IOException {
     ExperimentRecord pool = byId(f.sweep(false)).get("pool");
-    ExperimentRecord read = RunJson.readLenient(f.reports.resolve("pool").resolve(Harness.RECORD_FILE), ExperimentRecord.class, "ExperimentRecord");
+    ExperimentRecord read = ExperimentRecordJson.read(f.reports.resolve("pool").resolve(ExperimentFolder.RECORD));
     assertEquals(pool.id(), read.id());
     assertEquals(pool.runs(), read.runs());
     assertEquals(pool.reference(), read.reference());
@@ -121,7 +122,7 @@ class HarnessOutcomeTest {
     assertEquals(List.of("overlay"), read.render());
     assertEquals("avg-seed1", read.runs().get(0).dir());
     assertTrue(read.settings().get("variant max").contains("pool: max"), read.settings().toString());
-    assertNull(RunJson.readLenient(f.reports.resolve("digits").resolve(Harness.RECORD_FILE), ExperimentRecord.class, "ExperimentRecord")
+    assertNull(ExperimentRecordJson.read(f.reports.resolve("digits").resolve(ExperimentFolder.RECORD))
         .reference());
   }
 
