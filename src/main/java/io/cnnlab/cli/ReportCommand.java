@@ -64,7 +64,8 @@ public final class ReportCommand implements java.util.concurrent.Callable<Intege
       long t = System.nanoTime();
       try {
         if (!Files.isDirectory(dir)) {
-          throw new RunFileException(dir, "no such experiment folder; expected " + dir.resolve(ExperimentRecordJson.FILE)
+          throw new RunFileException(dir, "no such experiment folder; expected "
+              + dir.resolve(ExperimentRecordJson.FILE)
               + " written by the harness");
         }
         ExperimentRecord record = ExperimentRecordJson.read(dir.resolve(ExperimentRecordJson.FILE));
