@@ -1,11 +1,9 @@
 package io.cnnlab.cli;
 
-import io.cnnlab.data.MissingDatasetException;
-import io.cnnlab.experiments.ExperimentFileException;
-import io.cnnlab.experiments.ExperimentRecord;
-import io.cnnlab.experiments.ExperimentRecordJson;
 import io.cnnlab.reports.BundleRenderer;
-import io.cnnlab.reports.ReportInputException;
+import io.cnnlab.runs.ExperimentRecord;
+import io.cnnlab.runs.ExperimentRecordJson;
+import io.cnnlab.runs.RunFileException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -14,10 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code cnnlab report [ID...]}: rebuilds report bundles and the index from what runs already wrote. */
 @Command(
@@ -25,8 +23,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Rebuilds REPORTS/ID/report.pdf with its PNGs and CSVs from REPORTS/ID/experiment.json and the"
-        + " run folders the harness wrote, then REPORTS/index.md and index.pdf over every experiment. Never trains."
-        + " Feature maps read the test images of the run's data set from --data-root.")
+        + " run folders the harness wrote (feature maps included), then REPORTS/index.md and index.pdf over every"
+        + " experiment. Never trains and needs no data set.")
 public final class ReportCommand implements java.util.concurrent.Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -37,10 +35,6 @@ public final class ReportCommand implements java.util.concurrent.Callable<Intege
   @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
       description = "the reports folder (${DEFAULT-VALUE})")
   Path reports;
-
-  @Option(names = "--data-root", paramLabel = "DIR", defaultValue = "datasets",
-      description = "where `make datasets` installed the data, for feature maps (${DEFAULT-VALUE})")
-  Path dataRoot;
 
   @Override
   public Integer call() {
@@ -63,21 +57,22 @@ public final class ReportCommand implements java.util.concurrent.Callable<Intege
           + "; run experiments first");
       return 2;
     }
-    BundleRenderer renderer = new BundleRenderer(dataRoot);
+    BundleRenderer renderer = new BundleRenderer();
     int status = 0;
     long start = System.nanoTime();
     for (Path dir : dirs) {
       long t = System.nanoTime();
       try {
         if (!Files.isDirectory(dir)) {
-          throw new ExperimentFileException(dir, "no such experiment folder; expected " + dir.resolve(ExperimentRecordJson.FILE)
+          throw new RunFileException(dir, "no such experiment folder; expected "
+              + dir.resolve(ExperimentRecordJson.FILE)
               + " written by the harness");
         }
         ExperimentRecord record = ExperimentRecordJson.read(dir.resolve(ExperimentRecordJson.FILE));
         List<Path> files = renderer.renderExperiment(dir, record);
         out.printf(Locale.ROOT, "%-32s %3d files, %s  (%.1f s)%n", record.id(), files.size(), dir.resolve("report.pdf"),
             (System.nanoTime() - t) / 1e9);
-      } catch (ExperimentFileException | ReportInputException | MissingDatasetException e) {
+      } catch (RunFileException e) {
         err.println("cnnlab report: " + e.getMessage());
         status = Math.max(status, 2);
       } catch (IOException | RuntimeException e) {
@@ -91,7 +86,7 @@ public final class ReportCommand implements java.util.concurrent.Callable<Intege
       for (Path dir : experimentFolders(reports)) {
         try {
           all.add(ExperimentRecordJson.read(dir.resolve(ExperimentRecordJson.FILE)));
-        } catch (ExperimentFileException e) {
+        } catch (RunFileException e) {
           if (!dirs.contains(dir)) { // already reported above when it was named
             err.println("cnnlab report: left out of the index: " + e.getMessage());
           }

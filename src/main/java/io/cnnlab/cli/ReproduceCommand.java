@@ -2,14 +2,15 @@ package io.cnnlab.cli;
 
 import io.cnnlab.experiments.Declaration;
 import io.cnnlab.experiments.DeclarationReader;
+import io.cnnlab.experiments.EnvironmentProbe;
 import io.cnnlab.experiments.Harness;
 import io.cnnlab.experiments.InvalidDeclarationException;
-import io.cnnlab.experiments.RunEnvironment;
 import io.cnnlab.experiments.SweepOptions;
 import io.cnnlab.experiments.SweepPlan;
 import io.cnnlab.experiments.TensorFlowRunExecutor;
 import io.cnnlab.experiments.Verdicts;
 import io.cnnlab.reports.BundleRenderer;
+import io.cnnlab.reports.FeatureMapPages;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -20,10 +21,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code cnnlab reproduce}: runs documented experiments from {@code reproductions/} and gives each a verdict. */
 @Command(
@@ -109,7 +110,8 @@ public final class ReproduceCommand implements Callable<Integer> {
       return 2;
     }
     PrintStream out = System.out;
-    Harness harness = new Harness(new TensorFlowRunExecutor(), new BundleRenderer(dataRoot), RunEnvironment.detect(device), out,
+    Harness harness = new Harness(new TensorFlowRunExecutor(FeatureMapPages.FIGURES), new BundleRenderer(),
+        EnvironmentProbe.detect(device), out,
         System.console() != null);
     try {
       SweepPlan plan = harness.plan(chosen, options);

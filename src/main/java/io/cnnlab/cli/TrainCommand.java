@@ -5,6 +5,8 @@ import io.cnnlab.data.Datasets;
 import io.cnnlab.data.MissingDatasetException;
 import io.cnnlab.experiments.RunSettings;
 import io.cnnlab.experiments.TrainingJob;
+import io.cnnlab.reports.FeatureMapPages;
+import io.cnnlab.runs.RunFolder;
 import io.cnnlab.training.CheckpointDamagedException;
 import io.cnnlab.training.CheckpointMismatchException;
 import io.cnnlab.training.ConsoleProgress;
@@ -21,9 +23,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code cnnlab train}: trains LeNet or AlexNet on a data set, with checkpoints, metrics CSV and progress. */
 @Command(
@@ -142,7 +144,7 @@ public final class TrainCommand implements Callable<Integer> {
     stdout.flush();
     try {
       TrainResult result = job.run(outDir, List.of(ConsoleProgress.onStdout(),
-          new CsvMetricsWriter(outDir.resolve("metrics.csv"))));
+          new CsvMetricsWriter(new RunFolder(outDir).metrics())), FeatureMapPages.FIGURES);
       EpochMetrics last = result.last();
       stdout.printf(Locale.ROOT, "final: train loss %.4f, train acc %.4f, test acc %.4f, %.0f examples/s%n",
           last.trainLoss(), last.trainAccuracy(), last.testAccuracy(), last.examplesPerSecond());

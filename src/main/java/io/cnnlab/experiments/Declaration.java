@@ -1,6 +1,7 @@
 package io.cnnlab.experiments;
 
 import io.cnnlab.data.DatasetId;
+import io.cnnlab.runs.ExperimentRecord;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

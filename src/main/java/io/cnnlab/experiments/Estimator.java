@@ -1,6 +1,7 @@
 package io.cnnlab.experiments;
 
 import io.cnnlab.data.Split;
+import io.cnnlab.runs.RunManifest;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;

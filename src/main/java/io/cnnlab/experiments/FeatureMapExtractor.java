@@ -12,8 +12,13 @@ import io.cnnlab.ops.EdgeDetector;
 import io.cnnlab.ops.EdgeOperator;
 import io.cnnlab.tf.Sessions;
 import io.cnnlab.tf.Tensors;
+import io.cnnlab.runs.FeatureMaps;
+import io.cnnlab.runs.FeatureMaps.Example;
+import io.cnnlab.runs.FeatureMaps.Kernel;
+import io.cnnlab.runs.FeatureMaps.Layer;
+import io.cnnlab.runs.RunFileException;
+import io.cnnlab.runs.RunFolder;
 import io.cnnlab.training.CheckpointStore;
-import io.cnnlab.training.Trainer;
 import io.cnnlab.training.VariableSaver;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,38 +40,17 @@ import org.tensorflow.types.TInt32;
  * What a trained network computes from a few test images: it rebuilds the model, restores the run's last
  * checkpoint, and runs every spatial (4-D) tap, the prediction and the first convolution's kernel; beside
  * that, Prewitt and Sobel edge strengths of the same images, so learned and designed filters can be compared.
- * Only reads; never trains.
+ * Only reads; never trains. {@link FeatureMapWriter} runs it at the end of a training run.
  */
 public final class FeatureMapExtractor {
   private FeatureMapExtractor() {}
-
-  /** One layer's output for one image, {@code height x width x channels} row-major HWC. */
-  public record Layer(String name, int height, int width, int channels, float[] values) {}
-
-  /**
-   * One test image and what came of it.
-   *
-   * @param testIndex its index in the test set
-   * @param pixels the image as fed to the network (HWC, scaled to [0, 1])
-   * @param prewitt Prewitt edge strength of its luma, {@code height x width} ({@link EdgeCombination#MAX})
-   * @param sobel Sobel edge strength, likewise
-   */
-  public record Example(
-      int testIndex, int label, int predicted, int height, int width, int channels, float[] pixels,
-      List<Layer> layers, float[] prewitt, float[] sobel) {}
-
-  /** A convolution kernel, TensorFlow's {@code [kh, kw, cin, cout]} row-major. */
-  public record Kernel(String name, int kh, int kw, int cin, int cout, float[] weights) {}
-
-  /** The examples in test-set order, and the first convolution's kernel (null when the model has none). */
-  public record Extraction(List<Example> examples, Kernel firstKernel) {}
 
   /** Images are fed as {@code TrainingJob}'s loaders feed them. */
   private static final Normalization INPUT = Normalization.UNIT;
 
   /** Whether the run in {@code runDir} left a checkpoint folder to restore weights from. */
   public static boolean hasCheckpoint(Path runDir) {
-    return java.nio.file.Files.isDirectory(runDir.resolve(Trainer.CHECKPOINT_DIR));
+    return java.nio.file.Files.isDirectory(new RunFolder(runDir).checkpoint());
   }
 
   /**
@@ -92,16 +76,16 @@ public final class FeatureMapExtractor {
    * Restores the last checkpoint of the run in {@code runDir} into {@code model} and runs the test images at
    * {@code indices}.
    *
-   * @throws ExperimentFileException naming the checkpoint when there is none or it does not fit the model
+   * @throws RunFileException naming the checkpoint when there is none or it does not fit the model
    */
-  public static Extraction extract(Model model, Path runDir, ImageSet test, int[] indices) throws ExperimentFileException {
-    Path checkpointDir = runDir.resolve(Trainer.CHECKPOINT_DIR);
+  public static FeatureMaps extract(Model model, Path runDir, ImageSet test, int[] indices) throws RunFileException {
+    Path checkpointDir = new RunFolder(runDir).checkpoint();
     CheckpointStore.State state;
     try {
       state = new CheckpointStore(checkpointDir).load().orElseThrow(() -> new IllegalStateException(
           "holds no checkpoint (no checkpoint.properties); feature maps need the run's trained weights"));
     } catch (RuntimeException e) {
-      throw new ExperimentFileException(checkpointDir, e.getMessage(), e);
+      throw new RunFileException(checkpointDir, e.getMessage(), e);
     }
     if (test.height() != model.inputHeight() || test.width() != model.inputWidth()
         || test.channels() != model.inputChannels()) {
@@ -127,7 +111,7 @@ public final class FeatureMapExtractor {
         try {
           saver.restore(session, state.variablesPrefix().toString());
         } catch (RuntimeException e) { // TensorFlow reports missing keys and shape mismatches as various unchecked types
-          throw new ExperimentFileException(state.variablesPrefix(), "does not fit the model rebuilt from the run's"
+          throw new RunFileException(state.variablesPrefix(), "does not fit the model rebuilt from the run's"
               + " settings (" + model + "): " + e.getMessage(), e);
         }
         Session.Runner runner = session.runner().feed(images, in).feed(training, evaluation).fetch(predictions);
@@ -150,7 +134,7 @@ public final class FeatureMapExtractor {
           }
           Kernel first = kernel == null ? null : kernel(kernel.name(), result.get(spatial.size() + 1).shape().asArray(),
               Tensors.toFloats(result.get(spatial.size() + 1)));
-          return new Extraction(examples(test, indices, batch, predicted, layers), first);
+          return new FeatureMaps(test.classNames(), examples(test, indices, batch, predicted, layers), first);
         }
       }
     }

@@ -3,10 +3,17 @@ package io.cnnlab.experiments;
 import io.cnnlab.data.DatasetId;
 import io.cnnlab.data.Datasets;
 import io.cnnlab.data.MissingDatasetException;
-import io.cnnlab.experiments.ExperimentRecord.RunRecord;
-import io.cnnlab.experiments.ExperimentRecord.Status;
-import io.cnnlab.experiments.ExperimentRecord.Verdict;
 import io.cnnlab.experiments.tasks.Measurement;
+import io.cnnlab.runs.ExperimentFolder;
+import io.cnnlab.runs.ExperimentRecord.RunRecord;
+import io.cnnlab.runs.ExperimentRecord.Status;
+import io.cnnlab.runs.ExperimentRecord.Verdict;
+import io.cnnlab.runs.ExperimentRecord;
+import io.cnnlab.runs.ReportRenderer;
+import io.cnnlab.runs.RunEnvironment;
+import io.cnnlab.runs.RunFolder;
+import io.cnnlab.runs.RunJson;
+import io.cnnlab.runs.RunManifest;
 import io.cnnlab.training.ConsoleProgress;
 import io.cnnlab.training.CsvMetricsWriter;
 import io.cnnlab.training.EpochMetrics;
@@ -34,9 +41,6 @@ import java.util.stream.Stream;
  * whose run throws is failed; either way the sweep goes on.
  */
 public final class Harness {
-  /** File name of an experiment's record in its folder. */
-  public static final String RECORD_FILE = "experiment.json";
-
   private final RunExecutor executor;
   private final ReportRenderer renderer;
   private final RunEnvironment environment;
@@ -90,7 +94,7 @@ public final class Harness {
     for (SweepPlan.ExperimentPlan e : plan.experiments()) {
       ExperimentRecord record = runExperiment(e, plan.options(), progress);
       records.add(record);
-      Json.write(e.dir().resolve(RECORD_FILE), record);
+      RunJson.write(e.dir().resolve(ExperimentFolder.RECORD), record);
       Status status = record.verdict().status();
       if (status != Status.NOT_RUN && status != Status.FAILED) {
         try {
@@ -179,8 +183,8 @@ public final class Harness {
     Files.createDirectories(run.dir());
     Path manifestFile = run.dir().resolve(RunManifest.FILE);
     long t0 = nanos.getAsLong();
-    RunManifest[] manifest = {RunManifest.starting(run, environment, Instant.now().toString())};
-    Json.write(manifestFile, manifest[0]);
+    RunManifest[] manifest = {Manifests.starting(run, environment, Instant.now().toString())};
+    RunJson.write(manifestFile, manifest[0]);
     try {
       Map<String, Double> metrics;
       List<String> outputs;
@@ -190,14 +194,14 @@ public final class Harness {
         if (redrawSteps) {
           listeners.add(new ConsoleProgress(out, true));
         }
-        listeners.add(new CsvMetricsWriter(run.dir().resolve("metrics.csv")));
+        listeners.add(new CsvMetricsWriter(new RunFolder(run.dir()).metrics()));
         listeners.add(progress.epochs());
         listeners.add(new TrainListener() {
           @Override
           public void onEpochEnd(EpochMetrics m) {
             manifest[0] = manifest[0].withProgress(m.epoch());
             try {
-              Json.write(manifestFile, manifest[0]);
+              RunJson.write(manifestFile, manifest[0]);
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             }
@@ -212,11 +216,11 @@ public final class Harness {
         metrics = m.metrics();
         outputs = m.outputs();
       }
-      Json.write(manifestFile, manifest[0].finished(epochs, finite(metrics), outputs, Instant.now().toString(),
+      RunJson.write(manifestFile, manifest[0].finished(epochs, finite(metrics), outputs, Instant.now().toString(),
           (nanos.getAsLong() - t0) / 1e9));
       return new Outcome(finite(metrics), outputs);
     } catch (IOException | RuntimeException e) {
-      Json.write(manifestFile, manifest[0].failed(String.valueOf(e.getMessage()), Instant.now().toString(),
+      RunJson.write(manifestFile, manifest[0].failed(String.valueOf(e.getMessage()), Instant.now().toString(),
           (nanos.getAsLong() - t0) / 1e9));
       throw e;
     }
@@ -261,10 +265,10 @@ public final class Harness {
     if (Files.isDirectory(root)) {
       try (Stream<Path> dirs = Files.list(root)) {
         for (Path dir : dirs.filter(Files::isDirectory).toList()) {
-          Path file = dir.resolve(RECORD_FILE);
+          Path file = dir.resolve(ExperimentFolder.RECORD);
           if (Files.isRegularFile(file) && !freshIds.contains(dir.getFileName().toString())) {
             try {
-              ExperimentRecord r = Json.read(file, ExperimentRecord.class);
+              ExperimentRecord r = RunJson.readLenient(file, ExperimentRecord.class, "experiment record");
               byId.put(r.id(), r);
             } catch (IOException e) {
               // an unreadable old record is left out of the tables, not fatal to this sweep

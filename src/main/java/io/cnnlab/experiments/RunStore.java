@@ -1,5 +1,6 @@
 package io.cnnlab.experiments;
 
+import io.cnnlab.runs.RunManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ public final class RunStore {
       return Optional.empty();
     }
     try {
-      return Optional.of(Json.read(file, RunManifest.class));
+      return Optional.of(RunManifest.read(file));
     } catch (IOException e) {
       return Optional.empty(); // unreadable (e.g. cut short): treated like no manifest, the run starts afresh
     }

@@ -4,6 +4,7 @@ import io.cnnlab.experiments.tasks.Conv1x1Task;
 import io.cnnlab.experiments.tasks.ConvShapesTask;
 import io.cnnlab.experiments.tasks.EdgesTask;
 import io.cnnlab.experiments.tasks.Measurement;
+import io.cnnlab.runs.FeatureFigures;
 import io.cnnlab.training.TrainListener;
 import io.cnnlab.training.TrainResult;
 import io.cnnlab.training.Trainer;
@@ -11,14 +12,26 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Runs everything for real with TensorFlow: {@link TrainingJob#run}, the measurement tasks, the speed probe. */
+/** Runs everything for real with TensorFlow: {@link TrainingJob#run} (which ends with the feature maps), the measurement tasks, the speed probe. */
 public final class TensorFlowRunExecutor implements RunExecutor {
   /** Timed steps of the speed probe (after its five warm-up steps). */
   static final int PROBE_STEPS = 3;
 
+  private final FeatureFigures figures;
+
+  /** Training runs write their feature maps as arrays only. */
+  public TensorFlowRunExecutor() {
+    this(null);
+  }
+
+  /** Training runs also draw their feature-map figures with {@code figures} into their run folders. */
+  public TensorFlowRunExecutor(FeatureFigures figures) {
+    this.figures = figures;
+  }
+
   @Override
   public TrainResult train(TrainingJob job, Path runDir, List<TrainListener> listeners) throws IOException {
-    return job.run(runDir, listeners);
+    return job.run(runDir, listeners, figures);
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.cnnlab.data.LoaderOptions;
 import io.cnnlab.data.Split;
 import io.cnnlab.models.Model;
 import io.cnnlab.models.ModelSettings;
+import io.cnnlab.runs.FeatureFigures;
 import io.cnnlab.training.TrainConfig;
 import io.cnnlab.training.TrainListener;
 import io.cnnlab.training.TrainResult;
@@ -118,13 +119,26 @@ public final class TrainingJob {
    *     that installs it
    */
   public TrainResult run(Path outDir, List<TrainListener> listeners) throws IOException {
+    return run(outDir, listeners, null);
+  }
+
+  /**
+   * Trains (or resumes) into {@code outDir}, then writes the feature maps of the final weights into its
+   * {@code features/} ({@link FeatureMapWriter}; a failure there is noted, the results are kept).
+   *
+   * @param figures draws the feature-map PNGs beside the arrays, or null for the arrays only
+   */
+  public TrainResult run(Path outDir, List<TrainListener> listeners, FeatureFigures figures) throws IOException {
     ImageSet train = limit(Datasets.open(dataset, dataRoot, Split.TRAIN), trainLimit);
-    ImageSet test = limit(Datasets.open(dataset, dataRoot, Split.TEST), testLimit);
+    ImageSet fullTest = Datasets.open(dataset, dataRoot, Split.TEST);
+    ImageSet test = limit(fullTest, testLimit);
     DataLoader trainLoader =
         new DataLoader(train, LoaderOptions.training(config.batchSize(), config.seed()).withWorkers(workers));
     DataLoader testLoader = new DataLoader(test, LoaderOptions.evaluation(config.batchSize()).withWorkers(workers));
     Trainer trainer = new Trainer(builtModel, config, identity());
-    return trainer.train(trainLoader, testLoader, outDir, listeners);
+    TrainResult result = trainer.train(trainLoader, testLoader, outDir, listeners);
+    FeatureMapWriter.write(builtModel, outDir, fullTest, figures, System.err);
+    return result;
   }
 
   private static ImageSet limit(ImageSet set, int limit) {

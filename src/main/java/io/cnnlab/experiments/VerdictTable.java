@@ -1,6 +1,7 @@
 package io.cnnlab.experiments;
 
-import io.cnnlab.experiments.ExperimentRecord.Verdict;
+import io.cnnlab.runs.ExperimentRecord.Verdict;
+import io.cnnlab.runs.ExperimentRecord;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;

@@ -1,7 +1,7 @@
 package io.cnnlab.experiments;
 
-import io.cnnlab.experiments.ExperimentRecord.Status;
-import io.cnnlab.experiments.ExperimentRecord.Verdict;
+import io.cnnlab.runs.ExperimentRecord.Status;
+import io.cnnlab.runs.ExperimentRecord.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

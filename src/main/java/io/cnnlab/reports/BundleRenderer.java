@@ -1,15 +1,12 @@
 package io.cnnlab.reports;
 
-import io.cnnlab.data.DatasetId;
-import io.cnnlab.data.Datasets;
-import io.cnnlab.data.ImageSet;
-import io.cnnlab.data.Split;
-import io.cnnlab.experiments.ExperimentRecord;
-import io.cnnlab.experiments.ExperimentRecordJson;
-import io.cnnlab.experiments.FeatureMapExtractor;
-import io.cnnlab.experiments.ReportRenderer;
-import io.cnnlab.experiments.ManifestModel;
-import io.cnnlab.models.Model;
+import io.cnnlab.runs.ExperimentRecord;
+import io.cnnlab.runs.ExperimentRecordJson;
+import io.cnnlab.runs.FeatureFiles;
+import io.cnnlab.runs.FeatureMaps;
+import io.cnnlab.runs.ReportRenderer;
+import io.cnnlab.runs.RunFileException;
+import io.cnnlab.runs.RunFolder;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,38 +25,19 @@ import javax.imageio.ImageIO;
  * settings (and the smoke notice), our numbers against the published ones with the verdict, then what the
  * record's {@code render} list asks for, in this order: {@code curves}, {@code overlay}, {@code time},
  * {@code workers}, {@code confusion}, {@code table}, {@code feature-maps}, {@code kernels}, {@code edges}.
- * Reads only; never trains. Feature maps also read the test images of the run's data set.
+ * Reads only the files runs wrote (their feature maps included, written at the end of training); never trains,
+ * and needs neither the data sets nor the model code.
  */
 public final class BundleRenderer implements ReportRenderer {
   /** What a {@code render} list may ask for. */
   public static final List<String> ENTRIES =
       List.of("curves", "overlay", "time", "workers", "confusion", "table", "feature-maps", "kernels", "edges");
 
-  /** Feature-map figures per experiment: the first test image of each of the first this many classes. */
-  public static final int FEATURE_MAP_IMAGES = 10;
-
   /** Edge-detection sheets are reduced to this width in the bundle (the run folder keeps the originals). */
   static final int EDGE_SHEET_WIDTH = 1000;
 
   /** Title of {@code index.md} and {@code index.pdf}. */
   public static final String INDEX_TITLE = "cnnlab reproductions";
-
-  /** Where the test images for feature maps come from. */
-  @FunctionalInterface
-  public interface TestImages {
-    ImageSet open(DatasetId dataset) throws IOException;
-  }
-
-  private final TestImages testImages;
-
-  /** Feature maps read test images from the data sets installed under {@code dataRoot} ({@code make datasets}). */
-  public BundleRenderer(Path dataRoot) {
-    this(dataset -> Datasets.open(dataset, dataRoot, Split.TEST));
-  }
-
-  public BundleRenderer(TestImages testImages) {
-    this.testImages = testImages;
-  }
 
   @Override
   public List<Path> renderExperiment(Path experimentDir, ExperimentRecord record) throws IOException {
@@ -106,7 +84,7 @@ public final class BundleRenderer implements ReportRenderer {
         part(b, failed, "tables", () -> tables(b, outputs, json));
       }
       if (render.contains("feature-maps") || render.contains("kernels")) {
-        part(b, failed, "feature maps", () -> featureMaps(b, record, outputs, render, json));
+        featureMaps(b, record, outputs, render, json);
       }
       if (render.contains("edges")) {
         part(b, failed, "edge-detection sheets", () -> edges(b, outputs, json));
@@ -157,12 +135,12 @@ public final class BundleRenderer implements ReportRenderer {
   }
 
   /** The record's render entries, lower case, each one known. */
-  private static Set<String> entries(ExperimentRecord record, Path json) throws ReportInputException {
+  private static Set<String> entries(ExperimentRecord record, Path json) throws RunFileException {
     Set<String> out = new LinkedHashSet<>();
     for (String entry : record.render() == null ? List.<String>of() : record.render()) {
       String e = entry.trim().toLowerCase(Locale.ROOT);
       if (!ENTRIES.contains(e)) {
-        throw new ReportInputException(json, "render entry '" + entry + "' is unknown; expected some of " + ENTRIES);
+        throw new RunFileException(json, "render entry '" + entry + "' is unknown; expected some of " + ENTRIES);
       }
       out.add(e);
     }
@@ -171,30 +149,30 @@ public final class BundleRenderer implements ReportRenderer {
 
   /** The confusion matrix of the first run that wrote predictions. */
   private static void confusion(ExperimentReport.Builder b, ExperimentRecord record, RunOutputs outputs, Path json)
-      throws ReportInputException {
+      throws RunFileException {
     List<String> names = record.classNames() == null ? List.of() : record.classNames();
     if (names.isEmpty()) {
-      throw new ReportInputException(json, "render lists 'confusion' but classNames is empty; the confusion matrix"
+      throw new RunFileException(json, "render lists 'confusion' but classNames is empty; the confusion matrix"
           + " needs the data set's class names in label order");
     }
     for (ExperimentRecord.RunRecord run : outputs.runs()) {
-      Path file = outputs.dir(run).resolve(RunOutputs.PREDICTIONS);
+      Path file = outputs.folder(run).predictions();
       if (Files.isRegularFile(file)) {
         b.confusion(ConfusionMatrix.of(names.size(), Predictions.read(file, names.size())), names, "run " + run.name());
         return;
       }
     }
-    Path expected = outputs.runs().isEmpty() ? json : outputs.dir(outputs.runs().get(0)).resolve(RunOutputs.PREDICTIONS);
-    throw new ReportInputException(expected, "no such file (nor in any other run); render lists 'confusion', which"
+    Path expected = outputs.runs().isEmpty() ? json : outputs.folder(outputs.runs().get(0)).predictions();
+    throw new RunFileException(expected, "no such file (nor in any other run); render lists 'confusion', which"
         + " needs a run's predictions.csv (index,label,predicted)");
   }
 
   /** Every CSV a run wrote, as a table: the outputs it lists and, for training runs, its per-epoch metrics.csv. */
-  private static void tables(ExperimentReport.Builder b, RunOutputs outputs, Path json) throws ReportInputException {
+  private static void tables(ExperimentReport.Builder b, RunOutputs outputs, Path json) throws RunFileException {
     List<RunOutputs.Output> csvs = new java.util.ArrayList<>(outputs.outputs(".csv"));
     csvs.addAll(outputs.metricsFiles(false));
     if (csvs.isEmpty()) {
-      throw new ReportInputException(json, "render lists 'table' but no run lists a CSV file among its outputs"
+      throw new RunFileException(json, "render lists 'table' but no run lists a CSV file among its outputs"
           + " and no run folder has a metrics.csv");
     }
     for (RunOutputs.Output csv : csvs) {
@@ -203,22 +181,32 @@ public final class BundleRenderer implements ReportRenderer {
     }
   }
 
-  /** Feature maps and kernels of the first run that has a checkpoint. */
-  private void featureMaps(ExperimentReport.Builder b, ExperimentRecord record, RunOutputs outputs, Set<String> render,
-      Path json) throws IOException {
-    ExperimentRecord.RunRecord run = outputs.runs().stream()
-        .filter(r -> FeatureMapExtractor.hasCheckpoint(outputs.dir(r))).findFirst()
-        .orElseThrow(() -> new ReportInputException(json, "render lists 'feature-maps' or 'kernels' but no run folder has a "
-            + "checkpoint/ with trained weights"));
-    Path runDir = outputs.dir(run);
-    ManifestModel manifest = ManifestModel.read(runDir, record);
-    ImageSet test = testImages.open(manifest.dataset());
-    Model model = manifest.model().build(test.height(), test.channels(), test.classes());
-    FeatureMapExtractor.Extraction x = FeatureMapExtractor.extract(model, runDir, test,
-        FeatureMapExtractor.firstOfEachClass(test, FEATURE_MAP_IMAGES));
-    List<String> names = record.classNames() == null || record.classNames().isEmpty() ? test.classNames() : record.classNames();
+  /**
+   * Feature maps and kernels of the first run that wrote them (into its {@code features/} at the end of
+   * training). When no run did, the report says so and why (the note a run left), instead of failing: the
+   * run's results stand without them.
+   */
+  private static void featureMaps(ExperimentReport.Builder b, ExperimentRecord record, RunOutputs outputs,
+      Set<String> render, Path json) throws IOException {
+    ExperimentRecord.RunRecord run = null;
+    List<String> problems = new ArrayList<>();
+    for (ExperimentRecord.RunRecord r : outputs.runs()) {
+      RunFolder folder = outputs.folder(r);
+      if (FeatureFiles.exists(folder)) {
+        run = r;
+        break;
+      }
+      FeatureFiles.problem(folder).ifPresent(p -> problems.add("run " + r.name() + ": " + p));
+    }
+    if (run == null) {
+      b.note("No feature maps or kernels: no run folder has " + RunFolder.FEATURES + "/" + FeatureFiles.INDEX
+          + (problems.isEmpty() ? " (rerun the experiment: runs write them at the end of training)" : "; " + String.join("; ", problems)));
+      return;
+    }
+    FeatureMaps x = FeatureFiles.read(outputs.folder(run));
+    List<String> names = record.classNames() == null || record.classNames().isEmpty() ? x.classNames() : record.classNames();
     if (render.contains("feature-maps")) {
-      for (FeatureMapExtractor.Example e : x.examples()) {
+      for (FeatureMaps.Example e : x.examples()) {
         b.raster("feature-maps-" + e.testIndex(), "Feature maps of test image " + e.testIndex() + " (run " + run.name() + ")",
             FeatureMapPages.figure(e, names));
       }
@@ -234,17 +222,17 @@ public final class BundleRenderer implements ReportRenderer {
     List<RunOutputs.Output> sheets = pngs.stream().filter(o -> o.name().toLowerCase(Locale.ROOT).contains("sheet")).toList();
     List<RunOutputs.Output> chosen = sheets.isEmpty() ? pngs : sheets;
     if (chosen.isEmpty()) {
-      throw new ReportInputException(json, "render lists 'edges' but no run lists a PNG file among its outputs");
+      throw new RunFileException(json, "render lists 'edges' but no run lists a PNG file among its outputs");
     }
     for (RunOutputs.Output png : chosen) {
       BufferedImage image;
       try {
         image = ImageIO.read(png.file().toFile());
       } catch (IOException e) {
-        throw new ReportInputException(png.file(), "not a readable PNG image: " + e.getMessage(), e);
+        throw new RunFileException(png.file(), "not a readable PNG image: " + e.getMessage(), e);
       }
       if (image == null) {
-        throw new ReportInputException(png.file(), "not a PNG image");
+        throw new RunFileException(png.file(), "not a PNG image");
       }
       b.raster("edges-" + png.stem(), "Edge detection: " + png.name(),
           BundleWriter.fitted(image, EDGE_SHEET_WIDTH, Integer.MAX_VALUE), true);

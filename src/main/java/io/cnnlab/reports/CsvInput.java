@@ -1,5 +1,6 @@
 package io.cnnlab.reports;
 
+import io.cnnlab.runs.RunFileException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -44,9 +45,9 @@ final class CsvInput {
    * @param expected what the file should be, for messages (e.g. "a run's metrics.csv")
    * @param required columns that must be in the header
    */
-  static CsvInput read(Path file, String expected, List<String> required) throws ReportInputException {
+  static CsvInput read(Path file, String expected, List<String> required) throws RunFileException {
     if (!Files.isRegularFile(file)) {
-      throw new ReportInputException(
+      throw new RunFileException(
           file, "no such file; expected " + expected + " with header columns " + String.join(",", required));
     }
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
@@ -56,18 +57,18 @@ final class CsvInput {
       CsvInput input = new CsvInput(file, expected, header, records);
       input.requireColumns(required);
       if (records.isEmpty()) {
-        throw new ReportInputException(file, "no data rows below the header; expected " + expected);
+        throw new RunFileException(file, "no data rows below the header; expected " + expected);
       }
       return input;
     } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-      if (e instanceof ReportInputException r) {
+      if (e instanceof RunFileException r) {
         throw r;
       }
-      throw new ReportInputException(file, "not a readable CSV file (" + e.getMessage() + "); expected " + expected, e);
+      throw new RunFileException(file, "not a readable CSV file (" + e.getMessage() + "); expected " + expected, e);
     }
   }
 
-  private void requireColumns(List<String> required) throws ReportInputException {
+  private void requireColumns(List<String> required) throws RunFileException {
     List<String> missing = new ArrayList<>();
     for (String column : required) {
       if (header == null || !header.containsKey(column)) {
@@ -75,7 +76,7 @@ final class CsvInput {
       }
     }
     if (!missing.isEmpty()) {
-      throw new ReportInputException(
+      throw new RunFileException(
           file,
           "missing required column(s) " + String.join(", ", missing) + "; the header has "
               + (header == null || header.isEmpty() ? "no columns" : String.join(",", header.keySet()))
@@ -102,7 +103,7 @@ final class CsvInput {
   }
 
   /** A number; empty cells give NaN when {@code allowEmpty}, otherwise an error. */
-  double number(int row, String column, boolean allowEmpty) throws ReportInputException {
+  double number(int row, String column, boolean allowEmpty) throws RunFileException {
     String text = cell(row, column);
     if (text.isEmpty()) {
       if (allowEmpty) {
@@ -118,7 +119,7 @@ final class CsvInput {
   }
 
   /** An integer cell (no fraction, no exponent). */
-  int integer(int row, String column) throws ReportInputException {
+  int integer(int row, String column) throws RunFileException {
     String text = cell(row, column);
     try {
       return Integer.parseInt(text);
@@ -128,9 +129,9 @@ final class CsvInput {
   }
 
   /** An error naming the file, the data row, its line in the file, the column and the expectation. */
-  ReportInputException cellError(int row, String column, String what, String found) {
+  RunFileException cellError(int row, String column, String what, String found) {
     long line = lineOf(row);
-    return new ReportInputException(
+    return new RunFileException(
         file,
         "data row " + (row + 1) + " (line " + line + "), column '" + column + "': expected " + what
             + ", found " + (found.isEmpty() ? "an empty cell" : "'" + found + "'"));

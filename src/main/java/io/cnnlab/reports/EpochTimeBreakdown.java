@@ -1,5 +1,6 @@
 package io.cnnlab.reports;
 
+import io.cnnlab.runs.MetricsColumns;
 import java.util.List;
 
 /**

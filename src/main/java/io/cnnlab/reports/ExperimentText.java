@@ -1,7 +1,7 @@
 package io.cnnlab.reports;
 
-import io.cnnlab.experiments.ExperimentRecord;
 import io.cnnlab.output.TextTable;
+import io.cnnlab.runs.ExperimentRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

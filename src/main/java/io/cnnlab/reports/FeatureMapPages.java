@@ -1,38 +1,53 @@
 package io.cnnlab.reports;
 
-import io.cnnlab.experiments.FeatureMapExtractor;
+import io.cnnlab.runs.FeatureFigures;
+import io.cnnlab.runs.FeatureMaps;
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns what {@link FeatureMapExtractor} computed into report figures: per test image a {@link
- * FeatureMapFigure} (input, Prewitt and Sobel beside every spatial layer), and the first layer's kernels.
+ * Turns the {@link FeatureMaps} a run wrote into report figures: per test image a {@link FeatureMapFigure}
+ * (input, Prewitt and Sobel beside every spatial layer), and the first layer's kernels. {@link #FIGURES} lends
+ * the same drawing to training runs, which leave the PNGs in their {@code features/} folder.
  */
 public final class FeatureMapPages {
   private FeatureMapPages() {}
+
+  /** The figures as a run draws them beside its arrays. */
+  public static final FeatureFigures FIGURES = new FeatureFigures() {
+    @Override
+    public BufferedImage example(FeatureMaps.Example example, List<String> classNames) {
+      return figure(example, classNames);
+    }
+
+    @Override
+    public BufferedImage kernels(FeatureMaps.Kernel kernel) {
+      return FeatureMapPages.kernels(kernel);
+    }
+  };
 
   /** Channels shown per layer: all of LeNet's; the first 32 of AlexNet's 96 to 384. */
   public static final int MAX_CHANNELS = 32;
 
   /** The layers of one example as the grids draw them. */
-  public static List<LayerActivation> layers(FeatureMapExtractor.Example example) {
+  public static List<LayerActivation> layers(FeatureMaps.Example example) {
     List<LayerActivation> out = new ArrayList<>();
-    for (FeatureMapExtractor.Layer layer : example.layers()) {
+    for (FeatureMaps.Layer layer : example.layers()) {
       out.add(new LayerActivation(layer.name(), layer.height(), layer.width(), layer.channels(), layer.values()));
     }
     return out;
   }
 
   /** "test image 17: class 'Dress', predicted 'Shirt'" (names from {@code classNames} when it has them). */
-  public static String title(FeatureMapExtractor.Example example, List<String> classNames) {
+  public static String title(FeatureMaps.Example example, List<String> classNames) {
     return "Test image " + example.testIndex() + ": class " + name(example.label(), classNames) + ", predicted "
         + name(example.predicted(), classNames);
   }
 
   /** The figure of one example: input, Prewitt and Sobel edge strengths on the left, the layers on the right. */
-  public static BufferedImage figure(FeatureMapExtractor.Example example, List<String> classNames) {
+  public static BufferedImage figure(FeatureMaps.Example example, List<String> classNames) {
     List<NamedImage> designed = List.of(
         NamedImage.of("Prewitt, max |response|", plane(example.prewitt(), example.height(), example.width())),
         NamedImage.of("Sobel, max |response|", plane(example.sobel(), example.height(), example.width())));
@@ -41,7 +56,7 @@ public final class FeatureMapPages {
   }
 
   /** The first convolution's kernels, or null when the model has none. */
-  public static BufferedImage kernels(FeatureMapExtractor.Kernel k) {
+  public static BufferedImage kernels(FeatureMaps.Kernel k) {
     if (k == null) {
       return null;
     }
@@ -51,7 +66,7 @@ public final class FeatureMapPages {
   }
 
   /** The input as fed ([0, 1]) shown as is: gray for one channel, colour for three (not stretched). */
-  static BufferedImage input(FeatureMapExtractor.Example e) {
+  static BufferedImage input(FeatureMaps.Example e) {
     int h = e.height();
     int w = e.width();
     float[] p = e.pixels();

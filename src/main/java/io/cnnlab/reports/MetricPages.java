@@ -5,6 +5,7 @@ import io.cnnlab.output.CsvTables;
 import io.cnnlab.output.Figure;
 import io.cnnlab.output.PngWriter;
 import io.cnnlab.output.TextTable;
+import io.cnnlab.runs.MetricsColumns;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package io.cnnlab.reports;
 
+import io.cnnlab.runs.MetricsColumns;
+import io.cnnlab.runs.RunFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,10 +27,10 @@ public final class MetricsTable {
   /**
    * Reads a run's metrics.csv.
    *
-   * @throws ReportInputException naming the file (and row and column) when the file is missing, lacks a
+   * @throws RunFileException naming the file (and row and column) when the file is missing, lacks a
    *     required column, has no rows, a non-numeric cell, or epochs that do not increase
    */
-  public static MetricsTable read(Path file) throws ReportInputException {
+  public static MetricsTable read(Path file) throws RunFileException {
     CsvInput csv = CsvInput.read(file, "a run's metrics.csv (one row per epoch)", MetricsColumns.REQUIRED);
     int n = csv.rows();
     int[] epochs = new int[n];
@@ -50,7 +52,7 @@ public final class MetricsTable {
     return new MetricsTable(file, epochs, Collections.unmodifiableMap(columns));
   }
 
-  private static double[] numbers(CsvInput csv, String column, boolean optional) throws ReportInputException {
+  private static double[] numbers(CsvInput csv, String column, boolean optional) throws RunFileException {
     double[] values = new double[csv.rows()];
     for (int r = 0; r < values.length; r++) {
       values[r] = csv.number(r, column, optional);

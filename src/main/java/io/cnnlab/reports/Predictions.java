@@ -1,5 +1,7 @@
 package io.cnnlab.reports;
 
+import io.cnnlab.runs.PredictionsColumns;
+import io.cnnlab.runs.RunFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -36,24 +38,24 @@ public record Predictions(int[] labels, int[] predicted) {
   /**
    * Reads predictions.csv; labels and predictions must be integers in {@code [0, classes)}.
    *
-   * @throws ReportInputException naming the file, row and column for a missing file, column or bad cell
+   * @throws RunFileException naming the file, row and column for a missing file, column or bad cell
    */
-  public static Predictions read(Path file, int classes) throws ReportInputException {
+  public static Predictions read(Path file, int classes) throws RunFileException {
     CsvInput csv =
         CsvInput.read(
             file,
             "a run's predictions.csv (one row per test example)",
-            List.of(MetricsColumns.PREDICTION_LABEL, MetricsColumns.PREDICTION_PREDICTED));
+            List.of(PredictionsColumns.LABEL, PredictionsColumns.PREDICTED));
     int[] labels = new int[csv.rows()];
     int[] predicted = new int[csv.rows()];
     for (int r = 0; r < labels.length; r++) {
-      labels[r] = classIndex(csv, r, MetricsColumns.PREDICTION_LABEL, classes);
-      predicted[r] = classIndex(csv, r, MetricsColumns.PREDICTION_PREDICTED, classes);
+      labels[r] = classIndex(csv, r, PredictionsColumns.LABEL, classes);
+      predicted[r] = classIndex(csv, r, PredictionsColumns.PREDICTED, classes);
     }
     return new Predictions(labels, predicted);
   }
 
-  private static int classIndex(CsvInput csv, int row, String column, int classes) throws ReportInputException {
+  private static int classIndex(CsvInput csv, int row, String column, int classes) throws RunFileException {
     int value = csv.integer(row, column);
     if (value < 0 || value >= classes) {
       throw csv.cellError(row, column, "a class index in [0, " + classes + ")", Integer.toString(value));

@@ -1,6 +1,7 @@
 package io.cnnlab.reports;
 
 import io.cnnlab.output.TextTable;
+import io.cnnlab.runs.MetricsColumns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

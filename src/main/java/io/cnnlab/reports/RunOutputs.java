@@ -1,7 +1,10 @@
 package io.cnnlab.reports;
 
-import io.cnnlab.experiments.ExperimentRecord;
 import io.cnnlab.output.TextTable;
+import io.cnnlab.runs.ExperimentFolder;
+import io.cnnlab.runs.ExperimentRecord;
+import io.cnnlab.runs.RunFileException;
+import io.cnnlab.runs.RunFolder;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -22,11 +25,6 @@ import org.apache.commons.csv.CSVRecord;
  * predictions of a run, and the extra outputs a run lists ({@link ExperimentRecord.RunRecord#outputs()}).
  */
 final class RunOutputs {
-  /** Standard file names in a run folder. */
-  static final String METRICS = "metrics.csv";
-
-  static final String PREDICTIONS = "predictions.csv";
-
   private final Path experimentDir;
   private final List<ExperimentRecord.RunRecord> runs;
 
@@ -41,7 +39,12 @@ final class RunOutputs {
 
   /** The run's folder. */
   Path dir(ExperimentRecord.RunRecord run) {
-    return experimentDir.resolve(run.dir());
+    return folder(run).dir();
+  }
+
+  /** The run's folder and its standard files. */
+  RunFolder folder(ExperimentRecord.RunRecord run) {
+    return new ExperimentFolder(experimentDir).run(run);
   }
 
   /**
@@ -49,9 +52,9 @@ final class RunOutputs {
    *
    * @param required when true a run without metrics.csv is an error naming the file; otherwise such runs
    *     are left out (kinds that do not train, failed runs)
-   * @throws ReportInputException naming the metrics.csv that is missing (when required) or malformed
+   * @throws RunFileException naming the metrics.csv that is missing (when required) or malformed
    */
-  Map<String, List<MetricsTable>> metricsByVariant(boolean required) throws ReportInputException {
+  Map<String, List<MetricsTable>> metricsByVariant(boolean required) throws RunFileException {
     Map<String, List<MetricsTable>> variants = new LinkedHashMap<>();
     for (Output metrics : metricsFiles(required)) {
       ExperimentRecord.RunRecord run = metrics.run();
@@ -62,15 +65,15 @@ final class RunOutputs {
   }
 
   /** Files the runs list as outputs whose names end with {@code extension}, each checked to exist. */
-  List<Output> outputs(String extension) throws ReportInputException {
+  List<Output> outputs(String extension) throws RunFileException {
     List<Output> found = new ArrayList<>();
     for (ExperimentRecord.RunRecord run : runs) {
       for (String name : run.outputs() == null ? List.<String>of() : run.outputs()) {
         if (name.toLowerCase(Locale.ROOT).endsWith(extension)) {
           Path file = dir(run).resolve(name);
           if (!Files.isRegularFile(file)) {
-            throw new ReportInputException(file, "no such file, though run " + run.name()
-                + " lists it among its outputs in " + experimentDir.resolve("experiment.json"));
+            throw new RunFileException(file, "no such file, though run " + run.name()
+                + " lists it among its outputs in " + new ExperimentFolder(experimentDir).record());
           }
           found.add(new Output(run, name, file));
         }
@@ -86,9 +89,9 @@ final class RunOutputs {
   List<Output> metricsFiles(boolean required) {
     List<Output> found = new ArrayList<>();
     for (ExperimentRecord.RunRecord run : runs) {
-      Path file = dir(run).resolve(METRICS);
+      Path file = folder(run).metrics();
       if (required || Files.isRegularFile(file)) {
-        found.add(new Output(run, METRICS, file));
+        found.add(new Output(run, RunFolder.METRICS, file));
       }
     }
     return found;
@@ -107,34 +110,34 @@ final class RunOutputs {
   /**
    * A CSV output as a table: header row, every row as written.
    *
-   * @throws ReportInputException naming the file when it is not CSV with a header and at least one row
+   * @throws RunFileException naming the file when it is not CSV with a header and at least one row
    */
-  static TextTable readTable(Path file, String title) throws ReportInputException {
+  static TextTable readTable(Path file, String title) throws RunFileException {
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
         .setIgnoreEmptyLines(true).get();
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser parser = CSVParser.parse(in, format)) {
       List<String> header = parser.getHeaderNames();
       if (header.isEmpty()) {
-        throw new ReportInputException(file, "no header row; expected a CSV table with a header");
+        throw new RunFileException(file, "no header row; expected a CSV table with a header");
       }
       List<List<String>> rows = new ArrayList<>();
       for (CSVRecord r : parser.getRecords()) {
         if (r.size() != header.size()) {
-          throw new ReportInputException(file, "line " + (r.getRecordNumber() + 1) + " has " + r.size()
+          throw new RunFileException(file, "line " + (r.getRecordNumber() + 1) + " has " + r.size()
               + " cells for the " + header.size() + " columns of the header " + header);
         }
         rows.add(r.toList());
       }
       if (rows.isEmpty()) {
-        throw new ReportInputException(file, "no rows below the header " + header);
+        throw new RunFileException(file, "no rows below the header " + header);
       }
       return new TextTable(title, header, rows);
     } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-      if (e instanceof ReportInputException r) {
+      if (e instanceof RunFileException r) {
         throw r;
       }
-      throw new ReportInputException(file, "not a readable CSV table (" + e.getMessage() + ")", e);
+      throw new RunFileException(file, "not a readable CSV table (" + e.getMessage() + ")", e);
     }
   }
 }

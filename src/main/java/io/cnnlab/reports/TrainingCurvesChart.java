@@ -1,6 +1,7 @@
 package io.cnnlab.reports;
 
 import io.cnnlab.output.ChartStyle;
+import io.cnnlab.runs.MetricsColumns;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import org.jfree.chart.JFreeChart;

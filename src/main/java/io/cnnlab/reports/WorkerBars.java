@@ -2,6 +2,7 @@ package io.cnnlab.reports;
 
 import io.cnnlab.output.ComparisonBarChart;
 import io.cnnlab.output.TextTable;
+import io.cnnlab.runs.RunFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,11 +25,11 @@ final class WorkerBars {
   /**
    * Bars from the first CSV whose header has a {@value #WORKERS} column, else from timing in {@code variants}.
    *
-   * @throws ReportInputException naming the files looked at when neither is there, or the CSV when it has
+   * @throws RunFileException naming the files looked at when neither is there, or the CSV when it has
    *     no numeric column besides the workers
    */
   static List<ComparisonBarChart.Bar> of(List<RunOutputs.Output> csvs, Map<String, List<MetricsTable>> variants,
-      Path experimentJson) throws ReportInputException {
+      Path experimentJson) throws RunFileException {
     List<String> seen = new ArrayList<>();
     for (RunOutputs.Output csv : csvs) {
       TextTable table = RunOutputs.readTable(csv.file(), csv.name());
@@ -47,7 +48,7 @@ final class WorkerBars {
       }
     });
     if (bars.isEmpty()) {
-      throw new ReportInputException(experimentJson, "render lists 'workers', but no run output CSV has a '"
+      throw new RunFileException(experimentJson, "render lists 'workers', but no run output CSV has a '"
           + WORKERS + "' column" + (seen.isEmpty() ? " (no CSV outputs listed)" : " (read " + seen + ")")
           + " and no run's metrics.csv has timing columns");
     }
@@ -55,7 +56,7 @@ final class WorkerBars {
   }
 
   private static List<ComparisonBarChart.Bar> fromTable(Path file, TextTable table, int workersColumn)
-      throws ReportInputException {
+      throws RunFileException {
     List<String> header = table.header();
     Map<String, double[]> sums = new LinkedHashMap<>();
     Map<String, Integer> counts = new LinkedHashMap<>();
@@ -66,7 +67,7 @@ final class WorkerBars {
       }
     }
     if (numeric.isEmpty()) {
-      throw new ReportInputException(file, "has a '" + WORKERS + "' column but no numeric column to compare; header "
+      throw new RunFileException(file, "has a '" + WORKERS + "' column but no numeric column to compare; header "
           + header);
     }
     for (List<String> row : table.rows()) {

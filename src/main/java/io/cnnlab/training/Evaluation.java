@@ -3,6 +3,7 @@ package io.cnnlab.training;
 import io.cnnlab.data.Batch;
 import io.cnnlab.data.BatchSource;
 import io.cnnlab.data.BatchStream;
+import io.cnnlab.runs.PredictionsColumns;
 import io.cnnlab.tf.Tensors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,13 +79,13 @@ record Evaluation(double loss, double accuracy, long samples, int[] labels, int[
         withPredictions ? Arrays.copyOf(labels, n) : null, withPredictions ? Arrays.copyOf(predicted, n) : null);
   }
 
-  /** Writes {@code index,label,predicted} rows to {@code file} (temporary file, then rename). */
+  /** Writes {@link PredictionsColumns#HEADER} rows to {@code file} (temporary file, then rename). */
   void writePredictions(Path file) {
     if (labels == null) {
       throw new IllegalStateException("this evaluation did not collect predictions");
     }
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader("index", "label", "predicted")
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(PredictionsColumns.HEADER.toArray(String[]::new))
         .setRecordSeparator('\n').get();
     try {
       try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package io.cnnlab.training;
 
+import io.cnnlab.runs.MetricsColumns;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -15,11 +16,8 @@ import org.apache.commons.csv.CSVRecord;
 public final class MetricsCsv {
   private MetricsCsv() {}
 
-  /** Column names, in order. */
-  public static final List<String> HEADER = List.of(
-      "epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "examples_per_second",
-      "wall_seconds", "data_wait_seconds", "feed_seconds", "step_seconds", "eval_seconds",
-      "checkpoint_seconds", "learning_rate");
+  /** Column names, in order: {@link MetricsColumns#HEADER}, their one definition (this is the same list). */
+  public static final List<String> HEADER = MetricsColumns.HEADER;
 
   /** CSV format for writing a file that starts with the header. */
   public static CSVFormat withHeader() {
@@ -48,11 +46,12 @@ public final class MetricsCsv {
     List<EpochMetrics> rows = new ArrayList<>();
     for (CSVRecord r : format.parse(reader)) {
       try {
-        rows.add(new EpochMetrics(Integer.parseInt(r.get("epoch")),
-            num(r, "train_loss"), num(r, "train_accuracy"), num(r, "test_loss"), num(r, "test_accuracy"),
-            num(r, "examples_per_second"), num(r, "wall_seconds"), num(r, "data_wait_seconds"),
-            num(r, "feed_seconds"), num(r, "step_seconds"), num(r, "eval_seconds"),
-            num(r, "checkpoint_seconds"), num(r, "learning_rate")));
+        rows.add(new EpochMetrics(Integer.parseInt(r.get(MetricsColumns.EPOCH)),
+            num(r, MetricsColumns.TRAIN_LOSS), num(r, MetricsColumns.TRAIN_ACCURACY), num(r, MetricsColumns.TEST_LOSS),
+            num(r, MetricsColumns.TEST_ACCURACY), num(r, MetricsColumns.EXAMPLES_PER_SECOND),
+            num(r, MetricsColumns.WALL_SECONDS), num(r, MetricsColumns.DATA_WAIT_SECONDS),
+            num(r, MetricsColumns.FEED_SECONDS), num(r, MetricsColumns.STEP_SECONDS), num(r, MetricsColumns.EVAL_SECONDS),
+            num(r, MetricsColumns.CHECKPOINT_SECONDS), num(r, MetricsColumns.LEARNING_RATE)));
       } catch (IllegalArgumentException e) {
         throw new IOException(source + " line " + r.getRecordNumber() + ": expected the columns " + HEADER
             + " with numbers, got " + r.toList() + " (" + e.getMessage() + ")", e);

@@ -57,7 +57,8 @@ public record TrainConfig(
 
   /** Version of {@link #canonical()}; bump it when the meaning of a field changes. */
   // 2: dropout masks keyed by the global step (a run draws other masks than under 1), batch norm in towers.
-  static final String CANONICAL_VERSION = "cnnlab-train-2";
+  // 3: a run ends by writing its feature maps (features/), so run folders of 2 are rerun by the harness.
+  static final String CANONICAL_VERSION = "cnnlab-train-3";
 
   public TrainConfig {
     require(epochs >= 1, "epochs must be >= 1, got " + epochs);

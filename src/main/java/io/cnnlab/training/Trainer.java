@@ -6,6 +6,8 @@ import io.cnnlab.data.Batch;
 import io.cnnlab.data.BatchSource;
 import io.cnnlab.data.BatchStream;
 import io.cnnlab.models.Model;
+import io.cnnlab.runs.PredictionsColumns;
+import io.cnnlab.runs.RunFolder;
 import io.cnnlab.tf.Tensors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,16 +27,12 @@ import org.tensorflow.types.TInt32;
 /**
  * Trains a model epoch by epoch, evaluating, checkpointing and reporting after each.
  *
- * <p>Files in the output directory: {@code checkpoint/} (see {@link CheckpointStore}) and, at the end,
- * {@code predictions.csv} (test index, label, predicted). Metrics files are the listeners' business (see
+ * <p>Files in the output directory (named by {@link RunFolder}): {@code checkpoint/} (see {@link
+ * CheckpointStore}) and, at the end, {@code predictions.csv} ({@link PredictionsColumns}). Metrics files are the listeners' business (see
  * {@link CsvMetricsWriter}). A run started again on the same directory with the same configuration and
  * identity resumes after the last checkpointed epoch; a different one is refused.
  */
 public final class Trainer {
-  /** Name of the test-set predictions file in the output directory. */
-  public static final String PREDICTIONS_FILE = "predictions.csv";
-  /** Name of the checkpoint directory in the output directory. */
-  public static final String CHECKPOINT_DIR = "checkpoint";
 
   private final Model model;
   private final TrainConfig config;
@@ -76,7 +74,7 @@ public final class Trainer {
     }
     String hash = config.runHash(identity);
     String canonical = config.canonicalRun(identity);
-    CheckpointStore store = new CheckpointStore(outDir.resolve(CHECKPOINT_DIR));
+    CheckpointStore store = new CheckpointStore(new RunFolder(outDir).checkpoint());
     Optional<CheckpointStore.State> restored = store.load();
     restored.ifPresent(s -> store.requireSameRun(s, hash, canonical));
 
@@ -114,7 +112,7 @@ public final class Trainer {
           if (last == null) { // every epoch was done before: predict with the restored weights
             last = Evaluation.run(session, g, testData, evalFlag, true);
           }
-          Path predictions = outDir.resolve(PREDICTIONS_FILE);
+          Path predictions = new RunFolder(outDir).predictions();
           last.writePredictions(predictions);
           TrainResult result = new TrainResult(history, resumedAfter, outDir, predictions, hash);
           listeners.forEach(l -> l.onFinish(result));

@@ -2,6 +2,7 @@ package io.cnnlab.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.cnnlab.runs.ExperimentRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

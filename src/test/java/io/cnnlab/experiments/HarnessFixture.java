@@ -5,6 +5,8 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.cnnlab.runs.ReportRenderer;
+import io.cnnlab.runs.RunEnvironment;
 import io.cnnlab.training.EpochMetrics;
 import io.cnnlab.training.TrainListener;
 import io.cnnlab.training.TrainResult;

@@ -14,8 +14,12 @@ import static org.mockito.Mockito.when;
 
 import io.cnnlab.data.DatasetId;
 import io.cnnlab.data.MissingDatasetException;
-import io.cnnlab.experiments.ExperimentRecord.Status;
 import io.cnnlab.experiments.tasks.Measurement;
+import io.cnnlab.runs.ExperimentFolder;
+import io.cnnlab.runs.ExperimentRecord;
+import io.cnnlab.runs.ExperimentRecord.Status;
+import io.cnnlab.runs.ExperimentRecordJson;
+import io.cnnlab.runs.RunManifest;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -108,7 +112,7 @@ class HarnessOutcomeTest {
   @Test
   void experimentJsonHoldsTheRecordAndReadsBack() throws IOException {
     ExperimentRecord pool = byId(f.sweep(false)).get("pool");
-    ExperimentRecord read = Json.read(f.reports.resolve("pool").resolve(Harness.RECORD_FILE), ExperimentRecord.class);
+    ExperimentRecord read = ExperimentRecordJson.read(f.reports.resolve("pool").resolve(ExperimentFolder.RECORD));
     assertEquals(pool.id(), read.id());
     assertEquals(pool.runs(), read.runs());
     assertEquals(pool.reference(), read.reference());
@@ -118,7 +122,7 @@ class HarnessOutcomeTest {
     assertEquals(List.of("overlay"), read.render());
     assertEquals("avg-seed1", read.runs().get(0).dir());
     assertTrue(read.settings().get("variant max").contains("pool: max"), read.settings().toString());
-    assertNull(Json.read(f.reports.resolve("digits").resolve(Harness.RECORD_FILE), ExperimentRecord.class)
+    assertNull(ExperimentRecordJson.read(f.reports.resolve("digits").resolve(ExperimentFolder.RECORD))
         .reference());
   }
 

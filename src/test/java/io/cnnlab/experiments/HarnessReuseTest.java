@@ -12,7 +12,10 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.cnnlab.experiments.ExperimentRecord.RunRecord;
+import io.cnnlab.runs.ExperimentRecord.RunRecord;
+import io.cnnlab.runs.ExperimentRecord;
+import io.cnnlab.runs.RunJson;
+import io.cnnlab.runs.RunManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,7 +94,7 @@ class HarnessReuseTest {
     f.sweep(false);
     Path run = f.reports.resolve("pool").resolve("avg-seed1");
     RunManifest finished = RunStore.manifest(run).orElseThrow();
-    Json.write(run.resolve(RunManifest.FILE), new RunManifest(finished.experiment(), finished.run(),
+    RunJson.write(run.resolve(RunManifest.FILE), new RunManifest(finished.experiment(), finished.run(),
         finished.variant(), finished.seed(), finished.kind(), finished.dataset(), finished.model(), false,
         finished.configuration(),
         finished.configHash(), finished.settings(), finished.environment(), RunManifest.RUNNING, 1, java.util.Map.of(),

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cnnlab.experiments.ExperimentRecord.Status;
-import io.cnnlab.experiments.ExperimentRecord.Verdict;
+import io.cnnlab.runs.ExperimentRecord.Status;
+import io.cnnlab.runs.ExperimentRecord.Verdict;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

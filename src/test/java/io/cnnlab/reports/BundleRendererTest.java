@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cnnlab.experiments.ExperimentRecord;
-import io.cnnlab.experiments.ExperimentRecordJson;
+import io.cnnlab.runs.ExperimentRecord;
+import io.cnnlab.runs.ExperimentRecordJson;
+import io.cnnlab.runs.RunFileException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,10 +24,8 @@ class BundleRendererTest {
 
   @TempDir Path tmp;
 
-  /** No data sets and no TensorFlow needed unless a test asks for feature maps. */
-  private final BundleRenderer renderer = new BundleRenderer(id -> {
-    throw new AssertionError("this test reads no test images");
-  });
+  /** Reads run folders only: no data sets, no TensorFlow. */
+  private final BundleRenderer renderer = new BundleRenderer();
 
   /** With {@code -Dcnnlab.sampleBundle=DIR} the full bundle is also written to DIR, to look at. */
   private Path experiment(ExperimentRecord record) throws IOException {
@@ -221,12 +220,12 @@ class BundleRendererTest {
     Path missing = dir.resolve("max-seed2/metrics.csv");
     Files.delete(missing);
 
-    ReportInputException e = assertThrows(ReportInputException.class, () -> renderer.renderExperiment(dir, readBack(dir)));
+    RunFileException e = assertThrows(RunFileException.class, () -> renderer.renderExperiment(dir, readBack(dir)));
     assertEquals(missing, e.file());
     assertTrue(e.getMessage().startsWith(missing + ": no such file"), e.getMessage());
 
     Files.writeString(missing, "epoch,train_loss,train_accuracy,test_accuracy\n1,0.5,0.8,zero\n");
-    e = assertThrows(ReportInputException.class, () -> renderer.renderExperiment(dir, readBack(dir)));
+    e = assertThrows(RunFileException.class, () -> renderer.renderExperiment(dir, readBack(dir)));
     assertTrue(e.getMessage().contains(missing + ": data row 1 (line 2), column 'test_accuracy': expected a number, found 'zero'"),
         e.getMessage());
   }
@@ -234,13 +233,13 @@ class BundleRendererTest {
   @Test
   void unknownRenderEntriesAndMissingOutputsNameTheFile() throws IOException {
     Path dir = experiment(ExperimentFixtures.record(false, List.of("curves", "histograms")));
-    ReportInputException e = assertThrows(ReportInputException.class, () -> renderer.renderExperiment(dir, readBack(dir)));
+    RunFileException e = assertThrows(RunFileException.class, () -> renderer.renderExperiment(dir, readBack(dir)));
     assertEquals(dir.resolve("experiment.json"), e.file());
     assertTrue(e.getMessage().contains("render entry 'histograms' is unknown"), e.getMessage());
 
     Path other = experiment(ExperimentFixtures.record(false, List.of("workers")));
     Files.delete(other.resolve("avg-seed1/loader.csv"));
-    e = assertThrows(ReportInputException.class, () -> renderer.renderExperiment(other, readBack(other)));
+    e = assertThrows(RunFileException.class, () -> renderer.renderExperiment(other, readBack(other)));
     assertEquals(other.resolve("avg-seed1/loader.csv"), e.file());
   }
 

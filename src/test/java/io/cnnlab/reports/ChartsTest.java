@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cnnlab.output.ComparisonBarChart;
 import io.cnnlab.output.Figure;
 import io.cnnlab.output.PngWriter;
+import io.cnnlab.runs.MetricsColumns;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;

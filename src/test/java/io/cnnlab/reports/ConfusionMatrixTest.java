@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cnnlab.runs.RunFileException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,11 +88,11 @@ class ConfusionMatrixTest {
   void predictionsOutsideTheClassesAreNamed() throws IOException {
     Path file = dir.resolve("predictions.csv");
     Files.writeString(file, "label,predicted\n0,1\n2,3\n");
-    ReportInputException e = assertThrows(ReportInputException.class, () -> Predictions.read(file, 3));
+    RunFileException e = assertThrows(RunFileException.class, () -> Predictions.read(file, 3));
     assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
     assertTrue(e.getMessage().contains("data row 2 (line 3), column 'predicted': expected a class index in [0, 3), found '3'"), e.getMessage());
     Files.writeString(file, "label,guess\n0,1\n");
-    e = assertThrows(ReportInputException.class, () -> Predictions.read(file, 3));
+    e = assertThrows(RunFileException.class, () -> Predictions.read(file, 3));
     assertTrue(e.getMessage().contains("missing required column(s) predicted"), e.getMessage());
   }
 

@@ -1,7 +1,7 @@
 package io.cnnlab.reports;
 
-import io.cnnlab.experiments.ExperimentRecord;
-import io.cnnlab.experiments.ExperimentRecordJson;
+import io.cnnlab.runs.ExperimentRecord;
+import io.cnnlab.runs.ExperimentRecordJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cnnlab.runs.MetricsColumns;
+import io.cnnlab.runs.RunFileException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +50,7 @@ class MetricsTableTest {
   @Test
   void missingFileIsNamed() {
     Path file = dir.resolve("run-7/metrics.csv");
-    ReportInputException e = assertThrows(ReportInputException.class, () -> MetricsTable.read(file));
+    RunFileException e = assertThrows(RunFileException.class, () -> MetricsTable.read(file));
     assertEquals(file, e.file());
     assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
     assertTrue(e.getMessage().contains("no such file"), e.getMessage());
@@ -58,7 +60,7 @@ class MetricsTableTest {
   void missingRequiredColumnIsNamed() throws IOException {
     Path file = dir.resolve("metrics.csv");
     Files.writeString(file, "epoch,train_loss,test_accuracy\n1,0.9,0.5\n");
-    ReportInputException e = assertThrows(ReportInputException.class, () -> MetricsTable.read(file));
+    RunFileException e = assertThrows(RunFileException.class, () -> MetricsTable.read(file));
     assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
     assertTrue(e.getMessage().contains("missing required column(s) train_accuracy"), e.getMessage());
   }
@@ -67,7 +69,7 @@ class MetricsTableTest {
   void nonNumericCellIsNamedWithRowAndColumn() throws IOException {
     Path file = dir.resolve("metrics.csv");
     Files.writeString(file, "epoch,train_loss,train_accuracy,test_accuracy\n1,0.9,0.6,0.5\n2,0.7,abc,0.6\n");
-    ReportInputException e = assertThrows(ReportInputException.class, () -> MetricsTable.read(file));
+    RunFileException e = assertThrows(RunFileException.class, () -> MetricsTable.read(file));
     assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
     assertTrue(e.getMessage().contains("data row 2 (line 3), column 'train_accuracy': expected a number, found 'abc'"), e.getMessage());
   }
@@ -76,13 +78,13 @@ class MetricsTableTest {
   void emptyRequiredCellFractionalEpochAndRepeatedEpochAreRejected() throws IOException {
     Path file = dir.resolve("metrics.csv");
     Files.writeString(file, "epoch,train_loss,train_accuracy,test_accuracy\n1,,0.6,0.5\n");
-    assertTrue(assertThrows(ReportInputException.class, () -> MetricsTable.read(file))
+    assertTrue(assertThrows(RunFileException.class, () -> MetricsTable.read(file))
         .getMessage().contains("column 'train_loss': expected a number, found an empty cell"));
     Files.writeString(file, "epoch,train_loss,train_accuracy,test_accuracy\n1.5,0.9,0.6,0.5\n");
-    assertTrue(assertThrows(ReportInputException.class, () -> MetricsTable.read(file))
+    assertTrue(assertThrows(RunFileException.class, () -> MetricsTable.read(file))
         .getMessage().contains("column 'epoch': expected an integer, found '1.5'"));
     Files.writeString(file, "epoch,train_loss,train_accuracy,test_accuracy\n1,0.9,0.6,0.5\n1,0.8,0.7,0.6\n");
-    assertTrue(assertThrows(ReportInputException.class, () -> MetricsTable.read(file))
+    assertTrue(assertThrows(RunFileException.class, () -> MetricsTable.read(file))
         .getMessage().contains("expected an epoch greater than 1, found '1'"));
   }
 
@@ -90,10 +92,10 @@ class MetricsTableTest {
   void headerOnlyAndEmptyFilesAreRejected() throws IOException {
     Path file = dir.resolve("metrics.csv");
     Files.writeString(file, "epoch,train_loss,train_accuracy,test_accuracy\n");
-    ReportInputException e = assertThrows(ReportInputException.class, () -> MetricsTable.read(file));
+    RunFileException e = assertThrows(RunFileException.class, () -> MetricsTable.read(file));
     assertTrue(e.getMessage().contains("no data rows"), e.getMessage());
     Files.writeString(file, "");
-    e = assertThrows(ReportInputException.class, () -> MetricsTable.read(file));
+    e = assertThrows(RunFileException.class, () -> MetricsTable.read(file));
     assertTrue(e.getMessage().contains("missing required column(s) epoch, train_loss, train_accuracy, test_accuracy"), e.getMessage());
   }
 
@@ -101,7 +103,7 @@ class MetricsTableTest {
   void brokenCsvQuotingIsNamed() throws IOException {
     Path file = dir.resolve("metrics.csv");
     Files.writeString(file, "epoch,train_loss,train_accuracy,test_accuracy\n1,\"0.9,0.6,0.5\n");
-    ReportInputException e = assertThrows(ReportInputException.class, () -> MetricsTable.read(file));
+    RunFileException e = assertThrows(RunFileException.class, () -> MetricsTable.read(file));
     assertTrue(e.getMessage().startsWith(file + ": not a readable CSV file"), e.getMessage());
   }
 
@@ -109,7 +111,7 @@ class MetricsTableTest {
   void shortRowReadsAsEmptyCell() throws IOException {
     Path file = dir.resolve("metrics.csv");
     Files.writeString(file, "epoch,train_loss,train_accuracy,test_accuracy\n1,0.9,0.6\n");
-    ReportInputException e = assertThrows(ReportInputException.class, () -> MetricsTable.read(file));
+    RunFileException e = assertThrows(RunFileException.class, () -> MetricsTable.read(file));
     assertTrue(e.getMessage().contains("column 'test_accuracy': expected a number, found an empty cell"), e.getMessage());
   }
 }

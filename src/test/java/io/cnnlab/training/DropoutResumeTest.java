@@ -11,6 +11,7 @@ import io.cnnlab.models.AlexNetConfig;
 import io.cnnlab.models.LeNet;
 import io.cnnlab.models.LeNetConfig;
 import io.cnnlab.models.Model;
+import io.cnnlab.runs.RunFolder;
 import io.cnnlab.tf.Tensors;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,15 +75,15 @@ class DropoutResumeTest {
       EpochMetrics b = again.history().get(i);
       assertTrue(a.sameResults(b), "epoch " + (i + 1) + ": straight " + a + ", resumed " + b);
     }
-    assertEquals(Files.readString(straight.resolve(Trainer.PREDICTIONS_FILE)),
-        Files.readString(resumed.resolve(Trainer.PREDICTIONS_FILE)), "test predictions");
+    assertEquals(Files.readString(straight.resolve(RunFolder.PREDICTIONS)),
+        Files.readString(resumed.resolve(RunFolder.PREDICTIONS)), "test predictions");
     assertArrayEquals(variables(straight, config.epochs()), variables(resumed, config.epochs()), "final variables");
     int steps = (samples + 31) / 32;
     assertEquals((long) steps * config.epochs(), globalStep(model, config, resumed), "steps the checkpoint counted");
   }
 
   private static byte[] variables(Path run, int epoch) throws IOException {
-    Path folder = run.resolve(Trainer.CHECKPOINT_DIR).resolve(String.format("epoch-%04d", epoch));
+    Path folder = run.resolve(RunFolder.CHECKPOINT).resolve(String.format("epoch-%04d", epoch));
     try (Stream<Path> files = Files.list(folder)) {
       Path data = files.filter(f -> f.getFileName().toString().startsWith("variables.data-")).findFirst()
           .orElseThrow();
@@ -92,7 +93,7 @@ class DropoutResumeTest {
 
   /** The global step in the run's checkpoint, read back into a new training graph. */
   private static long globalStep(Model model, TrainConfig config, Path run) {
-    CheckpointStore.State state = new CheckpointStore(run.resolve(Trainer.CHECKPOINT_DIR)).load().orElseThrow();
+    CheckpointStore.State state = new CheckpointStore(run.resolve(RunFolder.CHECKPOINT)).load().orElseThrow();
     try (Graph graph = new Graph()) {
       TrainGraph g = TrainGraph.build(graph, model, config);
       try (Session session = new Session(graph)) {

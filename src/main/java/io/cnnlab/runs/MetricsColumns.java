@@ -1,12 +1,12 @@
-package io.cnnlab.reports;
+package io.cnnlab.runs;
 
 import java.util.List;
 
 /**
  * Column names of a run's {@code metrics.csv}: one row per epoch, a header row, columns read by name.
  *
- * <p>This is the one place the names are defined; the trainer's CSV writer uses the same constants, so a
- * renamed column breaks the build instead of a report. Times are seconds spent in that epoch.
+ * <p>This is the one place the names and their order are defined; the trainer's CSV writer
+ * ({@code training/MetricsCsv}) writes {@link #HEADER}, so a renamed column breaks the build instead of a report. Times are seconds spent in that epoch.
  */
 public final class MetricsColumns {
   private MetricsColumns() {}
@@ -39,6 +39,11 @@ public final class MetricsColumns {
   /** Learning rate in force during the epoch. */
   public static final String LEARNING_RATE = "learning_rate";
 
+  /** Every column, in the order the trainer writes them. */
+  public static final List<String> HEADER = List.of(
+      EPOCH, TRAIN_LOSS, TRAIN_ACCURACY, TEST_LOSS, TEST_ACCURACY, EXAMPLES_PER_SECOND, WALL_SECONDS,
+      DATA_WAIT_SECONDS, FEED_SECONDS, STEP_SECONDS, EVAL_SECONDS, CHECKPOINT_SECONDS, LEARNING_RATE);
+
   /** Columns every metrics.csv must have. */
   public static final List<String> REQUIRED = List.of(EPOCH, TRAIN_LOSS, TRAIN_ACCURACY, TEST_ACCURACY);
 
@@ -54,10 +59,4 @@ public final class MetricsColumns {
           EVAL_SECONDS,
           CHECKPOINT_SECONDS,
           LEARNING_RATE);
-
-  /** Column names of a run's {@code predictions.csv}: one row per test example. */
-  public static final String PREDICTION_INDEX = "index";
-
-  public static final String PREDICTION_LABEL = "label";
-  public static final String PREDICTION_PREDICTED = "predicted";
 }

@@ -1,4 +1,4 @@
-package io.cnnlab.experiments;
+package io.cnnlab.runs;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,7 +43,7 @@ class ExperimentRecordJsonTest {
   @Test
   void missingFileIsNamed() {
     Path file = tmp.resolve("nope/experiment.json");
-    ExperimentFileException e = assertThrows(ExperimentFileException.class, () -> ExperimentRecordJson.read(file));
+    RunFileException e = assertThrows(RunFileException.class, () -> ExperimentRecordJson.read(file));
     assertEquals(file, e.file());
     assertTrue(e.getMessage().startsWith(file + ": no such file"), e.getMessage());
   }
@@ -52,7 +52,7 @@ class ExperimentRecordJsonTest {
   void brokenJsonIsNamedWithItsLine() throws IOException {
     Path file = tmp.resolve("experiment.json");
     Files.writeString(file, "{\n  \"id\": \"x\",\n  \"title\": \n}\n");
-    ExperimentFileException e = assertThrows(ExperimentFileException.class, () -> ExperimentRecordJson.read(file));
+    RunFileException e = assertThrows(RunFileException.class, () -> ExperimentRecordJson.read(file));
     assertTrue(e.getMessage().startsWith(file + ": not a valid experiment record (line 4,"), e.getMessage());
   }
 
@@ -61,11 +61,11 @@ class ExperimentRecordJsonTest {
     Path file = tmp.resolve("experiment.json");
     String json = Files.readString(ExperimentRecordJson.write(file, record()));
     Files.writeString(file, json.replace("\"kind\"", "\"colour\" : \"red\", \"kind\""));
-    ExperimentFileException e = assertThrows(ExperimentFileException.class, () -> ExperimentRecordJson.read(file));
+    RunFileException e = assertThrows(RunFileException.class, () -> ExperimentRecordJson.read(file));
     assertTrue(e.getMessage().contains("\"colour\""), e.getMessage());
 
     Files.writeString(file, "{\"title\": \"t\", \"kind\": \"train\", \"runs\": []}");
-    e = assertThrows(ExperimentFileException.class, () -> ExperimentRecordJson.read(file));
+    e = assertThrows(RunFileException.class, () -> ExperimentRecordJson.read(file));
     assertEquals(file + ": lacks id, verdict.status; every experiment record has them", e.getMessage());
   }
 }

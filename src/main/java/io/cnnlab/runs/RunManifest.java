@@ -1,7 +1,7 @@
-package io.cnnlab.experiments;
+package io.cnnlab.runs;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import io.cnnlab.models.ModelSettings;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -16,9 +16,10 @@ import java.util.Map;
  * @param seed seed
  * @param kind experiment kind
  * @param dataset data set name, or null
- * @param model the effective model settings (training kinds; null for others): reports rebuild the model from it
+ * @param model the effective model settings as a JSON object (training kinds; null for others), written from the
+ *     model code's settings by the harness
  * @param smoke true for smoke runs (tiny subset, one epoch)
- * @param configuration the effective configuration (see {@link PlannedRun#configuration()})
+ * @param configuration the effective configuration ({@code experiments/PlannedRun.configuration()})
  * @param configHash SHA-256 of the configuration
  * @param settings the declaration's settings for this run, as given
  * @param environment versions, commit, CPU and device
@@ -38,7 +39,7 @@ public record RunManifest(
     long seed,
     String kind,
     String dataset,
-    ModelSettings model,
+    Map<String, Object> model,
     boolean smoke,
     Map<String, String> configuration,
     String configHash,
@@ -53,32 +54,32 @@ public record RunManifest(
     double wallSeconds,
     String error) {
 
-  public static final String FILE = "manifest.json";
+  public static final String FILE = RunFolder.MANIFEST;
   public static final String RUNNING = "running";
   public static final String FINISHED = "finished";
   public static final String FAILED = "failed";
 
-  /** The manifest of a run about to start. */
-  static RunManifest starting(PlannedRun run, RunEnvironment env, String startedAt) {
-    Declaration d = run.declaration();
-    return new RunManifest(d.id(), run.name(), run.variant().name(), run.seed(), d.kind().token(), d.dataset(), run.settings().model(),
-        run.configuration().get("smoke").equals("true"), run.configuration(), run.configHash(),
-        run.settings().given(), env, RUNNING, 0, Map.of(), List.of(), startedAt, null, 0, null);
-  }
-
-  RunManifest withProgress(int epochs) {
+  /** This manifest after {@code epochs} epochs. */
+  public RunManifest withProgress(int epochs) {
     return new RunManifest(experiment, run, variant, seed, kind, dataset, model, smoke, configuration, configHash, settings,
         environment, status, epochs, metrics, outputs, startedAt, finishedAt, wallSeconds, error);
   }
 
-  RunManifest finished(int epochs, Map<String, Double> results, List<String> files, String at, double seconds) {
+  /** This manifest of a run that finished at {@code at} with {@code results} and extra {@code files}. */
+  public RunManifest finished(int epochs, Map<String, Double> results, List<String> files, String at, double seconds) {
     return new RunManifest(experiment, run, variant, seed, kind, dataset, model, smoke, configuration, configHash, settings,
         environment, FINISHED, epochs, results, files, startedAt, at, seconds, null);
   }
 
-  RunManifest failed(String message, String at, double seconds) {
+  /** This manifest of a run that failed at {@code at} with {@code message}. */
+  public RunManifest failed(String message, String at, double seconds) {
     return new RunManifest(experiment, run, variant, seed, kind, dataset, model, smoke, configuration, configHash, settings,
         environment, FAILED, epochsCompleted, metrics, outputs, startedAt, at, seconds, message);
+  }
+
+  /** The manifest in {@code file}, keys it does not know ignored (written by a newer version). */
+  public static RunManifest read(Path file) throws RunFileException {
+    return RunJson.readLenient(file, RunManifest.class, "run manifest");
   }
 
   /** Whether the run completed. */

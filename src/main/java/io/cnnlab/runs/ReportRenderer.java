@@ -1,4 +1,4 @@
-package io.cnnlab.experiments;
+package io.cnnlab.runs;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.cnnlab.experiments;
+package io.cnnlab.runs;
 
 import java.util.List;
 import java.util.Map;
@@ -10,8 +10,8 @@ import java.util.Map;
  *
  * <p>Layout of an experiment's folder: {@code experiment.json}; one folder per run ({@code <run>/}) holding
  * {@code manifest.json}, and for training runs {@code metrics.csv} (columns of
- * {@link io.cnnlab.training.MetricsCsv#HEADER}), {@code predictions.csv} ({@code index,label,predicted}) and
- * {@code checkpoint/}; other kinds write their own CSV/PNG outputs into their run folder and list them in
+ * {@link MetricsColumns#HEADER}), {@code predictions.csv} ({@link PredictionsColumns}), {@code checkpoint/} and
+ * {@code features/} (see {@link RunFolder}); other kinds write their own CSV/PNG outputs into their run folder and list them in
  * {@link RunRecord#outputs()}.
  *
  * @param id declaration id, e.g. {@code lenet-fmnist-textbook}
