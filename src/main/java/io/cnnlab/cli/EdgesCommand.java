@@ -2,8 +2,8 @@ package io.cnnlab.cli;
 
 import io.cnnlab.experiments.tasks.EdgesTask;
 import io.cnnlab.image.ImageFiles;
-import io.cnnlab.ops.EdgeCombination;
-import io.cnnlab.ops.EdgeOperator;
+import io.cnnlab.ops.edges.EdgeCombination;
+import io.cnnlab.ops.edges.EdgeOperator;
 import io.cnnlab.tf.Sessions;
 import java.io.IOException;
 import java.io.PrintWriter;

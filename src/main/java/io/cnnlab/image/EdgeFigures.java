@@ -1,7 +1,7 @@
 package io.cnnlab.image;
 
-import io.cnnlab.ops.EdgeMaps;
-import io.cnnlab.ops.Orientation;
+import io.cnnlab.ops.edges.EdgeMaps;
+import io.cnnlab.ops.edges.Orientation;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,4 +1,4 @@
-package io.cnnlab.ops;
+package io.cnnlab.ops.edges;
 
 /**
  * The four edge orientations a 3x3 edge operator distinguishes, in the channel order of

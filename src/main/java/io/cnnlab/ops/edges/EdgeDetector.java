@@ -1,4 +1,4 @@
-package io.cnnlab.ops;
+package io.cnnlab.ops.edges;
 
 import io.cnnlab.tf.Graphs;
 import io.cnnlab.tf.Sessions;

@@ -1,4 +1,4 @@
-package io.cnnlab.ops;
+package io.cnnlab.ops.edges;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.cnnlab.ops;
+package io.cnnlab.ops.edges;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.cnnlab.ops;
+package io.cnnlab.ops.edges;
 
 /**
  * Plain-loop edge responses, the independent expectation for the TensorFlow graph: correlation with a 3x3

@@ -1,4 +1,4 @@
-package io.cnnlab.ops;
+package io.cnnlab.ops.edges;
 
 import java.util.Locale;
 import org.tensorflow.Operand;

@@ -1,4 +1,4 @@
-package io.cnnlab.ops;
+package io.cnnlab.ops.edges;
 
 /**
  * The result of edge detection on one grayscale image: a signed response map per {@link Orientation}
