@@ -19,6 +19,7 @@ import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
+import io.cnnlab.training.checkpoint.VariableSaver;
 
 /**
  * The training graph of one model: the fed inputs, the loss and accuracy, the training step and a saver.

@@ -23,6 +23,8 @@ import org.tensorflow.Session;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import io.cnnlab.training.checkpoint.CheckpointStore;
+import io.cnnlab.training.checkpoint.CheckpointDamagedException;
 
 /**
  * Trains a model epoch by epoch, evaluating, checkpointing and reporting after each.

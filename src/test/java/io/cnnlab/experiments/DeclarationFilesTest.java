@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cnnlab.training.OptimizerKind;
+import io.cnnlab.training.optim.OptimizerKind;
 import io.cnnlab.training.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Files;

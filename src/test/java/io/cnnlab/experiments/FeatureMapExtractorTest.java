@@ -20,7 +20,7 @@ import io.cnnlab.runs.RunFileException;
 import io.cnnlab.runs.RunFolder;
 import io.cnnlab.runs.RunJson;
 import io.cnnlab.tf.Tensors;
-import io.cnnlab.training.OptimizerKind;
+import io.cnnlab.training.optim.OptimizerKind;
 import io.cnnlab.training.TrainConfig;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,7 @@
 package io.cnnlab.training;
 
+import io.cnnlab.training.checkpoint.CheckpointDamagedException;
+import io.cnnlab.training.checkpoint.CheckpointStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +25,10 @@ import org.tensorflow.Session;
 import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
+import io.cnnlab.training.MetricsCsv;
+import io.cnnlab.training.TrainResult;
+import io.cnnlab.training.CsvMetricsWriter;
+import io.cnnlab.training.TrainGraph;
 
 /**
  * Every kind of damage to a checkpoint gets a {@link CheckpointDamagedException} naming the file and what was

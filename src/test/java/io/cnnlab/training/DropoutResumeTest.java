@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import io.cnnlab.training.optim.OptimizerKind;
+import io.cnnlab.training.checkpoint.CheckpointStore;
 
 /**
  * A run with dropout stopped after epoch 1 and resumed by a new {@link Trainer} (new graph, new session)

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import io.cnnlab.training.optim.OptimizerKind;
+import io.cnnlab.training.optim.LearningRateSchedule;
 
 class TrainConfigTest {
   private static final TrainConfig BASE = TrainConfig.builder()

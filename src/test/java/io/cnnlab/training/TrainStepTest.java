@@ -20,6 +20,7 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import io.cnnlab.training.optim.OptimizerKind;
 
 /** Single training steps of {@link TrainGraph} on one fixed batch. */
 class TrainStepTest {

@@ -17,6 +17,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.cnnlab.training.optim.OptimizerKind;
+import io.cnnlab.training.optim.LearningRateSchedule;
+import io.cnnlab.training.checkpoint.CheckpointStore;
+import io.cnnlab.training.checkpoint.CheckpointMismatchException;
 
 /** Whole runs of {@link Trainer} on generated data: determinism, resuming, refusal, NaN, files written. */
 class TrainerTest {

@@ -1,4 +1,4 @@
-package io.cnnlab.training;
+package io.cnnlab.training.checkpoint;
 
 /** The output directory holds a checkpoint made for a different configuration or data set. */
 public final class CheckpointMismatchException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.cnnlab.training;
+package io.cnnlab.training.checkpoint;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -16,6 +16,8 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVPrinter;
 import org.tensorflow.Session;
+import io.cnnlab.training.MetricsCsv;
+import io.cnnlab.training.EpochMetrics;
 
 /**
  * The checkpoint of a run in {@code OUT/checkpoint/}: one directory per saved epoch holding the variables
@@ -28,13 +30,13 @@ import org.tensorflow.Session;
  * it never deletes anything.
  */
 public final class CheckpointStore {
-  static final String POINTER = "checkpoint.properties";
+  public static final String POINTER = "checkpoint.properties";
   static final String HISTORY = "history.csv";
   static final String VARIABLES = "variables";
   /** Format written now: 2, whose variables include the global step (the key of dropout's masks). */
-  static final int FORMAT = 2;
+  public static final int FORMAT = 2;
   /** The keys of {@link #POINTER}. */
-  static final List<String> KEYS = List.of("format", "runHash", "canonicalRun", "epochsCompleted", "directory");
+  public static final List<String> KEYS = List.of("format", "runHash", "canonicalRun", "epochsCompleted", "directory");
 
   private final Path dir;
 

@@ -1,4 +1,4 @@
-package io.cnnlab.training;
+package io.cnnlab.training.checkpoint;
 
 import java.nio.file.Path;
 

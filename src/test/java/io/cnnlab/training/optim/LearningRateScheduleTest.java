@@ -1,9 +1,10 @@
-package io.cnnlab.training;
+package io.cnnlab.training.optim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
+import io.cnnlab.training.TrainConfig;
 
 /** Schedule factors against values worked out by hand. */
 class LearningRateScheduleTest {

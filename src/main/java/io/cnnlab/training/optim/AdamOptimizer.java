@@ -1,4 +1,4 @@
-package io.cnnlab.training;
+package io.cnnlab.training.optim;
 
 import java.util.List;
 import org.tensorflow.Operand;

@@ -1,4 +1,4 @@
-package io.cnnlab.training;
+package io.cnnlab.training.optim;
 
 /**
  * How the learning rate changes during a run, as a factor of the configured base rate (the design of

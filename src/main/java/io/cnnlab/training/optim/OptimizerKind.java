@@ -1,4 +1,4 @@
-package io.cnnlab.training;
+package io.cnnlab.training.optim;
 
 /** The update rules a run can use; each constant builds its own optimizer. */
 public enum OptimizerKind {

@@ -1,4 +1,4 @@
-package io.cnnlab.training;
+package io.cnnlab.training.checkpoint;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +18,7 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.train.Restore;
 import org.tensorflow.types.TString;
 import org.tensorflow.types.family.TType;
+import io.cnnlab.training.TrainableVariables;
 
 /**
  * Saves and restores every variable of a graph (model weights, optimizer slots, moving averages) in

@@ -1,4 +1,4 @@
-package io.cnnlab.training;
+package io.cnnlab.training.optim;
 
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;

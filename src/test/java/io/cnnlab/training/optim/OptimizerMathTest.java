@@ -1,4 +1,4 @@
-package io.cnnlab.training;
+package io.cnnlab.training.optim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
