@@ -19,6 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
+import io.cnnlab.reports.input.MetricsTable;
+import io.cnnlab.reports.input.Predictions;
+import io.cnnlab.reports.input.RunOutputs;
 
 /**
  * Renders an experiment's bundle from {@code experiment.json} and its run folders: the title page with the

@@ -10,6 +10,7 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
+import io.cnnlab.reports.input.EpochTimeBreakdown;
 
 /** Stacked bars of the mean epoch time per run, split into data wait, feeding, step, evaluation, other. */
 public final class EpochTimeChart {

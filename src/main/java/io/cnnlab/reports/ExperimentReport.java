@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.cnnlab.reports.input.MetricsTable;
 
 /**
  * Everything one experiment's report shows, gathered from its runs' outputs; {@link BundleWriter} turns it

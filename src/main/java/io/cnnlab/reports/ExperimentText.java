@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import io.cnnlab.reports.input.MetricsTable;
 
 /**
  * The words and tables a report says about an experiment record: the verdict line, the smoke notice, the

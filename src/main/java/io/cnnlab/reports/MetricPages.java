@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
+import io.cnnlab.reports.input.MetricsTable;
+import io.cnnlab.reports.input.SeedBand;
+import io.cnnlab.reports.input.EpochTimeBreakdown;
 
 /**
  * The metric pages of a bundle: training curves per variant, variants overlaid per metric, and where an

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import io.cnnlab.reports.input.MetricsTable;
+import io.cnnlab.reports.input.SeedBand;
+import io.cnnlab.reports.input.EpochTimeBreakdown;
 
 /** The tables of a report, built from metrics and confusion matrices (shown in PDFs, written as CSV). */
 public final class ReportTables {

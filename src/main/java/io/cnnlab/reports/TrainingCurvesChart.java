@@ -11,6 +11,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import io.cnnlab.reports.input.MetricsTable;
 
 /**
  * One run's learning curves per epoch, like the textbook's animator plot: training loss (and test loss

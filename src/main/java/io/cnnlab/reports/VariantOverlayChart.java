@@ -9,6 +9,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
+import io.cnnlab.reports.input.SeedBand;
 
 /**
  * Several variants (ablations) of one metric on one chart: each variant's mean over seeds as a line and

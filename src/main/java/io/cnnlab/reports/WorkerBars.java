@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import io.cnnlab.reports.input.MetricsTable;
+import io.cnnlab.reports.input.RunOutputs;
+import io.cnnlab.reports.input.EpochTimeBreakdown;
 
 /**
  * The loader-workers comparison as bars, from whatever the experiment measured: a CSV output with a

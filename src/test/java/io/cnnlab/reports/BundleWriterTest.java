@@ -15,6 +15,8 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.cnnlab.reports.input.MetricsTable;
+import io.cnnlab.reports.input.Predictions;
 
 /**
  * Whole bundles from fixture run outputs. With {@code -Dcnnlab.sampleBundle=DIR} the full sample bundle

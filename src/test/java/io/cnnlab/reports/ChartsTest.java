@@ -23,6 +23,9 @@ import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.cnnlab.reports.input.MetricsTable;
+import io.cnnlab.reports.input.SeedBand;
+import io.cnnlab.reports.input.EpochTimeBreakdown;
 
 class ChartsTest {
   @TempDir static Path dir;

@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import io.cnnlab.reports.input.Predictions;
 
 /** Run outputs made up for tests: metrics.csv and predictions.csv files, class names, activations. */
-final class Fixtures {
+public final class Fixtures {
   private Fixtures() {}
 
   /** Header of a full metrics.csv in a deliberately unusual column order (columns are read by name). */
@@ -17,15 +18,15 @@ final class Fixtures {
           + "data_wait_seconds,feed_seconds,step_seconds,eval_seconds,checkpoint_seconds,learning_rate,extra_note";
 
   /** Training loss of the made-up run at {@code epoch} (1-based) for a seed offset. */
-  static double trainLoss(int epoch, double offset) {
+  public static double trainLoss(int epoch, double offset) {
     return 2.3 * Math.exp(-0.3 * epoch) + 0.2 + offset;
   }
 
-  static double trainAccuracy(int epoch, double offset) {
+  public static double trainAccuracy(int epoch, double offset) {
     return 0.95 - 0.8 * Math.exp(-0.4 * epoch) - offset;
   }
 
-  static double testAccuracy(int epoch, double offset) {
+  public static double testAccuracy(int epoch, double offset) {
     return 0.93 - 0.8 * Math.exp(-0.4 * epoch) - 2 * offset;
   }
 
@@ -33,7 +34,7 @@ final class Fixtures {
    * A metrics.csv of {@code epochs} epochs with all columns; times: data wait 1.0+0.1*w, feed 0.5, step 4,
    * eval 0.8, checkpoint 0.2, wall = their sum + 0.3 (epoch 1 takes 10 s more step time: warm-up).
    */
-  static Path writeMetrics(Path file, int epochs, double offset, double workerSlowdown) throws IOException {
+  public static Path writeMetrics(Path file, int epochs, double offset, double workerSlowdown) throws IOException {
     StringBuilder csv = new StringBuilder(FULL_HEADER).append('\n');
     for (int e = 1; e <= epochs; e++) {
       double step = e == 1 ? 14.0 : 4.0;

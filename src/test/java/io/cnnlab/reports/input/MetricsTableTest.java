@@ -1,4 +1,4 @@
-package io.cnnlab.reports;
+package io.cnnlab.reports.input;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.cnnlab.reports.Fixtures;
 
 class MetricsTableTest {
   @TempDir Path dir;

@@ -1,4 +1,4 @@
-package io.cnnlab.reports;
+package io.cnnlab.reports.input;
 
 import io.cnnlab.output.TextTable;
 import io.cnnlab.runs.ExperimentFolder;
@@ -24,16 +24,16 @@ import org.apache.commons.csv.CSVRecord;
  * The files an experiment's runs left in their folders, as the report reads them: metrics per variant, the
  * predictions of a run, and the extra outputs a run lists ({@link ExperimentRecord.RunRecord#outputs()}).
  */
-final class RunOutputs {
+public final class RunOutputs {
   private final Path experimentDir;
   private final List<ExperimentRecord.RunRecord> runs;
 
-  RunOutputs(Path experimentDir, List<ExperimentRecord.RunRecord> runs) {
+  public RunOutputs(Path experimentDir, List<ExperimentRecord.RunRecord> runs) {
     this.experimentDir = experimentDir;
     this.runs = runs == null ? List.of() : List.copyOf(runs);
   }
 
-  List<ExperimentRecord.RunRecord> runs() {
+  public List<ExperimentRecord.RunRecord> runs() {
     return runs;
   }
 
@@ -43,7 +43,7 @@ final class RunOutputs {
   }
 
   /** The run's folder and its standard files. */
-  RunFolder folder(ExperimentRecord.RunRecord run) {
+  public RunFolder folder(ExperimentRecord.RunRecord run) {
     return new ExperimentFolder(experimentDir).run(run);
   }
 
@@ -54,7 +54,7 @@ final class RunOutputs {
    *     are left out (kinds that do not train, failed runs)
    * @throws RunFileException naming the metrics.csv that is missing (when required) or malformed
    */
-  Map<String, List<MetricsTable>> metricsByVariant(boolean required) throws RunFileException {
+  public Map<String, List<MetricsTable>> metricsByVariant(boolean required) throws RunFileException {
     Map<String, List<MetricsTable>> variants = new LinkedHashMap<>();
     for (Output metrics : metricsFiles(required)) {
       ExperimentRecord.RunRecord run = metrics.run();
@@ -65,7 +65,7 @@ final class RunOutputs {
   }
 
   /** Files the runs list as outputs whose names end with {@code extension}, each checked to exist. */
-  List<Output> outputs(String extension) throws RunFileException {
+  public List<Output> outputs(String extension) throws RunFileException {
     List<Output> found = new ArrayList<>();
     for (ExperimentRecord.RunRecord run : runs) {
       for (String name : run.outputs() == null ? List.<String>of() : run.outputs()) {
@@ -86,7 +86,7 @@ final class RunOutputs {
    * The metrics.csv of the runs, in record order: of every run when {@code required} (reading a missing one
    * then fails naming it), else of the runs that have one (training runs).
    */
-  List<Output> metricsFiles(boolean required) {
+  public List<Output> metricsFiles(boolean required) {
     List<Output> found = new ArrayList<>();
     for (ExperimentRecord.RunRecord run : runs) {
       Path file = folder(run).metrics();
@@ -98,9 +98,9 @@ final class RunOutputs {
   }
 
   /** A listed output file of a run. */
-  record Output(ExperimentRecord.RunRecord run, String name, Path file) {
+  public record Output(ExperimentRecord.RunRecord run, String name, Path file) {
     /** The file name without folders and extension, usable in bundle file names. */
-    String stem() {
+    public String stem() {
       String base = file.getFileName().toString();
       int dot = base.lastIndexOf('.');
       return (dot > 0 ? base.substring(0, dot) : base).replaceAll("[^A-Za-z0-9._-]+", "-");
@@ -112,7 +112,7 @@ final class RunOutputs {
    *
    * @throws RunFileException naming the file when it is not CSV with a header and at least one row
    */
-  static TextTable readTable(Path file, String title) throws RunFileException {
+  public static TextTable readTable(Path file, String title) throws RunFileException {
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
         .setIgnoreEmptyLines(true).get();
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);

@@ -1,4 +1,4 @@
-package io.cnnlab.reports;
+package io.cnnlab.reports.input;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.cnnlab.reports;
+package io.cnnlab.reports.input;
 
 import io.cnnlab.runs.PredictionsColumns;
 import io.cnnlab.runs.RunFileException;
