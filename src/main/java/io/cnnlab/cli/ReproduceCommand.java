@@ -10,7 +10,7 @@ import io.cnnlab.experiments.SweepPlan;
 import io.cnnlab.experiments.TensorFlowRunExecutor;
 import io.cnnlab.experiments.Verdicts;
 import io.cnnlab.reports.BundleRenderer;
-import io.cnnlab.reports.FeatureMapPages;
+import io.cnnlab.reports.figures.FeatureMapPages;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;

@@ -5,7 +5,7 @@ import io.cnnlab.data.Datasets;
 import io.cnnlab.data.MissingDatasetException;
 import io.cnnlab.experiments.RunSettings;
 import io.cnnlab.experiments.TrainingJob;
-import io.cnnlab.reports.FeatureMapPages;
+import io.cnnlab.reports.figures.FeatureMapPages;
 import io.cnnlab.runs.RunFolder;
 import io.cnnlab.training.checkpoint.CheckpointDamagedException;
 import io.cnnlab.training.checkpoint.CheckpointMismatchException;

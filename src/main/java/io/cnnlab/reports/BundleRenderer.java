@@ -22,6 +22,9 @@ import javax.imageio.ImageIO;
 import io.cnnlab.reports.input.MetricsTable;
 import io.cnnlab.reports.input.Predictions;
 import io.cnnlab.reports.input.RunOutputs;
+import io.cnnlab.reports.charts.ConfusionMatrix;
+import io.cnnlab.reports.charts.WorkerBars;
+import io.cnnlab.reports.figures.FeatureMapPages;
 
 /**
  * Renders an experiment's bundle from {@code experiment.json} and its run folders: the title page with the

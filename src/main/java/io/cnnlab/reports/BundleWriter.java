@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import io.cnnlab.reports.input.MetricsTable;
+import io.cnnlab.reports.charts.ConfusionHeatmap;
+import io.cnnlab.reports.figures.ImageCanvas;
+import io.cnnlab.reports.pdf.PdfReport;
 
 /**
  * Writes one experiment's bundle: {@code <root>/<id>/report.pdf} (title page with settings, notice and verdict,

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import io.cnnlab.reports.input.MetricsTable;
+import io.cnnlab.reports.charts.ConfusionMatrix;
 
 /**
  * Everything one experiment's report shows, gathered from its runs' outputs; {@link BundleWriter} turns it

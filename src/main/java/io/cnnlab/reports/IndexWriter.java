@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import io.cnnlab.reports.pdf.PdfReport;
 
 /**
  * Writes {@code index.md} and {@code index.pdf} in the reports folder: every experiment with its verdict,

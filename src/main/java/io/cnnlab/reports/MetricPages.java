@@ -18,6 +18,10 @@ import org.jfree.chart.JFreeChart;
 import io.cnnlab.reports.input.MetricsTable;
 import io.cnnlab.reports.input.SeedBand;
 import io.cnnlab.reports.input.EpochTimeBreakdown;
+import io.cnnlab.reports.charts.EpochTimeChart;
+import io.cnnlab.reports.charts.TrainingCurvesChart;
+import io.cnnlab.reports.charts.VariantOverlayChart;
+import io.cnnlab.reports.pdf.PdfReport;
 
 /**
  * The metric pages of a bundle: training curves per variant, variants overlaid per metric, and where an

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.cnnlab.reports.input.MetricsTable;
 import io.cnnlab.reports.input.SeedBand;
 import io.cnnlab.reports.input.EpochTimeBreakdown;
+import io.cnnlab.reports.charts.ConfusionMatrix;
 
 /** The tables of a report, built from metrics and confusion matrices (shown in PDFs, written as CSV). */
 public final class ReportTables {

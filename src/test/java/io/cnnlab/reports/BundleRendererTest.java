@@ -1,5 +1,6 @@
 package io.cnnlab.reports;
 
+import io.cnnlab.reports.pdf.PdfTestSupport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

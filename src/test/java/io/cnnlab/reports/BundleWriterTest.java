@@ -1,5 +1,6 @@
 package io.cnnlab.reports;
 
+import io.cnnlab.reports.pdf.PdfTestSupport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import io.cnnlab.reports.input.MetricsTable;
 import io.cnnlab.reports.input.Predictions;
+import io.cnnlab.reports.charts.ConfusionMatrix;
+import io.cnnlab.reports.figures.FeatureMapFigure;
+import io.cnnlab.reports.figures.KernelGrid;
+import io.cnnlab.reports.figures.NamedImage;
 
 /**
  * Whole bundles from fixture run outputs. With {@code -Dcnnlab.sampleBundle=DIR} the full sample bundle

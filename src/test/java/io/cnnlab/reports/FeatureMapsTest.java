@@ -1,5 +1,6 @@
 package io.cnnlab.reports;
 
+import io.cnnlab.reports.pdf.PdfTestSupport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,11 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.cnnlab.reports.figures.FeatureMapGrid;
+import io.cnnlab.reports.figures.FeatureMapPages;
+import io.cnnlab.reports.figures.KernelGrid;
+import io.cnnlab.reports.figures.LayerActivation;
+import io.cnnlab.reports.figures.TileGridLayout;
 
 /**
  * Feature-map pages rendered from run folders alone: the test writes a run folder as a training run leaves it

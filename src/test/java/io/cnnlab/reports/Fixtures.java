@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import io.cnnlab.reports.input.Predictions;
+import io.cnnlab.reports.figures.LayerActivation;
 
 /** Run outputs made up for tests: metrics.csv and predictions.csv files, class names, activations. */
 public final class Fixtures {
@@ -57,7 +58,7 @@ public final class Fixtures {
    * class l is predicted as (l + 1) mod classes when i % 5 == 0, else correctly. With 10 per class: two
    * errors per class, recall = precision = 0.8, every off-diagonal pair (l, l+1) counts 2.
    */
-  static Predictions cyclicPredictions(int classes, int perClass) {
+  public static Predictions cyclicPredictions(int classes, int perClass) {
     int n = classes * perClass;
     int[] labels = new int[n];
     int[] predicted = new int[n];
@@ -72,7 +73,7 @@ public final class Fixtures {
     return new Predictions(labels, predicted);
   }
 
-  static Path writePredictions(Path file, Predictions p) throws IOException {
+  public static Path writePredictions(Path file, Predictions p) throws IOException {
     StringBuilder csv = new StringBuilder("index,label,predicted\n");
     int[] labels = p.labels();
     int[] predicted = p.predicted();
@@ -83,7 +84,7 @@ public final class Fixtures {
     return file;
   }
 
-  static List<String> classNames(int classes) {
+  public static List<String> classNames(int classes) {
     if (classes == 10) {
       return List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
     }
@@ -95,7 +96,7 @@ public final class Fixtures {
   }
 
   /** A fake layer output where channel c at (y, x) is c * 1000 + y * w + x: each channel a ramp. */
-  static LayerActivation ramp(String name, int h, int w, int c) {
+  public static LayerActivation ramp(String name, int h, int w, int c) {
     float[] values = new float[h * w * c];
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
@@ -108,14 +109,14 @@ public final class Fixtures {
   }
 
   /** Fake activations of the textbook LeNet (padding 2) for one 28x28 image, as shaped by its taps. */
-  static List<LayerActivation> lenetLayers() {
+  public static List<LayerActivation> lenetLayers() {
     return List.of(
         wave("conv1", 28, 28, 6), wave("sigmoid1", 28, 28, 6), wave("pool1", 14, 14, 6),
         wave("conv2", 10, 10, 16), wave("sigmoid2", 10, 10, 16), wave("pool2", 5, 5, 16));
   }
 
   /** A layer whose channels hold oriented sine patterns, so grids look like feature maps. */
-  static LayerActivation wave(String name, int h, int w, int c) {
+  public static LayerActivation wave(String name, int h, int w, int c) {
     float[] values = new float[h * w * c];
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
@@ -129,7 +130,7 @@ public final class Fixtures {
   }
 
   /** A 28x28 made-up input: a bright ring on black. */
-  static float[][] ringImage() {
+  public static float[][] ringImage() {
     float[][] img = new float[28][28];
     for (int y = 0; y < 28; y++) {
       for (int x = 0; x < 28; x++) {
@@ -141,7 +142,7 @@ public final class Fixtures {
   }
 
   /** Horizontal central differences of an image, a stand-in for a Sobel/Prewitt response. */
-  static float[][] gradientX(float[][] img) {
+  public static float[][] gradientX(float[][] img) {
     float[][] out = new float[img.length][img[0].length];
     for (int y = 0; y < img.length; y++) {
       for (int x = 1; x < img[0].length - 1; x++) {

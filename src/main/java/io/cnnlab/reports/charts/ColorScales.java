@@ -1,9 +1,9 @@
-package io.cnnlab.reports;
+package io.cnnlab.reports.charts;
 
 import java.awt.Color;
 
 /** Colour maps shared by heat maps and kernel images. */
-final class ColorScales {
+public final class ColorScales {
   private ColorScales() {}
 
   private static final Color[] SEQUENTIAL = {
@@ -20,7 +20,7 @@ final class ColorScales {
   }
 
   /** Blue (-1) through white (0) to red (+1); values outside -1..1 are clamped. */
-  static Color diverging(double t) {
+  public static Color diverging(double t) {
     double x = Math.max(-1, Math.min(1, t));
     return x < 0 ? mix(Color.WHITE, BLUE, -x) : mix(Color.WHITE, RED, x);
   }

@@ -1,4 +1,4 @@
-package io.cnnlab.reports;
+package io.cnnlab.reports.figures;
 
 /**
  * Geometry of a captioned grid of equal tiles: the caption band on top, then {@code rows x columns} tiles

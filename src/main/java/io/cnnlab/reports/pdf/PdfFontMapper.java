@@ -1,4 +1,4 @@
-package io.cnnlab.reports;
+package io.cnnlab.reports.pdf;
 
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.pdf.BaseFont;

@@ -1,4 +1,4 @@
-package io.cnnlab.reports;
+package io.cnnlab.reports.figures;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +9,7 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import io.cnnlab.reports.Fixtures;
 
 class ImageGridsTest {
   @Test

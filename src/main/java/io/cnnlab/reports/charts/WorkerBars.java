@@ -1,4 +1,4 @@
-package io.cnnlab.reports;
+package io.cnnlab.reports.charts;
 
 import io.cnnlab.output.ComparisonBarChart;
 import io.cnnlab.output.TextTable;
@@ -19,7 +19,7 @@ import io.cnnlab.reports.input.EpochTimeBreakdown;
  * same count averaged), or else the epoch times of training variants (one group per variant: epoch time and
  * data wait).
  */
-final class WorkerBars {
+public final class WorkerBars {
   private WorkerBars() {}
 
   /** The column naming the number of loader workers. */
@@ -31,7 +31,7 @@ final class WorkerBars {
    * @throws RunFileException naming the files looked at when neither is there, or the CSV when it has
    *     no numeric column besides the workers
    */
-  static List<ComparisonBarChart.Bar> of(List<RunOutputs.Output> csvs, Map<String, List<MetricsTable>> variants,
+  public static List<ComparisonBarChart.Bar> of(List<RunOutputs.Output> csvs, Map<String, List<MetricsTable>> variants,
       Path experimentJson) throws RunFileException {
     List<String> seen = new ArrayList<>();
     for (RunOutputs.Output csv : csvs) {

@@ -1,4 +1,4 @@
-package io.cnnlab.reports;
+package io.cnnlab.reports.pdf;
 
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
@@ -265,7 +265,7 @@ public final class PdfReport implements Closeable {
    * of column {@code linkColumn} opens (null for none); thumbnails (null for none) fill column {@code
    * imageColumn}, whose header cell stays as given; {@code widths} are relative column widths.
    */
-  PdfReport linkedTable(
+  public PdfReport linkedTable(
       TextTable table, float[] widths, int linkColumn, List<String> links, int imageColumn, List<Path> thumbnails)
       throws IOException {
     PdfPTable pdf = new PdfPTable(widths);

@@ -1,4 +1,4 @@
-package io.cnnlab.reports;
+package io.cnnlab.reports.figures;
 
 import io.cnnlab.runs.FeatureFigures;
 import io.cnnlab.runs.FeatureMaps;
@@ -66,7 +66,7 @@ public final class FeatureMapPages {
   }
 
   /** The input as fed ([0, 1]) shown as is: gray for one channel, colour for three (not stretched). */
-  static BufferedImage input(FeatureMaps.Example e) {
+  public static BufferedImage input(FeatureMaps.Example e) {
     int h = e.height();
     int w = e.width();
     float[] p = e.pixels();

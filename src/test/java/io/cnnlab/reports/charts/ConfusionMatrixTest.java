@@ -1,4 +1,4 @@
-package io.cnnlab.reports;
+package io.cnnlab.reports.charts;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import io.cnnlab.reports.input.Predictions;
+import io.cnnlab.reports.Fixtures;
 
 class ConfusionMatrixTest {
   @TempDir Path dir;

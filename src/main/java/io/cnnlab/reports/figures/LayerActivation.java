@@ -1,4 +1,4 @@
-package io.cnnlab.reports;
+package io.cnnlab.reports.figures;
 
 /**
  * One layer's output for one input image: {@code height x width x channels} values, row-major HWC

@@ -1,4 +1,4 @@
-package io.cnnlab.reports;
+package io.cnnlab.reports.pdf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,6 +21,13 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import io.cnnlab.reports.input.MetricsTable;
+import io.cnnlab.reports.charts.ConfusionHeatmap;
+import io.cnnlab.reports.charts.ConfusionMatrix;
+import io.cnnlab.reports.charts.TrainingCurvesChart;
+import io.cnnlab.reports.figures.FeatureMapGrid;
+import io.cnnlab.reports.Fixtures;
+import io.cnnlab.reports.IndexWriter;
+import io.cnnlab.reports.IndexEntry;
 
 class PdfReportTest {
   @TempDir Path dir;

@@ -1,4 +1,4 @@
-package io.cnnlab.reports;
+package io.cnnlab.reports.figures;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;

@@ -1,4 +1,4 @@
-package io.cnnlab.reports;
+package io.cnnlab.reports.charts;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.cnnlab.reports.input.MetricsTable;
 import io.cnnlab.reports.input.SeedBand;
 import io.cnnlab.reports.input.EpochTimeBreakdown;
+import io.cnnlab.reports.Fixtures;
 
 class ChartsTest {
   @TempDir static Path dir;

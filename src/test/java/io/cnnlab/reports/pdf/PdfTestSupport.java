@@ -1,4 +1,4 @@
-package io.cnnlab.reports;
+package io.cnnlab.reports.pdf;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,17 +12,17 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /** Reads PDFs back with PDFBox, a library independent of the one that wrote them. */
-final class PdfTestSupport {
+public final class PdfTestSupport {
   private PdfTestSupport() {}
 
-  static int pages(Path pdf) throws IOException {
+  public static int pages(Path pdf) throws IOException {
     try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
       return doc.getNumberOfPages();
     }
   }
 
   /** Text of pages {@code first..last} (1-based, inclusive). */
-  static String text(Path pdf, int first, int last) throws IOException {
+  public static String text(Path pdf, int first, int last) throws IOException {
     try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
       PDFTextStripper stripper = new PDFTextStripper();
       stripper.setStartPage(first);
@@ -31,19 +31,19 @@ final class PdfTestSupport {
     }
   }
 
-  static String text(Path pdf) throws IOException {
+  public static String text(Path pdf) throws IOException {
     return text(pdf, 1, Integer.MAX_VALUE);
   }
 
   /** Raster images drawn on page {@code page} (1-based), looking inside form XObjects too. */
-  static int rasterImages(Path pdf, int page) throws IOException {
+  public static int rasterImages(Path pdf, int page) throws IOException {
     try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
       return countImages(doc.getPage(page - 1).getResources(), 0);
     }
   }
 
   /** File suffixes PDFBox gives the raster images on page {@code page} ("jpg" for DCT-encoded, "png"...). */
-  static java.util.List<String> imageSuffixes(Path pdf, int page) throws IOException {
+  public static java.util.List<String> imageSuffixes(Path pdf, int page) throws IOException {
     try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
       java.util.List<String> out = new java.util.ArrayList<>();
       collectSuffixes(doc.getPage(page - 1).getResources(), 0, out);

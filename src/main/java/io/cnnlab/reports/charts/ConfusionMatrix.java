@@ -1,4 +1,4 @@
-package io.cnnlab.reports;
+package io.cnnlab.reports.charts;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package io.cnnlab.reports;
+package io.cnnlab.reports.figures;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -8,7 +8,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 
 /** Small helpers for composing raster figures: a white RGB canvas, captions, scaled image drawing. */
-final class ImageCanvas {
+public final class ImageCanvas {
   private ImageCanvas() {}
 
   static final Font CAPTION = new Font(Font.SANS_SERIF, Font.BOLD, 14);
@@ -16,7 +16,7 @@ final class ImageCanvas {
   static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 18);
 
   /** A white RGB image and its graphics with text antialiasing on. */
-  static BufferedImage blank(int width, int height, Color background) {
+  public static BufferedImage blank(int width, int height, Color background) {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.setColor(background);

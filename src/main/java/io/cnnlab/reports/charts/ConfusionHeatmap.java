@@ -1,4 +1,4 @@
-package io.cnnlab.reports;
+package io.cnnlab.reports.charts;
 
 import io.cnnlab.output.Figure;
 import java.awt.BasicStroke;
