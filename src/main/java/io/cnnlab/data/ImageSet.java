@@ -144,12 +144,12 @@ public final class ImageSet {
   }
 
   /** Shared pixel array for the batch assembler (not copied: 47 MB). */
-  byte[] pixels() {
+  public byte[] pixels() {
     return pixels;
   }
 
   /** Shared label array for the batch assembler. */
-  byte[] labels() {
+  public byte[] labels() {
     return labels;
   }
 

@@ -68,7 +68,7 @@ public final class Normalization {
   }
 
   /** One 256-entry table per channel: {@code table[c][b] = apply(b, c)}. */
-  float[][] lookupTables(int channels) {
+  public float[][] lookupTables(int channels) {
     if (mean.length != 1 && mean.length != channels) {
       throw new IllegalArgumentException(
           "normalization has " + mean.length + " channel means, the images have " + channels + " channels");

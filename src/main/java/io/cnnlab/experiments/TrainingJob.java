@@ -1,10 +1,10 @@
 package io.cnnlab.experiments;
 
-import io.cnnlab.data.DataLoader;
+import io.cnnlab.data.loading.DataLoader;
 import io.cnnlab.data.DatasetId;
 import io.cnnlab.data.Datasets;
 import io.cnnlab.data.ImageSet;
-import io.cnnlab.data.LoaderOptions;
+import io.cnnlab.data.loading.LoaderOptions;
 import io.cnnlab.data.Split;
 import io.cnnlab.models.Model;
 import io.cnnlab.models.ModelSettings;

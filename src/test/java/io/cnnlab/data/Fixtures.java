@@ -44,7 +44,7 @@ public final class Fixtures {
   }
 
   /** {@code n} random bytes from {@code seed}, covering the whole 0..255 range (signed bytes included). */
-  static byte[] randomBytes(int n, long seed) {
+  public static byte[] randomBytes(int n, long seed) {
     byte[] b = new byte[n];
     new Random(seed).nextBytes(b);
     return b;
@@ -171,7 +171,7 @@ public final class Fixtures {
   }
 
   /** Names of the loader threads still alive. */
-  static java.util.List<String> liveLoaderThreads() {
+  public static java.util.List<String> liveLoaderThreads() {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.isAlive() && t.getName().startsWith("cnnlab-loader-"))
         .map(Thread::getName)

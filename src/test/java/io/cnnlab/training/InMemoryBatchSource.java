@@ -1,8 +1,8 @@
 package io.cnnlab.training;
 
-import io.cnnlab.data.Batch;
-import io.cnnlab.data.BatchSource;
-import io.cnnlab.data.BatchStream;
+import io.cnnlab.data.loading.Batch;
+import io.cnnlab.data.loading.BatchSource;
+import io.cnnlab.data.loading.BatchStream;
 import java.util.NoSuchElementException;
 import java.util.Random;
 

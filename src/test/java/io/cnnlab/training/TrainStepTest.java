@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cnnlab.data.Batch;
+import io.cnnlab.data.loading.Batch;
 import io.cnnlab.tf.Sessions;
 import io.cnnlab.tf.Tensors;
 import java.util.ArrayList;

@@ -11,7 +11,7 @@ import io.cnnlab.bench.StepComposition;
 import io.cnnlab.bench.StepVariant;
 import io.cnnlab.bench.ThroughputRow;
 import io.cnnlab.bench.TuneBench;
-import io.cnnlab.data.LoaderThroughput;
+import io.cnnlab.data.loading.LoaderThroughput;
 import io.cnnlab.output.TextTable;
 import java.util.ArrayList;
 import java.util.List;

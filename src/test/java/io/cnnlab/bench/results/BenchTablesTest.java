@@ -12,7 +12,7 @@ import io.cnnlab.bench.Stats;
 import io.cnnlab.bench.StepVariant;
 import io.cnnlab.bench.ThroughputRow;
 import io.cnnlab.bench.TuneBench;
-import io.cnnlab.data.LoaderThroughput;
+import io.cnnlab.data.loading.LoaderThroughput;
 import io.cnnlab.output.CsvTables;
 import io.cnnlab.output.TextTable;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.cnnlab.data;
+package io.cnnlab.data.loading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import io.cnnlab.data.Fixtures;
 
 class PrefetchingBatchStreamTest {
   /** Generous bound on liveness only (a deadlock would otherwise hang the build); never a speed check. */

@@ -1,4 +1,4 @@
-package io.cnnlab.data;
+package io.cnnlab.data.loading;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import io.cnnlab.data.ImageSet;
+import io.cnnlab.data.Normalization;
+import io.cnnlab.data.Fixtures;
 
 class DataLoaderTest {
   private static final int N = 103;

@@ -1,4 +1,4 @@
-package io.cnnlab.data;
+package io.cnnlab.data.loading;
 
 import java.util.ArrayDeque;
 import java.util.List;

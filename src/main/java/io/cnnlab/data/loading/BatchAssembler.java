@@ -1,4 +1,7 @@
-package io.cnnlab.data;
+package io.cnnlab.data.loading;
+
+import io.cnnlab.data.ImageSet;
+import io.cnnlab.data.Normalization;
 
 /**
  * Turns a run of sample indices into a {@link Batch}: bytes through the normalization tables into a fresh flat

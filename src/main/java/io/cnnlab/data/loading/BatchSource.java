@@ -1,4 +1,4 @@
-package io.cnnlab.data;
+package io.cnnlab.data.loading;
 
 /**
  * A re-iterable supply of epochs. The order of epoch {@code e} depends only on the source's seed and

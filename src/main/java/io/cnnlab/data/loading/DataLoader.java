@@ -1,6 +1,7 @@
-package io.cnnlab.data;
+package io.cnnlab.data.loading;
 
 import java.util.function.IntFunction;
+import io.cnnlab.data.ImageSet;
 
 /**
  * Batches an {@link ImageSet} epoch after epoch: shuffled per epoch from (seed, epoch) alone, every sample

@@ -1,4 +1,4 @@
-package io.cnnlab.data;
+package io.cnnlab.data.loading;
 
 /**
  * One mini-batch, ready to feed: images as a flat NHWC float array (already normalized) and integer labels.

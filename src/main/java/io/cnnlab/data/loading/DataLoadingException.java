@@ -1,4 +1,4 @@
-package io.cnnlab.data;
+package io.cnnlab.data.loading;
 
 /** Assembling a batch failed (in a loader worker or on the consumer's thread); says which batch of which epoch. */
 public final class DataLoadingException extends RuntimeException {

@@ -1,4 +1,6 @@
-package io.cnnlab.data;
+package io.cnnlab.data.loading;
+
+import io.cnnlab.data.Normalization;
 
 /**
  * How a {@link DataLoader} batches a data set.

@@ -1,4 +1,4 @@
-package io.cnnlab.data;
+package io.cnnlab.data.loading;
 
 /**
  * Measures how many images per second a {@link DataLoader} supplies to a consumer that does nothing else: the
