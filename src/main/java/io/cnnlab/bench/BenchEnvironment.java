@@ -1,8 +1,7 @@
 package io.cnnlab.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cnnlab.Versions;
+import io.cnnlab.runs.RunJson;
 import io.cnnlab.tf.Cpu;
 import io.cnnlab.tf.Devices;
 import io.cnnlab.tf.OneDnn;
@@ -69,8 +68,7 @@ public final class BenchEnvironment {
   /** Writes {@link #describe()} to {@code file} as JSON. */
   public static Map<String, Object> write(Path file) throws IOException {
     Map<String, Object> m = describe();
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);
+    RunJson.write(file, m);
     return m;
   }
 }

@@ -1,6 +1,6 @@
 package io.cnnlab.bench.results;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cnnlab.runs.RunJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +26,7 @@ public final class BenchSummary {
     StringBuilder md = new StringBuilder("# cnnlab benchmark\n\n");
     Path manifest = dir.resolve("manifest.json");
     if (Files.isRegularFile(manifest)) {
-      Map<?, ?> m = new ObjectMapper().readValue(manifest.toFile(), Map.class);
+      Map<?, ?> m = RunJson.readLenient(manifest, Map.class, "bench manifest");
       for (String key : List.of("time", "device", "cpu", "cpu_extensions", "onednn", "cores", "tensorflow_runtime",
           "java", "load_average",
           "environment")) {
