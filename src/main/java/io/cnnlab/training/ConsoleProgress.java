@@ -82,7 +82,7 @@ public final class ConsoleProgress implements TrainListener {
   static String epochLine(EpochMetrics m, int epochs) {
     return String.format(Locale.ROOT,
         "epoch %d/%d loss %.4f train acc %.3f test loss %.4f test acc %.3f | %,.0f img/s | %.1f s "
-            + "(wait %.2f, feed %.2f, step %.2f, eval %.2f, checkpoint %.2f) | lr %.4g",
+            + "(wait %.2f, feed %.2f, step %.2f, eval %.2f, checkpoint %.2f) | learning rate %.4g",
         m.epoch(), epochs, m.trainLoss(), m.trainAccuracy(), m.testLoss(), m.testAccuracy(),
         m.examplesPerSecond(), m.wallSeconds(), m.dataWaitSeconds(), m.feedSeconds(), m.stepSeconds(),
         m.evalSeconds(), m.checkpointSeconds(), m.learningRate());

@@ -35,6 +35,6 @@ class ConsoleProgressTest {
     String out = bytes.toString(StandardCharsets.UTF_8);
     assertTrue(out.startsWith("\repoch 1/1 [====================] 2/2 loss 1.0000"), out);
     assertTrue(out.contains("\r\u001b[Kepoch 1/1 loss 1.0000 train acc 0.500 test loss 1.1000 test acc 0.400 | "
-        + "20,000 img/s | 0.0 s (wait 0.00, feed 0.00, step 0.00, eval 0.00, checkpoint 0.00) | lr 0.9000\n"), out);
+        + "20,000 img/s | 0.0 s (wait 0.00, feed 0.00, step 0.00, eval 0.00, checkpoint 0.00) | learning rate 0.9000\n"), out);
   }
 }
