@@ -135,6 +135,21 @@ public final class PdfReport implements Closeable {
     return this;
   }
 
+  /** A heading on the current page (no page break): parts of a short bundle share pages. */
+  public PdfReport heading(String heading) throws IOException {
+    Paragraph p = new Paragraph(heading, new Font(Font.HELVETICA, 13, Font.BOLD));
+    p.setSpacingBefore(4);
+    p.setSpacingAfter(4);
+    add(p);
+    return this;
+  }
+
+  /** Starts a new page (nothing happens on a page that is still empty). */
+  public PdfReport newPage() {
+    document.newPage();
+    return this;
+  }
+
   public PdfReport paragraph(String text) throws IOException {
     Paragraph p = new Paragraph(text, BODY);
     p.setSpacingAfter(6);
@@ -147,6 +162,11 @@ public final class PdfReport implements Closeable {
    * moves to a new page when the rest of this one is too short.
    */
   public PdfReport figure(Figure figure, double aspect, String caption) throws IOException {
+    return figure(figure, aspect, caption, 1f);
+  }
+
+  /** As {@link #figure(Figure, double, String)}, at most {@code pageShare} of the page's height tall. */
+  public PdfReport figure(Figure figure, double aspect, String caption, float pageShare) throws IOException {
     float w = FIGURE_CANVAS_WIDTH;
     float h = (float) (w / aspect);
     PdfTemplate template = writer.getDirectContent().createTemplate(w, h);
@@ -157,7 +177,7 @@ public final class PdfReport implements Closeable {
       g.dispose();
     }
     try {
-      placeScaled(Image.getInstance(template), caption);
+      placeScaled(Image.getInstance(template), caption, pageShare);
     } catch (DocumentException e) {
       throw new IOException("cannot add figure '" + caption + "' to " + file + ": " + e.getMessage(), e);
     }
@@ -177,22 +197,27 @@ public final class PdfReport implements Closeable {
    * quality {@value #JPEG_QUALITY} (photos take a tenth of their PNG size), otherwise losslessly.
    */
   public PdfReport image(BufferedImage image, String caption, boolean photographic) throws IOException {
+    return image(image, caption, photographic, 1f);
+  }
+
+  /** As {@link #image(BufferedImage, String, boolean)}, at most {@code pageShare} of the page's height tall. */
+  public PdfReport image(BufferedImage image, String caption, boolean photographic, float pageShare) throws IOException {
     byte[] encoded = photographic ? ImageBytes.jpeg(image, JPEG_QUALITY) : ImageBytes.png(image);
     try {
       Image pdfImage = Image.getInstance(encoded);
       pdfImage.scaleAbsolute(image.getWidth(), image.getHeight());
       float cap = Math.min(2f, (document.right() - document.left()) / image.getWidth());
       pdfImage.scaleAbsolute(image.getWidth() * cap, image.getHeight() * cap);
-      placeScaled(pdfImage, caption);
+      placeScaled(pdfImage, caption, pageShare);
     } catch (DocumentException e) {
       throw new IOException("cannot add image '" + caption + "' to " + file + ": " + e.getMessage(), e);
     }
     return this;
   }
 
-  private void placeScaled(Image image, String caption) throws IOException {
+  private void placeScaled(Image image, String caption, float pageShare) throws IOException {
     float width = document.right() - document.left();
-    float pageHeight = document.top() - document.bottom() - 60;
+    float pageHeight = (document.top() - document.bottom() - 60) * Math.max(0.1f, Math.min(1f, pageShare));
     float scaledW = Math.min(width, image.getScaledWidth());
     float scaledH = image.getScaledHeight() * scaledW / image.getScaledWidth();
     if (scaledH > pageHeight) {
