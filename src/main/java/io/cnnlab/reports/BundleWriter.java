@@ -66,7 +66,7 @@ public final class BundleWriter {
     String context = report.context();
     try (PdfReport doc = PdfReport.create(pdf, report.title())) {
       // Page 1: the verdict, ours against the textbook, our final numbers and the training curves.
-      doc.titlePage(report.title(), "experiment " + report.id() + (context == null ? "" : " \u00b7 " + context),
+      doc.titlePage(report.title(), "experiment " + report.id(),
           report.notice(), report.verdict(), Map.of());
       if (report.comparison() != null) {
         doc.table(report.comparison());
@@ -179,7 +179,7 @@ public final class BundleWriter {
             + (report.context() == null ? "" : " " + report.context() + "."));
       }
       started = true;
-      doc.image(image, raster.caption(), raster.photographic(), raster.photographic() ? 1f : 0.45f);
+      doc.image(image, raster.caption(), raster.photographic(), raster.photographic() ? 1f : 0.4f);
     }
     if (!pngOnly.isEmpty()) {
       doc.paragraph("More figures beside this PDF: " + String.join(", ", pngOnly) + ".");

@@ -57,7 +57,7 @@ final class MetricPages {
       Function<String, String> context) throws IOException {
     doc.heading("Training curves");
     BufferedImage first = null;
-    float share = variants.size() == 1 ? 0.42f : 0.31f;
+    float share = variants.size() == 1 ? 0.36f : 0.3f;
     for (Map.Entry<String, List<MetricsTable>> variant : variants.entrySet()) {
       String label = variant.getKey();
       List<MetricsTable> runs = variant.getValue();
@@ -84,7 +84,7 @@ final class MetricPages {
           caption += " " + String.join(", ", peers.keySet()) + ": the same settings run on this machine (train loss"
               + " and test accuracy per epoch); the textbook's published numbers stay the band.";
         }
-        chart = VariantOverlayChart.create(name, "loss / accuracy", bands);
+        chart = VariantOverlayChart.create(name, "loss / accuracy", bands, 3);
         csvs.add(CsvTables.write(ReportTables.seedBands(label, bands), dir.resolve(stem("curves", label, variants) + ".csv")));
       }
       String says = context.apply(label);
