@@ -36,6 +36,9 @@ final class MetricPages {
   private final List<Path> csvs;
   private final double aspect;
 
+  /** Charts two to a row are drawn a little taller than full-width ones, so their text stays legible. */
+  static final double GRID_ASPECT = 1.35;
+
   MetricPages(PdfReport doc, Path dir, List<Path> pngs, List<Path> csvs, double aspect) {
     this.doc = doc;
     this.dir = dir;
@@ -57,7 +60,8 @@ final class MetricPages {
       Function<String, String> context) throws IOException {
     doc.heading("Training curves");
     BufferedImage first = null;
-    float share = variants.size() == 1 ? 0.36f : 0.3f;
+    List<Figure> grid = new ArrayList<>();
+    List<String> captions = new ArrayList<>();
     for (Map.Entry<String, List<MetricsTable>> variant : variants.entrySet()) {
       String label = variant.getKey();
       List<MetricsTable> runs = variant.getValue();
@@ -91,10 +95,18 @@ final class MetricPages {
       withContext(chart, says);
       BufferedImage image = PngWriter.render(Figure.of(chart), PngWriter.CHART_WIDTH, PngWriter.CHART_HEIGHT);
       pngs.add(PngWriter.write(image, dir.resolve(stem("curves", label, variants) + ".png")));
-      doc.figure(Figure.of(chart), aspect, caption, share);
+      if (variants.size() == 1) {
+        doc.figure(Figure.of(chart), aspect, caption, 0.36f);
+      } else {
+        grid.add(Figure.of(chart));
+        captions.add(caption);
+      }
       if (first == null) {
         first = image;
       }
+    }
+    if (!grid.isEmpty()) {
+      doc.figureGrid(grid, GRID_ASPECT, captions, 2);
     }
     return first;
   }
@@ -112,6 +124,8 @@ final class MetricPages {
   void overlays(Map<String, List<MetricsTable>> variants, String context) throws IOException {
     doc.section("Variants over seeds");
     doc.paragraph("Lines are means over seeds; shaded bands span the minimum to the maximum over seeds.");
+    List<Figure> grid = new ArrayList<>();
+    List<String> captions = new ArrayList<>();
     for (String column : List.of(MetricsColumns.TRAIN_LOSS, MetricsColumns.TRAIN_ACCURACY, MetricsColumns.TEST_ACCURACY)) {
       List<SeedBand> bands = new ArrayList<>();
       variants.forEach((label, runs) -> bands.add(SeedBand.of(label, column, runs)));
@@ -120,8 +134,10 @@ final class MetricPages {
       withContext(chart, context);
       pngs.add(PngWriter.write(Figure.of(chart), dir.resolve("overlay-" + column + ".png"), PngWriter.CHART_WIDTH, PngWriter.CHART_HEIGHT));
       csvs.add(CsvTables.write(ReportTables.seedBands(name, bands), dir.resolve("overlay-" + column + ".csv")));
-      doc.figure(Figure.of(chart), aspect, name + ": mean and min-max band over seeds per variant.", 0.29f);
+      grid.add(Figure.of(chart));
+      captions.add(name + ": mean and min-max band over seeds per variant.");
     }
+    doc.figureGrid(grid, GRID_ASPECT, captions, 2);
   }
 
   /**
@@ -142,19 +158,21 @@ final class MetricPages {
     if (times.isEmpty() && workers.isEmpty()) {
       return;
     }
-    doc.section("Time per epoch");
+    doc.heading("Time per epoch");
     if (!times.isEmpty()) {
       JFreeChart chart = EpochTimeChart.create("Where an epoch's time goes", times);
       withContext(chart, context);
       pngs.add(PngWriter.write(Figure.of(chart), dir.resolve("epoch-time.png"), PngWriter.CHART_WIDTH, PngWriter.CHART_HEIGHT));
       TextTable table = ReportTables.epochTimes(times);
       csvs.add(CsvTables.write(table, dir.resolve("epoch-time.csv")));
-      doc.figure(Figure.of(chart), aspect, "Mean seconds per epoch (first epoch left out when there are several).", 0.4f);
+      doc.figure(Figure.of(chart), aspect, "Mean seconds per epoch (first epoch left out when there are several).", 0.27f);
       doc.table(ReportTables.epochTimes(times, true));
     }
     if (!workers.isEmpty()) {
       // One chart per quantity: images per second and seconds of waiting do not share an axis.
       Map<String, List<ComparisonBarChart.Bar>> byQuantity = new LinkedHashMap<>();
+      List<Figure> grid = new ArrayList<>();
+      List<String> captions = new ArrayList<>();
       workers.forEach(b -> byQuantity.computeIfAbsent(b.series(), k -> new ArrayList<>()).add(b));
       for (Map.Entry<String, List<ComparisonBarChart.Bar>> quantity : byQuantity.entrySet()) {
         String name = quantity.getKey();
@@ -162,8 +180,10 @@ final class MetricPages {
         withContext(chart, context);
         pngs.add(PngWriter.write(Figure.of(chart), dir.resolve(stem("workers", name, byQuantity) + ".png"),
             PngWriter.CHART_WIDTH, PngWriter.CHART_HEIGHT));
-        doc.figure(Figure.of(chart), aspect, name + " by loader setting.", 0.3f);
+        grid.add(Figure.of(chart));
+        captions.add(name + " by loader setting.");
       }
+      doc.figureGrid(grid, GRID_ASPECT, captions, 2);
       List<List<String>> rows = workers.stream()
           .map(b -> List.of(b.group(), b.series(), ReportTables.fixed(b.value(), 3))).toList();
       csvs.add(CsvTables.write(new TextTable("Loader workers", List.of("setting", "quantity", "value"), rows), dir.resolve("workers.csv")));

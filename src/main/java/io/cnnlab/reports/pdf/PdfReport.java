@@ -184,6 +184,45 @@ public final class PdfReport implements Closeable {
     return this;
   }
 
+  /**
+   * Vector figures side by side, {@code columns} to a row, each with its caption under it; a row is kept on
+   * one page. Several variants' charts share a page this way.
+   */
+  public PdfReport figureGrid(List<Figure> figures, double aspect, List<String> captions, int columns) throws IOException {
+    PdfPTable grid = new PdfPTable(columns);
+    grid.setWidthPercentage(100);
+    grid.setSpacingAfter(8);
+    for (int i = 0; i < figures.size() + (columns - figures.size() % columns) % columns; i++) {
+      PdfPCell cell = new PdfPCell();
+      cell.setBorder(Rectangle.NO_BORDER);
+      cell.setPadding(3);
+      if (i < figures.size()) {
+        float w = FIGURE_CANVAS_WIDTH;
+        float h = (float) (w / aspect);
+        PdfTemplate template = writer.getDirectContent().createTemplate(w, h);
+        Graphics2D g = template.createGraphics(w, h, new PdfFontMapper());
+        try {
+          figures.get(i).draw(g, new Rectangle2D.Double(0, 0, w, h));
+        } finally {
+          g.dispose();
+        }
+        try {
+          Image image = Image.getInstance(template);
+          image.setWidthPercentage(100);
+          cell.addElement(image);
+        } catch (DocumentException e) {
+          throw new IOException("cannot add figure '" + captions.get(i) + "' to " + file + ": " + e.getMessage(), e);
+        }
+        Paragraph caption = new Paragraph(captions.get(i), CAPTION);
+        caption.setAlignment(Element.ALIGN_CENTER);
+        cell.addElement(caption);
+      }
+      grid.addCell(cell);
+    }
+    add(grid);
+    return this;
+  }
+
   /** JPEG quality of photographic images. */
   static final float JPEG_QUALITY = 0.85f;
 
