@@ -22,6 +22,18 @@ final class ConfusionPage {
   /** Most confused pairs shown in the PDF (the CSV has {@link BundleWriter#CONFUSED_PAIRS}). */
   static final int PAIRS_IN_PDF = 5;
 
+  /** With more classes than this the PDF lists only the classes with the lowest recall. */
+  static final int WORST_CLASSES_IN_PDF = 12;
+
+  /** The recall cell of a per-class row; classes without examples ("n/a") sort last. */
+  private static double recall(List<String> row) {
+    try {
+      return Double.parseDouble(row.get(5));
+    } catch (NumberFormatException e) {
+      return Double.POSITIVE_INFINITY;
+    }
+  }
+
   static void write(PdfReport doc, Path dir, ExperimentReport.Confusion c, String context, List<Path> pngs,
       List<Path> csvs) throws IOException {
     int side = PngWriter.CHART_WIDTH;
@@ -43,7 +55,15 @@ final class ConfusionPage {
     }
     TextTable perClass = ReportTables.perClass(c.matrix(), c.classNames());
     TextTable confused = ReportTables.mostConfused(c.matrix(), c.classNames(), BundleWriter.CONFUSED_PAIRS);
-    doc.table(perClass);
+    if (perClass.rows().size() > WORST_CLASSES_IN_PDF) {
+      // A hundred classes would take pages: the PDF shows those recalled worst, per-class.csv has them all.
+      List<List<String>> worst = perClass.rows().stream()
+          .sorted(java.util.Comparator.comparingDouble(ConfusionPage::recall)).limit(WORST_CLASSES_IN_PDF).toList();
+      doc.table(new TextTable(perClass.title() + ": the " + WORST_CLASSES_IN_PDF + " lowest recalls (per-class.csv has all "
+          + perClass.rows().size() + ")", perClass.header(), worst));
+    } else {
+      doc.table(perClass);
+    }
     List<List<String>> top = confused.rows().subList(0, Math.min(PAIRS_IN_PDF, confused.rows().size()));
     doc.table(new TextTable(confused.title(), confused.header(), top));
     csvs.add(CsvTables.write(perClass, dir.resolve("per-class.csv")));

@@ -143,6 +143,10 @@ class BundleWriterTest {
     BundleWriter.BundleFiles files = BundleWriter.write(root(), report);
     String text = PdfTestSupport.text(files.pdf());
     assertTrue(text.contains("Class indices") && text.contains("class_name_99"), "legend from index to name");
+    // A hundred classes: the PDF lists the 12 lowest recalls (all 0.8 here, so the first twelve), the CSV all 100.
+    String flat = text.replaceAll("\\s+", " ");
+    assertTrue(flat.contains("the 12 lowest recalls") && flat.contains("has all 100)"), text);
+    assertEquals(101, Files.readAllLines(files.directory().resolve("per-class.csv")).size());
     assertSize(files.directory().resolve("confusion-normalized.png"), 1200, 1200);
   }
 
