@@ -110,8 +110,9 @@ public final class ExperimentText {
     ExperimentRecord.Verdict v = record.verdict();
     List<List<String>> rows = new ArrayList<>();
     if (ref.published() != null) {
+      // The source once, on the first framework's row: the others share it.
       ref.published().forEach((who, value) -> rows.add(List.of("textbook, " + who, number(value), "",
-          v.measured() == null ? "" : signed(v.measured() - value), ref.source())));
+          v.measured() == null ? "" : signed(v.measured() - value), rows.isEmpty() ? ref.source() : "")));
     }
     rows.add(List.of("published band", band(ref), "", "", "what counts as reproduced"));
     variants.forEach((label, runs) -> lastEpoch(ref.metric(), runs).ifPresent(s -> rows.add(List.of("ours: " + label,

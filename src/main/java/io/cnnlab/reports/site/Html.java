@@ -27,7 +27,7 @@ final class Html {
         font-size: 0.9em; white-space: nowrap; }
       .reproduced { background: #1e8c3c; } .outside { background: #c82828; } .measured { background: #285ac8; }
       .not-run { background: #888; } .failed { background: #781414; } .smoke { background: #d08000; }
-      figure { display: inline-block; margin: 0.5em; vertical-align: top; max-width: 100%; }
+      figure { display: inline-block; margin: 0.5em 0.4%; vertical-align: top; width: 48.5%; }
       figure img { max-width: 100%; border: 1px solid #dde; } figcaption { color: #555; font-size: 0.9em; }
       img.thumb { width: 180px; border: 1px solid #dde; } .overview { max-width: 100%; }
       ul.files { columns: 2; }
