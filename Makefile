@@ -4,7 +4,8 @@ SHELL := /bin/bash
 MVN ?= mvn -B -ntp -Dstyle.color=never
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 
-.PHONY: build test demo photos datasets fashion-mnist reproduce-all reproduce-smoke bench bench-quick clean
+.PHONY: build test demo photos datasets fashion-mnist reproduce-all reproduce-smoke bench bench-quick clean \
+  site-screenshot peer-curves
 
 build: ## compile and write the launcher classpath (target/classpath.txt)
 	$(MVN) -q compile
@@ -60,6 +61,20 @@ bench: build fashion-mnist ## peers, then cnnlab throughput, GFLOP/s, loader, st
 
 bench-quick: ## the same with fewer rounds and steps (~4 min): a smoke run, figures less stable
 	$(MAKE) bench BENCH_FLAGS=--quick PEER_FLAGS="--warmup 5 --steps 20 --rounds 2"
+
+# Reports a person reads (issue 14): the static site's screenshot in Debian's headless Chromium, and the
+# libtorch run of the textbook LeNet (bench/peers' DJL peer, same settings and seeds) that its bundle overlays.
+SCREENSHOT ?= reports/site.png
+site-screenshot: ## reports/index.html in headless Chromium as $(SCREENSHOT) (installs chromium when missing)
+	@test -f reports/index.html || { echo "no reports/index.html: run make demo (or bin/cnnlab reproduce ...) first" >&2; exit 1; }
+	@command -v chromium >/dev/null || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,1700 \
+	  --screenshot="$(abspath $(SCREENSHOT))" "file://$(abspath reports/index.html)" 2>/dev/null
+	@echo "wrote $(SCREENSHOT)"
+
+PEER_SEEDS ?= 1 2 3
+peer-curves: fashion-mnist ## the DJL libtorch peer, textbook settings, seeds $(PEER_SEEDS): reports/lenet-fmnist-textbook/peers/*.csv
+	bin/peer-curves --data datasets/fashion-mnist --out reports/lenet-fmnist-textbook --seeds "$(PEER_SEEDS)"
 
 clean:
 	$(MVN) -q clean

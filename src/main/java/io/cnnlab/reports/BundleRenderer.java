@@ -20,11 +20,13 @@ import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import io.cnnlab.reports.input.MetricsTable;
+import io.cnnlab.reports.input.PeerRuns;
 import io.cnnlab.reports.input.Predictions;
 import io.cnnlab.reports.input.RunOutputs;
 import io.cnnlab.reports.charts.ConfusionMatrix;
 import io.cnnlab.reports.charts.WorkerBars;
 import io.cnnlab.reports.figures.FeatureMapPages;
+import io.cnnlab.reports.site.SiteWriter;
 
 /**
  * Renders an experiment's bundle from {@code experiment.json} and its run folders: the title page with the
@@ -55,13 +57,19 @@ public final class BundleRenderer implements ReportRenderer {
     boolean strict = ran && status != ExperimentRecord.Status.FAILED
         && ("train".equals(record.kind()) || render.contains("curves") || render.contains("overlay") || render.contains("time"));
     Map<String, List<MetricsTable>> variants = ran ? outputs.metricsByVariant(strict) : Map.of();
+    Map<String, List<MetricsTable>> peers = variants.isEmpty() ? Map.of() : peerLabels(PeerRuns.read(experimentDir));
 
     ExperimentReport.Builder b = ExperimentReport.builder(record.id(), record.title())
         .verdict(ExperimentText.verdict(record))
         .notice(ExperimentText.notice(record))
         .settings(ExperimentText.settings(record, variants))
-        .comparison(ExperimentText.comparison(record, variants));
+        .comparison(ExperimentText.comparison(record, variants, peers))
+        .context(ExperimentText.context(record, null));
     variants.forEach(b::variant);
+    peers.forEach(b::peer);
+    if (variants.size() > 1) {
+      variants.keySet().forEach(v -> b.variantContext(v, ExperimentText.context(record, v)));
+    }
     Set<ExperimentReport.Part> parts = EnumSet.noneOf(ExperimentReport.Part.class);
     if (render.contains("curves")) {
       parts.add(ExperimentReport.Part.CURVES);
@@ -117,6 +125,19 @@ public final class BundleRenderer implements ReportRenderer {
           Files.isRegularFile(thumbnail) ? thumbnail : null, Files.isRegularFile(pdf) ? pdf : null));
     }
     IndexWriter.write(reportsRoot, INDEX_TITLE, entries);
+    SiteWriter.write(reportsRoot, INDEX_TITLE, records);
+  }
+
+  /** Peer names as the report shows them: "djl-pytorch" becomes "PyTorch (DJL, libtorch)". */
+  private static Map<String, List<MetricsTable>> peerLabels(Map<String, List<MetricsTable>> byName) {
+    Map<String, List<MetricsTable>> out = new java.util.LinkedHashMap<>();
+    byName.forEach((name, runs) -> out.put(switch (name) {
+      case "djl-pytorch" -> "PyTorch (DJL, libtorch)";
+      case "djl-mxnet" -> "MXNet (DJL)";
+      case "python-pytorch" -> "PyTorch (Python)";
+      default -> name;
+    }, runs));
+    return out;
   }
 
   /** One part of a bundle, read from the run folders. */
@@ -212,9 +233,10 @@ public final class BundleRenderer implements ReportRenderer {
     FeatureMaps x = FeatureFiles.read(outputs.folder(run));
     List<String> names = record.classNames() == null || record.classNames().isEmpty() ? x.classNames() : record.classNames();
     if (render.contains("feature-maps")) {
+      int shown = 0;
       for (FeatureMaps.Example e : x.examples()) {
         b.raster("feature-maps-" + e.testIndex(), "Feature maps of test image " + e.testIndex() + " (run " + run.name() + ")",
-            FeatureMapPages.figure(e, names));
+            FeatureMapPages.figure(e, names), false, shown++ < BundleWriter.FEATURE_MAPS_IN_PDF);
       }
     }
     if (render.contains("kernels") && x.firstKernel() != null) {

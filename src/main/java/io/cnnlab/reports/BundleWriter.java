@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import io.cnnlab.reports.input.MetricsTable;
-import io.cnnlab.reports.charts.ConfusionHeatmap;
+import io.cnnlab.reports.figures.CaptionStrip;
 import io.cnnlab.reports.figures.ImageCanvas;
 import io.cnnlab.reports.pdf.PdfReport;
 
@@ -63,13 +63,11 @@ public final class BundleWriter {
     BufferedImage thumbnailSource = null;
 
     Path pdf = dir.resolve("report.pdf");
+    String context = report.context();
     try (PdfReport doc = PdfReport.create(pdf, report.title())) {
-      doc.titlePage(report.title(), "experiment " + report.id(), report.notice(), report.verdict(), report.settings());
-      if (!report.settings().isEmpty()) {
-        csvs.add(CsvTables.write(ReportTables.keyValues("Settings", report.settings()), dir.resolve("settings.csv")));
-      }
-
-      doc.section("Results against the reference");
+      // Page 1: the verdict, ours against the textbook, our final numbers and the training curves.
+      doc.titlePage(report.title(), "experiment " + report.id(),
+          report.notice(), report.verdict(), Map.of());
       if (report.comparison() != null) {
         doc.table(report.comparison());
         csvs.add(CsvTables.write(report.comparison(), dir.resolve("comparison.csv")));
@@ -87,34 +85,33 @@ public final class BundleWriter {
 
       MetricPages metrics = new MetricPages(doc, dir, pngs, csvs, PDF_CHART_ASPECT);
       if (!variants.isEmpty() && parts.contains(ExperimentReport.Part.CURVES)) {
-        thumbnailSource = metrics.curves(report.title(), variants);
+        thumbnailSource = metrics.curves(report.title(), variants, report.peers(), v -> variantContext(report, v));
       }
       boolean severalRuns = variants.size() > 1 || variants.values().stream().anyMatch(runs -> runs.size() > 1);
-      if (severalRuns && parts.contains(ExperimentReport.Part.OVERLAY)) {
-        metrics.overlays(variants);
+      if (severalRuns && variants.size() > 1 && parts.contains(ExperimentReport.Part.OVERLAY)) {
+        metrics.overlays(variants, context);
       }
-      metrics.timing(variants, parts.contains(ExperimentReport.Part.TIME), report.workerComparison());
+      metrics.timing(variants, parts.contains(ExperimentReport.Part.TIME), report.workerComparison(), context);
       if (report.confusion() != null) {
-        confusion(doc, dir, report.confusion(), pngs, csvs);
+        ConfusionPage.write(doc, dir, report.confusion(), context, pngs, csvs);
       }
+      List<String> tableFiles = new ArrayList<>();
       for (ExperimentReport.Table table : report.tables()) {
-        doc.section(table.table().title() == null ? table.fileStem() : table.table().title());
-        List<List<String>> rows = table.table().rows();
-        doc.table(new TextTable(null, table.table().header(), rows.subList(0, Math.min(rows.size(), MAX_PDF_TABLE_ROWS))));
-        if (rows.size() > MAX_PDF_TABLE_ROWS) {
-          doc.paragraph("The first " + MAX_PDF_TABLE_ROWS + " of " + rows.size() + " rows; " + table.fileStem()
-              + ".csv has them all.");
-        }
+        // Raw tables (per-epoch metrics, a run's CSV outputs) stay in CSVs: a reader gets the charts instead.
         csvs.add(CsvTables.write(table.table(), dir.resolve(table.fileStem() + ".csv")));
+        tableFiles.add(table.fileStem() + ".csv");
       }
-      for (ExperimentReport.Raster raster : report.rasters()) {
-        doc.section(raster.caption());
-        BufferedImage image = fitted(raster.image(), MAX_RASTER_WIDTH, Integer.MAX_VALUE);
-        doc.image(image, raster.caption(), raster.photographic());
-        pngs.add(PngWriter.write(image, dir.resolve(raster.fileStem() + ".png")));
-        if (thumbnailSource == null) {
-          thumbnailSource = raster.image();
-        }
+      rasters(doc, dir, report, pngs);
+      if (thumbnailSource == null) {
+        thumbnailSource = report.rasters().isEmpty() ? null : report.rasters().get(0).image();
+      }
+      if (!report.settings().isEmpty()) {
+        doc.heading("Settings");
+        doc.table(new TextTable(null, List.of("setting", "value"), ReportTables.keyValues("Settings", report.settings()).rows()));
+        csvs.add(CsvTables.write(ReportTables.keyValues("Settings", report.settings()), dir.resolve("settings.csv")));
+      }
+      if (!tableFiles.isEmpty()) {
+        doc.paragraph("Per-epoch and raw tables, beside this PDF: " + String.join(", ", tableFiles) + ".");
       }
     }
     if (thumbnailSource == null && !pngs.isEmpty()) {
@@ -157,30 +154,40 @@ public final class BundleWriter {
     return PngWriter.shrink(image, w, h);
   }
 
-  private static void confusion(PdfReport doc, Path dir, ExperimentReport.Confusion c, List<Path> pngs, List<Path> csvs)
-      throws IOException {
-    int side = PngWriter.CHART_WIDTH;
-    doc.section("Confusion matrix");
-    for (ConfusionHeatmap.Mode mode : ConfusionHeatmap.Mode.values()) {
-      boolean counts = mode == ConfusionHeatmap.Mode.COUNTS;
-      String title = counts ? "Confusion matrix (counts)" : "Confusion matrix (row-normalized)";
-      ConfusionHeatmap map = new ConfusionHeatmap(c.matrix(), c.classNames(), mode, title);
-      pngs.add(PngWriter.write(map, dir.resolve(counts ? "confusion-counts.png" : "confusion-normalized.png"), side, side));
-      String from = c.source() == null ? "" : " Predictions of " + c.source() + ".";
-      doc.figure(map, 1.0, (counts
-          ? "Test examples by true class (rows) and predicted class (columns)."
-          : "Each row divided by its class's number of test examples; the diagonal is per-class recall.") + from);
+  /** Feature maps shown in the PDF, two to a page; the others are written as PNGs only. */
+  public static final int FEATURE_MAPS_IN_PDF = 2;
+
+  /**
+   * The raster figures from a page of their own: drawn ones (feature maps, kernels) two to a page, photographs
+   * (edge sheets) one to a page; each PNG carries the report's context in a caption strip.
+   */
+  private static void rasters(PdfReport doc, Path dir, ExperimentReport report, List<Path> pngs) throws IOException {
+    boolean started = false;
+    List<String> pngOnly = new ArrayList<>();
+    for (ExperimentReport.Raster raster : report.rasters()) {
+      BufferedImage image = fitted(raster.image(), MAX_RASTER_WIDTH, Integer.MAX_VALUE);
+      pngs.add(PngWriter.write(CaptionStrip.below(image, report.context()), dir.resolve(raster.fileStem() + ".png")));
+      if (!raster.inPdf()) {
+        pngOnly.add(raster.fileStem() + ".png");
+        continue;
+      }
+      if (raster.photographic()) {
+        doc.section(raster.caption());
+      } else if (!started) {
+        doc.section("Feature maps and kernels");
+        doc.paragraph("Each layer's channels as a grid, beside the Prewitt and Sobel edge strengths of the same image."
+            + (report.context() == null ? "" : " " + report.context() + "."));
+      }
+      started = true;
+      doc.image(image, raster.caption(), raster.photographic(), raster.photographic() ? 1f : 0.4f);
     }
-    if (c.matrix().classes() > ConfusionHeatmap.NAMED_LIMIT) {
-      doc.table(ReportTables.classLegend(c.classNames(), 4));
+    if (!pngOnly.isEmpty()) {
+      doc.paragraph("More figures beside this PDF: " + String.join(", ", pngOnly) + ".");
     }
-    TextTable perClass = ReportTables.perClass(c.matrix(), c.classNames());
-    TextTable confused = ReportTables.mostConfused(c.matrix(), c.classNames(), CONFUSED_PAIRS);
-    doc.section("Per-class results");
-    doc.table(confused);
-    doc.table(perClass);
-    csvs.add(CsvTables.write(perClass, dir.resolve("per-class.csv")));
-    csvs.add(CsvTables.write(confused, dir.resolve("most-confused.csv")));
-    csvs.add(CsvTables.write(ReportTables.confusionCounts(c.matrix(), c.classNames()), dir.resolve("confusion-counts.csv")));
+  }
+
+  /** "context" narrowed to one variant's settings and seeds, when the report has a context. */
+  private static String variantContext(ExperimentReport report, String variant) {
+    return report.variantContexts().getOrDefault(variant, report.context());
   }
 }

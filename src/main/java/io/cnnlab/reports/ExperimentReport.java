@@ -54,8 +54,9 @@ public final class ExperimentReport {
    * @param fileStem PNG file name without extension, e.g. "feature-maps-3"
    * @param photographic true for photographs (edge-detection sheets): the PDF embeds them as JPEG, which
    *     keeps a report of many photos a few megabytes; drawn figures stay lossless
+   * @param inPdf false for figures written as PNGs only (the PDF shows the first few of a kind)
    */
-  public record Raster(String fileStem, String caption, BufferedImage image, boolean photographic) {}
+  public record Raster(String fileStem, String caption, BufferedImage image, boolean photographic, boolean inPdf) {}
 
   private final String id;
   private final String title;
@@ -70,8 +71,14 @@ public final class ExperimentReport {
   private final Confusion confusion;
   private final List<ComparisonBarChart.Bar> workerComparison;
   private final List<Raster> rasters;
+  private final String context;
+  private final Map<String, List<MetricsTable>> peers;
+  private final Map<String, String> variantContexts;
 
   private ExperimentReport(Builder b) {
+    this.variantContexts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.variantContexts));
+    this.context = b.context;
+    this.peers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.peers));
     this.id = b.id;
     this.title = b.title;
     this.verdict = b.verdict;
@@ -155,6 +162,24 @@ public final class ExperimentReport {
     return rasters;
   }
 
+  /**
+   * What every chart says it shows, in its title or caption: data set, model, settings and seeds (e.g.
+   * "Fashion-MNIST · LeNet ... · lr=0.9, batch=256 · seeds 1, 2, 3"); null when not known.
+   */
+  public String context() {
+    return context;
+  }
+
+  /** Per variant, its context (its own settings and seeds); variants not in it use {@link #context()}. */
+  public Map<String, String> variantContexts() {
+    return variantContexts;
+  }
+
+  /** Another framework's runs with the same settings, per peer label (one table per seed), drawn beside ours. */
+  public Map<String, List<MetricsTable>> peers() {
+    return peers;
+  }
+
   /** Collects the parts of a report; only id and title are required. */
   public static final class Builder {
     private final String id;
@@ -170,6 +195,9 @@ public final class ExperimentReport {
     private Confusion confusion;
     private final List<ComparisonBarChart.Bar> workerComparison = new ArrayList<>();
     private final List<Raster> rasters = new ArrayList<>();
+    private String context;
+    private final Map<String, List<MetricsTable>> peers = new LinkedHashMap<>();
+    private final Map<String, String> variantContexts = new LinkedHashMap<>();
 
     private Builder(String id, String title) {
       if (!id.matches("[A-Za-z0-9._-]+") || id.startsWith(".")) {
@@ -254,8 +282,33 @@ public final class ExperimentReport {
 
     /** @param photographic see {@link Raster#photographic()} */
     public Builder raster(String fileStem, String caption, BufferedImage image, boolean photographic) {
+      return raster(fileStem, caption, image, photographic, true);
+    }
+
+    /** @param inPdf see {@link Raster#inPdf()} */
+    public Builder raster(String fileStem, String caption, BufferedImage image, boolean photographic, boolean inPdf) {
       checkStem(fileStem);
-      rasters.add(new Raster(fileStem, caption, image, photographic));
+      rasters.add(new Raster(fileStem, caption, image, photographic, inPdf));
+      return this;
+    }
+
+    /** See {@link ExperimentReport#context()}. */
+    public Builder context(String text) {
+      this.context = text;
+      return this;
+    }
+
+    /** See {@link ExperimentReport#variantContexts()}. */
+    public Builder variantContext(String variant, String text) {
+      variantContexts.put(variant, text);
+      return this;
+    }
+
+    /** Adds a peer's runs (one per seed), see {@link ExperimentReport#peers()}. */
+    public Builder peer(String label, List<MetricsTable> runs) {
+      if (!runs.isEmpty()) {
+        peers.put(label, List.copyOf(runs));
+      }
       return this;
     }
 

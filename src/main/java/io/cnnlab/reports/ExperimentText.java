@@ -57,7 +57,7 @@ public final class ExperimentText {
         + " that the pipeline works)" : null;
   }
 
-  static String status(ExperimentRecord.Status status) {
+  public static String status(ExperimentRecord.Status status) {
     return switch (status) {
       case REPRODUCED -> "reproduced";
       case OUTSIDE_BAND -> "outside the published band";
@@ -94,45 +94,107 @@ public final class ExperimentText {
   }
 
   /**
-   * Our numbers against the published ones: each published value, the band the verdict uses, our last-epoch
-   * mean, minimum and maximum over seeds per variant (when the metric is a metrics.csv column), the value
-   * the verdict judged, and the verdict. Null when the record has no reference.
+   * Our numbers against the published ones, one row per framework the textbook printed: its value and how far
+   * our judged mean is from it; the band the verdict uses; our last-epoch mean and min-max over seeds per variant
+   * (when the metric is a metrics.csv column); peers run here with the same settings; the verdict. Null when the
+   * record has no reference.
+   *
+   * @param peers other frameworks' runs on this machine (label to one table per seed); may be empty
    */
-  public static TextTable comparison(ExperimentRecord record, Map<String, List<MetricsTable>> variants) {
+  public static TextTable comparison(ExperimentRecord record, Map<String, List<MetricsTable>> variants,
+      Map<String, List<MetricsTable>> peers) {
     ExperimentRecord.Reference ref = record.reference();
     if (ref == null) {
       return null;
     }
+    ExperimentRecord.Verdict v = record.verdict();
     List<List<String>> rows = new ArrayList<>();
     if (ref.published() != null) {
-      ref.published().forEach((who, value) -> rows.add(List.of("published: " + who, number(value), "", "", ref.source())));
+      // The source once, on the first framework's row: the others share it.
+      ref.published().forEach((who, value) -> rows.add(List.of("textbook, " + who, number(value), "",
+          v.measured() == null ? "" : signed(v.measured() - value), rows.isEmpty() ? ref.source() : "")));
     }
     rows.add(List.of("published band", band(ref), "", "", "what counts as reproduced"));
-    variants.forEach((label, runs) -> {
-      if (runs.stream().allMatch(r -> r.hasColumn(ref.metric()))) {
-        double sum = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (MetricsTable run : runs) {
-          double v = run.last(ref.metric());
-          sum += v;
-          min = Math.min(min, v);
-          max = Math.max(max, v);
-        }
-        rows.add(List.of("ours: " + label, number(sum / runs.size()), number(min), number(max),
-            runs.size() + (runs.size() == 1 ? " seed" : " seeds") + ", last epoch (" + runs.get(0).size() + ")"));
-      }
-    });
-    ExperimentRecord.Verdict v = record.verdict();
+    variants.forEach((label, runs) -> lastEpoch(ref.metric(), runs).ifPresent(s -> rows.add(List.of("ours: " + label,
+        number(s[0]), number(s[1]) + " to " + number(s[2]), "",
+        runs.size() + (runs.size() == 1 ? " seed" : " seeds") + ", last epoch (" + runs.get(0).size() + ")"))));
+    peers.forEach((label, runs) -> lastEpoch(ref.metric(), runs).ifPresent(s -> rows.add(List.of("peer: " + label,
+        number(s[0]), runs.size() > 1 ? number(s[1]) + " to " + number(s[2]) : "",
+        v.measured() == null ? "" : signed(v.measured() - s[0]),
+        runs.size() + (runs.size() == 1 ? " seed" : " seeds") + " on this machine, same settings"))));
     if (v.measured() != null) {
       boolean spread = v.spread() != null && v.spread().length == 2;
-      rows.add(List.of("ours, as judged", number(v.measured()), spread ? number(v.spread()[0]) : "",
-          spread ? number(v.spread()[1]) : "", "mean over seeds of the reference variant"));
+      rows.add(List.of("ours, as judged", number(v.measured()), spread ? number(v.spread()[0]) + " to "
+          + number(v.spread()[1]) : "", "", "mean over seeds of the reference variant"));
     }
-    rows.add(List.of("verdict", status(v.status()), "", "",
-        v.gap() != null && v.gap() != 0 ? "gap to the band " + number(v.gap()) : record.smoke() ? SMOKE_NOTICE : ""));
-    return new TextTable("Ours against the published numbers: " + ref.metric(),
-        List.of("source", ref.metric(), "min", "max", "note"), rows);
+    rows.add(List.of("verdict", status(v.status()), "", v.gap() != null && v.gap() != 0 ? signed(v.gap()) : "",
+        v.gap() != null && v.gap() != 0 ? "gap to the band" : record.smoke() ? SMOKE_NOTICE : ""));
+    return new TextTable("Ours against the textbook: " + ref.metric(),
+        List.of("source", ref.metric(), "seeds min to max", "ours minus this", "note"), rows);
+  }
+
+  /** Mean, min and max of the last epoch's {@code metric} over {@code runs}; empty when a run lacks it. */
+  private static java.util.Optional<double[]> lastEpoch(String metric, List<MetricsTable> runs) {
+    if (runs.isEmpty() || !runs.stream().allMatch(r -> r.hasColumn(metric))) {
+      return java.util.Optional.empty();
+    }
+    double sum = 0;
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (MetricsTable run : runs) {
+      double x = run.last(metric);
+      sum += x;
+      min = Math.min(min, x);
+      max = Math.max(max, x);
+    }
+    return java.util.Optional.of(new double[] {sum / runs.size(), min, max});
+  }
+
+  private static String signed(double d) {
+    return (d >= 0 ? "+" : "") + number(d);
+  }
+
+  /** Settings keys the context line leaves out: they say where, not what. */
+  private static final java.util.Set<String> NOT_CONTEXT =
+      java.util.Set.of("declaration", "description", "dataset", "seeds", "device", "smoke");
+
+  /**
+   * What a chart shows, for its title or caption, so that a PNG taken out of the bundle still says it: data set,
+   * model (the experiment's title), the variant's settings (or the record's) and the seeds, e.g.
+   * "fashion-mnist · LeNet on Fashion-MNIST · variant textbook: lr=0.9, batch=256 · seeds 1, 2, 3".
+   *
+   * @param variant the variant shown, or null for the whole experiment
+   */
+  public static String context(ExperimentRecord record, String variant) {
+    List<String> parts = new ArrayList<>();
+    if (record.dataset() != null) {
+      parts.add(record.dataset());
+    }
+    parts.add(record.title());
+    Map<String, String> settings = record.settings() == null ? Map.of() : record.settings();
+    List<String> chosen = new ArrayList<>();
+    settings.forEach((k, v) -> {
+      boolean isVariant = k.startsWith("variant ");
+      if (isVariant && (variant == null || k.equals("variant " + variant))) {
+        chosen.add(k + ": " + v);
+      } else if (!isVariant && !NOT_CONTEXT.contains(k)) {
+        chosen.add(k + "=" + v);
+      }
+    });
+    if (!chosen.isEmpty()) {
+      parts.add(String.join("; ", chosen));
+    }
+    List<Long> seeds = record.runs().stream()
+        .filter(r -> variant == null || variant.equals(r.variant()))
+        .map(ExperimentRecord.RunRecord::seed).distinct().sorted().toList();
+    if (!seeds.isEmpty()) {
+      parts.add((seeds.size() == 1 ? "seed " : "seeds ")
+          + String.join(", ", seeds.stream().map(String::valueOf).toList()));
+    }
+    if (record.smoke()) {
+      parts.add("SMOKE run");
+    }
+    return String.join(" \u00b7 ", parts);
   }
 
   static String band(ExperimentRecord.Reference ref) {

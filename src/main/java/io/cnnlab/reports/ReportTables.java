@@ -117,6 +117,11 @@ public final class ReportTables {
 
   /** Mean seconds per epoch by component, one row per run. */
   public static TextTable epochTimes(List<EpochTimeBreakdown> runs) {
+    return epochTimes(runs, false);
+  }
+
+  /** As {@link #epochTimes(List)}; {@code forPeople} writes "12.3 s" instead of "12.345". */
+  public static TextTable epochTimes(List<EpochTimeBreakdown> runs, boolean forPeople) {
     List<String> header = new ArrayList<>(List.of("run"));
     header.addAll(EpochTimeBreakdown.COMPONENTS);
     header.add("total");
@@ -124,9 +129,9 @@ public final class ReportTables {
     for (EpochTimeBreakdown run : runs) {
       List<String> row = new ArrayList<>(List.of(run.label()));
       for (double v : run.components()) {
-        row.add(fixed(v, 3));
+        row.add(forPeople ? Numbers.seconds(v) : fixed(v, 3));
       }
-      row.add(fixed(run.total(), 3));
+      row.add(forPeople ? Numbers.seconds(run.total()) : fixed(run.total(), 3));
       rows.add(row);
     }
     return new TextTable("Mean seconds per epoch", header, rows);

@@ -24,6 +24,11 @@ public final class VariantOverlayChart {
    * @param bands one per variant, drawn in order
    */
   public static JFreeChart create(String title, String valueLabel, List<SeedBand> bands) {
+    return create(title, valueLabel, bands, bands.size());
+  }
+
+  /** As {@link #create(String, String, List)}, bands from index {@code dashedFrom} on drawn dashed (peers). */
+  public static JFreeChart create(String title, String valueLabel, List<SeedBand> bands, int dashedFrom) {
     YIntervalSeriesCollection data = new YIntervalSeriesCollection();
     for (SeedBand band : bands) {
       String key = band.runs() > 1 ? band.variant() + " (mean, min-max of " + band.runs() + " seeds)" : band.variant();
@@ -43,7 +48,7 @@ public final class VariantOverlayChart {
       Color c = (Color) ChartStyle.color(i);
       renderer.setSeriesPaint(i, c);
       renderer.setSeriesFillPaint(i, c);
-      renderer.setSeriesStroke(i, ChartStyle.line(0));
+      renderer.setSeriesStroke(i, ChartStyle.line(i >= dashedFrom ? 1 : 0));
     }
     NumberAxis valueAxis = new NumberAxis(valueLabel);
     valueAxis.setAutoRangeIncludesZero(false);

@@ -135,6 +135,21 @@ public final class PdfReport implements Closeable {
     return this;
   }
 
+  /** A heading on the current page (no page break): parts of a short bundle share pages. */
+  public PdfReport heading(String heading) throws IOException {
+    Paragraph p = new Paragraph(heading, new Font(Font.HELVETICA, 13, Font.BOLD));
+    p.setSpacingBefore(4);
+    p.setSpacingAfter(4);
+    add(p);
+    return this;
+  }
+
+  /** Starts a new page (nothing happens on a page that is still empty). */
+  public PdfReport newPage() {
+    document.newPage();
+    return this;
+  }
+
   public PdfReport paragraph(String text) throws IOException {
     Paragraph p = new Paragraph(text, BODY);
     p.setSpacingAfter(6);
@@ -147,6 +162,11 @@ public final class PdfReport implements Closeable {
    * moves to a new page when the rest of this one is too short.
    */
   public PdfReport figure(Figure figure, double aspect, String caption) throws IOException {
+    return figure(figure, aspect, caption, 1f);
+  }
+
+  /** As {@link #figure(Figure, double, String)}, at most {@code pageShare} of the page's height tall. */
+  public PdfReport figure(Figure figure, double aspect, String caption, float pageShare) throws IOException {
     float w = FIGURE_CANVAS_WIDTH;
     float h = (float) (w / aspect);
     PdfTemplate template = writer.getDirectContent().createTemplate(w, h);
@@ -157,10 +177,49 @@ public final class PdfReport implements Closeable {
       g.dispose();
     }
     try {
-      placeScaled(Image.getInstance(template), caption);
+      placeScaled(Image.getInstance(template), caption, pageShare);
     } catch (DocumentException e) {
       throw new IOException("cannot add figure '" + caption + "' to " + file + ": " + e.getMessage(), e);
     }
+    return this;
+  }
+
+  /**
+   * Vector figures side by side, {@code columns} to a row, each with its caption under it; a row is kept on
+   * one page. Several variants' charts share a page this way.
+   */
+  public PdfReport figureGrid(List<Figure> figures, double aspect, List<String> captions, int columns) throws IOException {
+    PdfPTable grid = new PdfPTable(columns);
+    grid.setWidthPercentage(100);
+    grid.setSpacingAfter(8);
+    for (int i = 0; i < figures.size() + (columns - figures.size() % columns) % columns; i++) {
+      PdfPCell cell = new PdfPCell();
+      cell.setBorder(Rectangle.NO_BORDER);
+      cell.setPadding(3);
+      if (i < figures.size()) {
+        float w = FIGURE_CANVAS_WIDTH;
+        float h = (float) (w / aspect);
+        PdfTemplate template = writer.getDirectContent().createTemplate(w, h);
+        Graphics2D g = template.createGraphics(w, h, new PdfFontMapper());
+        try {
+          figures.get(i).draw(g, new Rectangle2D.Double(0, 0, w, h));
+        } finally {
+          g.dispose();
+        }
+        try {
+          Image image = Image.getInstance(template);
+          image.setWidthPercentage(100);
+          cell.addElement(image);
+        } catch (DocumentException e) {
+          throw new IOException("cannot add figure '" + captions.get(i) + "' to " + file + ": " + e.getMessage(), e);
+        }
+        Paragraph caption = new Paragraph(captions.get(i), CAPTION);
+        caption.setAlignment(Element.ALIGN_CENTER);
+        cell.addElement(caption);
+      }
+      grid.addCell(cell);
+    }
+    add(grid);
     return this;
   }
 
@@ -177,22 +236,27 @@ public final class PdfReport implements Closeable {
    * quality {@value #JPEG_QUALITY} (photos take a tenth of their PNG size), otherwise losslessly.
    */
   public PdfReport image(BufferedImage image, String caption, boolean photographic) throws IOException {
+    return image(image, caption, photographic, 1f);
+  }
+
+  /** As {@link #image(BufferedImage, String, boolean)}, at most {@code pageShare} of the page's height tall. */
+  public PdfReport image(BufferedImage image, String caption, boolean photographic, float pageShare) throws IOException {
     byte[] encoded = photographic ? ImageBytes.jpeg(image, JPEG_QUALITY) : ImageBytes.png(image);
     try {
       Image pdfImage = Image.getInstance(encoded);
       pdfImage.scaleAbsolute(image.getWidth(), image.getHeight());
       float cap = Math.min(2f, (document.right() - document.left()) / image.getWidth());
       pdfImage.scaleAbsolute(image.getWidth() * cap, image.getHeight() * cap);
-      placeScaled(pdfImage, caption);
+      placeScaled(pdfImage, caption, pageShare);
     } catch (DocumentException e) {
       throw new IOException("cannot add image '" + caption + "' to " + file + ": " + e.getMessage(), e);
     }
     return this;
   }
 
-  private void placeScaled(Image image, String caption) throws IOException {
+  private void placeScaled(Image image, String caption, float pageShare) throws IOException {
     float width = document.right() - document.left();
-    float pageHeight = document.top() - document.bottom() - 60;
+    float pageHeight = (document.top() - document.bottom() - 60) * Math.max(0.1f, Math.min(1f, pageShare));
     float scaledW = Math.min(width, image.getScaledWidth());
     float scaledH = image.getScaledHeight() * scaledW / image.getScaledWidth();
     if (scaledH > pageHeight) {

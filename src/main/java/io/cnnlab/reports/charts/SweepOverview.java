@@ -1,0 +1,160 @@
+package io.cnnlab.reports.charts;
+
+import io.cnnlab.output.Figure;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The whole sweep at a glance, one row per experiment: its published band as a green bar, the measured value
+ * as a dot coloured by verdict and its spread over seeds as a whisker, each row on its own scale (metrics differ)
+ * with the numbers written beside it. Rows without a number say why.
+ */
+public final class SweepOverview implements Figure {
+  /**
+   * One experiment.
+   *
+   * @param status "reproduced", "outside the published band", "measured", "not run" or "failed"
+   * @param measured null when not measured; low, high: the band, NaN when none; spreadLow/High NaN with one seed
+   */
+  public record Row(String id, String metric, String status, Double measured, double spreadLow, double spreadHigh,
+      double low, double high, boolean smoke) {}
+
+  /** Pixel height of one row at the PNG size {@link #height}. */
+  public static final int ROW = 46;
+
+  private static final int HEADER = 70;
+  private final List<Row> rows;
+  private final String title;
+
+  public SweepOverview(String title, List<Row> rows) {
+    this.title = title;
+    this.rows = List.copyOf(rows);
+  }
+
+  /** Height that fits every row at {@code width} 1200. */
+  public int height() {
+    return HEADER + ROW * Math.max(1, rows.size()) + 30;
+  }
+
+  @Override
+  public void draw(Graphics2D g, Rectangle2D area) {
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    double x0 = area.getX();
+    double w = area.getWidth();
+    double rowH = (area.getHeight() - HEADER - 30) / Math.max(1, rows.size());
+    g.setColor(Color.WHITE);
+    g.fill(area);
+    g.setColor(Color.BLACK);
+    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
+    g.drawString(title, (float) x0 + 16, (float) area.getY() + 30);
+    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    g.setColor(Color.DARK_GRAY);
+    g.drawString("green bar: the published band; dot: our mean over seeds (colour = verdict); whisker: min to max"
+        + " over seeds; each row on its own scale", (float) x0 + 16, (float) area.getY() + 54);
+    double labelW = w * 0.30;
+    double numbersW = w * 0.24;
+    double plotX = x0 + labelW;
+    double plotW = w - labelW - numbersW - 16;
+    Font label = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
+    Font small = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      double top = area.getY() + HEADER + i * rowH;
+      double mid = top + rowH / 2;
+      if (i % 2 == 0) {
+        g.setColor(new Color(246, 247, 250));
+        g.fill(new Rectangle2D.Double(x0, top, w, rowH));
+      }
+      g.setFont(label);
+      g.setColor(Color.BLACK);
+      FontMetrics fm = g.getFontMetrics();
+      g.drawString(fit(r.id() + (r.smoke() ? " (smoke)" : ""), fm, labelW - 24), (float) x0 + 16,
+          (float) mid + fm.getAscent() / 2f - 2);
+      g.setFont(small);
+      fm = g.getFontMetrics();
+      boolean hasBand = !Double.isNaN(r.low()) && !Double.isNaN(r.high());
+      if (r.measured() == null && !hasBand) {
+        g.setColor(Color.GRAY);
+        g.drawString(r.status(), (float) plotX, (float) mid + 4);
+        continue;
+      }
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (double v : new double[] {r.low(), r.high(), r.measured() == null ? Double.NaN : r.measured(), r.spreadLow(),
+          r.spreadHigh()}) {
+        if (!Double.isNaN(v)) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      }
+      double pad = Math.max((hi - lo) * 0.25, Math.abs(hi) * 0.01 + 1e-9);
+      double from = lo - pad;
+      double span = hi + pad - from;
+      java.util.function.DoubleUnaryOperator x = v -> plotX + (v - from) / span * plotW;
+      g.setColor(new Color(200, 200, 205));
+      g.setStroke(new BasicStroke(1f));
+      g.draw(new Line2D.Double(plotX, mid, plotX + plotW, mid));
+      if (hasBand) {
+        g.setColor(new Color(60, 170, 90, 110));
+        double a = x.applyAsDouble(r.low());
+        g.fill(new Rectangle2D.Double(a, mid - 9, Math.max(2, x.applyAsDouble(r.high()) - a), 18));
+      }
+      if (!Double.isNaN(r.spreadLow()) && !Double.isNaN(r.spreadHigh())) {
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(2f));
+        g.draw(new Line2D.Double(x.applyAsDouble(r.spreadLow()), mid, x.applyAsDouble(r.spreadHigh()), mid));
+      }
+      if (r.measured() != null) {
+        g.setColor(statusColor(r.status()));
+        double cx = x.applyAsDouble(r.measured());
+        g.fill(new Ellipse2D.Double(cx - 7, mid - 7, 14, 14));
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(1f));
+        g.draw(new Ellipse2D.Double(cx - 7, mid - 7, 14, 14));
+      }
+      g.setColor(Color.DARK_GRAY);
+      String text = (r.measured() == null ? r.status() : r.metric() + " " + num(r.measured()))
+          + (hasBand ? "  band " + num(r.low()) + "\u2013" + num(r.high()) : "");
+      g.drawString(fit(text, fm, numbersW - 8), (float) (plotX + plotW + 16), (float) mid + 4);
+    }
+  }
+
+  /** Green reproduced, red outside the band, blue measured, grey otherwise. */
+  public static Color statusColor(String status) {
+    return switch (status) {
+      case "reproduced" -> new Color(30, 140, 60);
+      case "outside the published band" -> new Color(200, 40, 40);
+      case "measured" -> new Color(40, 90, 200);
+      case "failed" -> new Color(120, 20, 20);
+      default -> Color.GRAY;
+    };
+  }
+
+  private static String num(double v) {
+    if (Math.abs(v) >= 100) {
+      return String.format(Locale.ROOT, "%.0f", v);
+    }
+    return String.format(Locale.ROOT, "%.4g", v);
+  }
+
+  private static String fit(String s, FontMetrics fm, double width) {
+    if (fm.stringWidth(s) <= width) {
+      return s;
+    }
+    String t = s;
+    while (t.length() > 1 && fm.stringWidth(t + "\u2026") > width) {
+      t = t.substring(0, t.length() - 1);
+    }
+    return t + "\u2026";
+  }
+}

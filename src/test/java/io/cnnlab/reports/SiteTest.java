@@ -1,0 +1,115 @@
+package io.cnnlab.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cnnlab.reports.site.SiteWriter;
+import io.cnnlab.runs.ExperimentRecord;
+import io.cnnlab.runs.ExperimentRecordJson;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The static site over a reports folder of three experiments: every link resolves, offline, relative. */
+class SiteTest {
+  @TempDir Path tmp;
+
+  private static final Pattern LINK = Pattern.compile("(?:href|src)=\"([^\"]*)\"");
+
+  @Test
+  void everyLinkAndImageOfTheSiteResolvesToAFileInTheReportsFolder() throws IOException {
+    Path root = tmp.resolve("reports");
+    BundleRenderer renderer = new BundleRenderer();
+    Path textbook = TextbookBundleTest.write(root.resolve(TextbookBundleTest.ID), TextbookBundleTest.record(false));
+    Path ablation = ExperimentFixtures.write(root.resolve(ExperimentFixtures.ID), ExperimentFixtures.record(false,
+        List.of("curves", "overlay", "confusion")));
+    ExperimentRecord notRun = new ExperimentRecord("alexnet-cifar", "AlexNet on CIFAR-100", "train", "cifar100-fine",
+        List.of(), false, null, new ExperimentRecord.Verdict(ExperimentRecord.Status.NOT_RUN, null, null, null,
+        "CIFAR-100 is not installed"), List.of(), List.of(), Map.of());
+    Files.createDirectories(root.resolve("alexnet-cifar"));
+    List<ExperimentRecord> records = new ArrayList<>();
+    for (Path dir : List.of(ablation, textbook)) {
+      ExperimentRecord r = ExperimentRecordJson.read(dir.resolve(ExperimentRecordJson.FILE));
+      renderer.renderExperiment(dir, r);
+      records.add(r);
+    }
+    renderer.renderExperiment(root.resolve("alexnet-cifar"), notRun);
+    records.add(notRun);
+
+    renderer.renderIndex(root, records);
+
+    Path index = root.resolve(SiteWriter.INDEX);
+    String html = Files.readString(index);
+    for (String expected : List.of("sweep-overview.png", "lenet-fmnist-textbook/index.html", "badge reproduced",
+        "badge not-run", "lenet-fmnist-textbook/report.pdf")) {
+      assertTrue(html.contains(expected), "index.html lacks " + expected);
+    }
+    // The overview has a row per experiment.
+    BufferedImage overview = ImageIO.read(root.resolve(SiteWriter.OVERVIEW).toFile());
+    assertTrue(overview.getHeight() >= 3 * 46, "overview height " + overview.getHeight());
+    String page = Files.readString(textbook.resolve(SiteWriter.INDEX));
+    for (String expected : List.of("report.pdf", "comparison.csv", "curves.png", "confusion-normalized.png",
+        "feature-maps-0.png", "kernels.png", "textbook-seed1/metrics.csv", "peers/djl-pytorch-seed1.csv",
+        "textbook, PyTorch", "0.7790")) {
+      assertTrue(page.contains(expected), "the textbook page lacks " + expected);
+    }
+    List<String> checked = new ArrayList<>();
+    assertEquals(List.of(), brokenLinks(root, checked));
+    assertEquals(4, checked.stream().filter(c -> c.startsWith("page ")).count(), checked.toString());
+    assertTrue(checked.size() > 30, "links checked: " + checked.size());
+  }
+
+  /**
+   * Every href/src of every HTML page under {@code root} that is not a relative link to a file in it; {@code
+   * checked} gets "page X" per page and each link.
+   */
+  static List<String> brokenLinks(Path root, List<String> checked) throws IOException {
+    List<Path> pages;
+    try (Stream<Path> s = Files.walk(root)) {
+      pages = s.filter(p -> p.getFileName().toString().endsWith(".html")).toList();
+    }
+    List<String> broken = new ArrayList<>();
+    for (Path p : pages) {
+      checked.add("page " + p);
+      Matcher m = LINK.matcher(Files.readString(p));
+      while (m.find()) {
+        String target = m.group(1).replace("&amp;", "&");
+        checked.add(target);
+        if (target.isEmpty() || target.startsWith("/") || target.contains(":")) {
+          broken.add(p + ": not a relative link: " + target);
+          continue;
+        }
+        Path resolved = p.getParent().resolve(URI.create(target).getPath()).normalize();
+        if (!resolved.startsWith(root) || !Files.isRegularFile(resolved)) {
+          broken.add(p + ": " + target + " is no file in " + root);
+        }
+      }
+    }
+    return broken;
+  }
+
+  @Test
+  void theLinkCheckReportsMissingFilesAndAbsoluteLinks() throws IOException {
+    Files.createDirectories(tmp.resolve("a"));
+    Files.writeString(tmp.resolve("a/report.pdf"), "%PDF");
+    Files.writeString(tmp.resolve("index.html"), "<a href=\"a/report.pdf\">ok</a> <img src=\"a/missing.png\">"
+        + " <a href=\"file:///etc/passwd\">abs</a> <a href=\"../outside.html\">up</a>");
+
+    List<String> broken = brokenLinks(tmp, new ArrayList<>());
+
+    assertEquals(3, broken.size(), broken.toString());
+    assertTrue(broken.get(0).endsWith("a/missing.png is no file in " + tmp), broken.get(0));
+  }
+}
