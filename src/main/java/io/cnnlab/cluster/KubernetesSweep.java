@@ -79,6 +79,8 @@ public record KubernetesSweep(String image, String workdir, String claim, String
                   image: %s
                   workingDir: %s
                   command: [%s]
+                  env:
+                    - {name: JOB_NAME, value: %s}
                   resources:
                     requests:
                       cpu: "%d"%s
@@ -90,7 +92,7 @@ public record KubernetesSweep(String image, String workdir, String claim, String
                   persistentVolumeClaim:
                     claimName: %s
         """.formatted(name, counts, image, workdir,
-            String.join(", ", command.stream().map(c -> "\"" + c.replace("\"", "\\\"") + "\"").toList()), cpus,
+            String.join(", ", command.stream().map(c -> "\"" + c.replace("\"", "\\\"") + "\"").toList()), name, cpus,
             limits, workdir, workdir, claim);
   }
 
