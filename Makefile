@@ -63,3 +63,10 @@ bench-quick: ## the same with fewer rounds and steps (~4 min): a smoke run, figu
 
 clean:
 	$(MVN) -q clean
+
+# Sweeps on a cluster (issue 13). slurm-test starts a single-node Slurm cluster on localhost (installing slurm-wlm
+# and munge when missing: root), runs the smoke sweep as a job array + render job, compares it with the local smoke
+# sweep, requeues a task mid-run and checks it resumed; it stops only the daemons it started (~6 min on two cores).
+.PHONY: slurm-test
+slurm-test: build datasets ## the smoke sweep on a real single-node Slurm cluster, checked against the local one
+	bin/slurm-test target/slurm-test
