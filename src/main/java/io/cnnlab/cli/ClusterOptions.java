@@ -34,7 +34,8 @@ final class ClusterOptions {
   @Option(names = "--time", paramLabel = "LIMIT", description = "Slurm time limit per run, e.g. 12:00:00")
   String time;
 
-  @Option(names = "--cpus-per-task", paramLabel = "N", defaultValue = "2", description = "cores per run (${DEFAULT-VALUE})")
+  @Option(names = "--cpus-per-task", paramLabel = "N", defaultValue = "2",
+      description = "cores per run (${DEFAULT-VALUE})")
   int cpusPerTask;
 
   @Option(names = "--gpus-per-task", paramLabel = "N", defaultValue = "0",
@@ -57,7 +58,8 @@ final class ClusterOptions {
       description = "--k8s: PersistentVolumeClaim for reports/ and datasets/ (${DEFAULT-VALUE})")
   String claim;
 
-  @Option(names = "--storage", paramLabel = "SIZE", defaultValue = "50Gi", description = "--k8s: its size (${DEFAULT-VALUE})")
+  @Option(names = "--storage", paramLabel = "SIZE", defaultValue = "50Gi",
+      description = "--k8s: its size (${DEFAULT-VALUE})")
   String storage;
 
   @Option(names = "--lock-stale", paramLabel = "SECONDS", defaultValue = "600",

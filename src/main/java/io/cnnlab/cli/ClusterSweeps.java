@@ -72,7 +72,8 @@ final class ClusterSweeps {
   }
 
   /** {@code --slurm}, {@code --k8s}, {@code --write-plan}: writes the plan and the engine's files; submits. */
-  int plan(List<Declaration> chosen, SweepOptions options, Path declarations, ClusterOptions c, boolean dryRun)
+  int plan(List<Declaration> chosen, SweepOptions options, Path reports, Path declarations, ClusterOptions c,
+      boolean dryRun)
       throws IOException, InterruptedException {
     ClusterResources resources = c.resources();
     ClusterPlan plan = ClusterPlan.of(chosen, options, declarations, commit());
@@ -85,7 +86,7 @@ final class ClusterSweeps {
     }
     if (c.k8s) {
       KubernetesSweep k = new KubernetesSweep(c.image, c.workdir, c.claim, c.storage, file.toString(),
-          plan.runs().size(), resources);
+          reports.toString(), options.dataRoot().toString(), plan.runs().size(), resources);
       List<Path> files = k.write(options.root().resolve(KubernetesSweep.FOLDER));
       for (Path f : files) {
         out.println("wrote " + f);

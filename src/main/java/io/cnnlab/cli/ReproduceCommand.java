@@ -120,7 +120,8 @@ public final class ReproduceCommand implements Callable<Integer> {
     PrintStream out = System.out;
     if (cluster.plans()) {
       try {
-        return new ClusterSweeps(out, System.getenv()).plan(chosen, options, declarations, cluster, dryRun);
+        return new ClusterSweeps(out, System.getenv()).plan(chosen, options, reports, declarations, cluster,
+            dryRun);
       } catch (IOException | IllegalArgumentException e) {
         err.println("cnnlab reproduce: " + e.getMessage());
         return 1;

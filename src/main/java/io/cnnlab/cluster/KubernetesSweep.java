@@ -16,16 +16,24 @@ import java.util.List;
  * @param claim the PersistentVolumeClaim's name
  * @param storage its size ({@code 50Gi})
  * @param plan the plan file, relative to {@code workdir}
+ * @param reports the reports folder relative to {@code workdir}, where the claim's {@code reports} is mounted
+ * @param datasets the data folder relative to {@code workdir}, where the claim's {@code datasets} is mounted
  * @param runs how many runs the plan has
  * @param resources what each pod asks for
  */
-public record KubernetesSweep(String image, String workdir, String claim, String storage, String plan, int runs,
-    ClusterResources resources) {
+public record KubernetesSweep(String image, String workdir, String claim, String storage, String plan,
+    String reports, String datasets, int runs, ClusterResources resources) {
   public static final String FOLDER = "k8s";
 
   public KubernetesSweep {
     if (runs < 1) {
       throw new IllegalArgumentException("the plan has no runs: nothing to write");
+    }
+    for (String p : List.of(plan, reports, datasets)) {
+      if (p.startsWith("/")) {
+        throw new IllegalArgumentException("--k8s needs --reports and --data-root relative to the checkout (they"
+            + " are mounted under " + workdir + " in the pods), got " + p);
+      }
     }
   }
 
@@ -85,15 +93,15 @@ public record KubernetesSweep(String image, String workdir, String claim, String
                     requests:
                       cpu: "%d"%s
                   volumeMounts:
-                    - {name: shared, mountPath: %s/reports, subPath: reports}
-                    - {name: shared, mountPath: %s/datasets, subPath: datasets}
+                    - {name: shared, mountPath: %s/%s, subPath: reports}
+                    - {name: shared, mountPath: %s/%s, subPath: datasets}
               volumes:
                 - name: shared
                   persistentVolumeClaim:
                     claimName: %s
         """.formatted(name, counts, image, workdir,
             String.join(", ", command.stream().map(c -> "\"" + c.replace("\"", "\\\"") + "\"").toList()), name, cpus,
-            limits, workdir, workdir, claim);
+            limits, workdir, reports, workdir, datasets, claim);
   }
 
   /** Writes {@code pvc.yaml}, {@code sweep-job.yaml} and {@code render-job.yaml} into {@code dir}. */

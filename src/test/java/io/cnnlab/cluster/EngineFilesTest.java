@@ -76,7 +76,7 @@ class EngineFilesTest {
   @Test
   void theIndexedJobHasOneCompletionPerRunKInParallelTheClaimAndThePlanCommand() throws IOException {
     KubernetesSweep k = new KubernetesSweep("registry/cnnlab:1", "/opt/cnnlab", "cnnlab-shared", "20Gi",
-        "reports/plan.json", 69, new ClusterResources(null, null, 4, 1, 6));
+        "reports/plan.json", "reports", "datasets", 69, new ClusterResources(null, null, 4, 1, 6));
     JsonNode job = YAML.readTree(k.sweepJob());
     assertEquals("batch/v1", job.at("/apiVersion").asText());
     assertEquals("Job", job.at("/kind").asText());
@@ -103,16 +103,20 @@ class EngineFilesTest {
 
   @Test
   void theRenderJobRendersFromTheSameClaimWithoutAGpu() throws IOException {
-    KubernetesSweep k = new KubernetesSweep("cnnlab:latest", "/opt/cnnlab", "shared", "5Gi", "reports/plan.json", 3,
-        new ClusterResources(null, null, 2, 1, 2));
+    KubernetesSweep k = new KubernetesSweep("cnnlab:latest", "/opt/cnnlab", "shared", "5Gi",
+        "reports/smoke/plan.json", "reports", "data", 3, new ClusterResources(null, null, 2, 1, 2));
     JsonNode job = YAML.readTree(k.renderJob());
     assertEquals(1, job.at("/spec/completions").asInt());
     assertTrue(job.at("/spec/completionMode").isMissingNode());
     JsonNode c = job.at("/spec/template/spec/containers/0");
-    assertEquals(List.of("bin/cnnlab", "reproduce", "--plan", "reports/plan.json", "--render"),
+    assertEquals(List.of("bin/cnnlab", "reproduce", "--plan", "reports/smoke/plan.json", "--render"),
         strings(c.at("/command")));
     assertTrue(c.at("/resources/limits").isMissingNode());
     assertEquals("shared", job.at("/spec/template/spec/volumes/0/persistentVolumeClaim/claimName").asText());
+    assertEquals("/opt/cnnlab/data", c.at("/volumeMounts/1/mountPath").asText(), "mounted where --data-root says");
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> new KubernetesSweep("i", "/w", "c", "1Gi",
+        "/abs/plan.json", "/abs", "datasets", 3, new ClusterResources(null, null, 1, 0, 1))).getMessage()
+        .contains("relative to the checkout"));
     List<Path> files = k.write(tmp.resolve("k8s"));
     assertEquals(List.of("pvc.yaml", "sweep-job.yaml", "render-job.yaml"),
         files.stream().map(p -> p.getFileName().toString()).toList());
