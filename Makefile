@@ -78,3 +78,10 @@ peer-curves: fashion-mnist ## the DJL libtorch peer, textbook settings, seeds $(
 
 clean:
 	$(MVN) -q clean
+
+# Sweeps on a cluster (issue 13). slurm-test starts a single-node Slurm cluster on localhost (installing slurm-wlm
+# and munge when missing: root), runs the smoke sweep as a job array + render job, compares it with the local smoke
+# sweep, requeues a task mid-run and checks it resumed; it stops only the daemons it started (~7 min on two cores).
+.PHONY: slurm-test
+slurm-test: build datasets ## the smoke sweep on a real single-node Slurm cluster, checked against the local one
+	bin/slurm-test target/slurm-test

@@ -82,9 +82,14 @@ public final class ReproduceCommand implements Callable<Integer> {
       description = "cpu (${DEFAULT-VALUE}) or gpu (needs a build with `mvn -Pgpu`)")
   String device;
 
+  @CommandLine.Mixin ClusterOptions cluster = new ClusterOptions();
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    if (cluster.plan != null) {
+      return planTask(err);
+    }
     List<Declaration> declared;
     try {
       declared = DeclarationReader.readAll(declarations);
@@ -101,8 +106,11 @@ public final class ReproduceCommand implements Callable<Integer> {
     try {
       chosen = choose(declared);
       device = device.toLowerCase(Locale.ROOT);
+      if (cluster.plans() && cluster.gpusPerTask > 0) {
+        device = "gpu";
+      }
       options = new SweepOptions(SweepOptions.rootFor(reports, smoke), dataRoot, smoke, seeds, force, device);
-      if (device.equals("gpu")) {
+      if (device.equals("gpu") && !cluster.plans()) {
         requireGpuLibrary();
       }
     } catch (IllegalArgumentException e) {
@@ -110,12 +118,42 @@ public final class ReproduceCommand implements Callable<Integer> {
       return 2;
     }
     PrintStream out = System.out;
+    if (cluster.plans()) {
+      try {
+        return new ClusterSweeps(out, System.getenv()).plan(chosen, options, reports, declarations, cluster,
+            dryRun);
+      } catch (IOException | IllegalArgumentException e) {
+        err.println("cnnlab reproduce: " + e.getMessage());
+        return 1;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return 1;
+      }
+    }
     Harness harness = new Harness(new TensorFlowRunExecutor(FeatureMapPages.FIGURES), new BundleRenderer(),
         EnvironmentProbe.detect(device), out,
         System.console() != null);
     try {
       SweepPlan plan = harness.plan(chosen, options);
       return dryRun ? 0 : harness.run(plan).exitCode();
+    } catch (IOException | RuntimeException e) {
+      err.println("cnnlab reproduce: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  /** {@code --plan FILE}: one task of a cluster sweep, or its render job. */
+  private int planTask(PrintWriter err) {
+    if (cluster.plans() || all || !ids.isEmpty()) {
+      err.println("cnnlab reproduce: --plan runs a run of an existing plan: give no ids, --all, --slurm or --k8s");
+      return 2;
+    }
+    ClusterSweeps sweeps = new ClusterSweeps(System.out, System.getenv());
+    try {
+      return cluster.render ? sweeps.render(cluster) : sweeps.runTask(cluster);
+    } catch (IllegalArgumentException e) {
+      err.println("cnnlab reproduce: " + e.getMessage());
+      return 2;
     } catch (IOException | RuntimeException e) {
       err.println("cnnlab reproduce: " + e.getMessage());
       return 1;

@@ -19,6 +19,11 @@ public final class EnvironmentProbe {
         Runtime.getRuntime().availableProcessors(), device);
   }
 
+  /** {@code git rev-parse HEAD} of the working folder, or {@code unknown}. */
+  public static String gitCommit() {
+    return detectGitCommit();
+  }
+
   static String detectGitCommit() {
     try {
       Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();

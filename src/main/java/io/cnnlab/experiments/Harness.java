@@ -121,6 +121,20 @@ public final class Harness {
     return new SweepResult(records, problems, progress.elapsed());
   }
 
+  /**
+   * Runs (or resumes, for {@link RunStore.Action#RESUME}) one planned run in its folder {@code run.dir()}, as
+   * one task of a sweep spread over a cluster does, and returns its results; the manifest there is kept current.
+   */
+  public Map<String, Double> runOne(PlannedRun run, RunStore.Action action, Path dataRoot) throws IOException {
+    SweepPlan.Step step = new SweepPlan.Step(run, action, new Estimator.Estimate(0, "one task of a cluster sweep"));
+    SweepProgress progress = new SweepProgress(out, new SweepPlan(null, List.of(new SweepPlan.ExperimentPlan(
+        run.declaration(), run.dir().getParent(), List.of(step), null))), nanos);
+    progress.startRun(step);
+    Outcome o = execute(step, dataRoot, progress);
+    progress.finishRun(action == RunStore.Action.REUSE ? "reused" : "done");
+    return o.metrics();
+  }
+
   private ExperimentRecord runExperiment(SweepPlan.ExperimentPlan e, SweepOptions options, SweepProgress progress) {
     Declaration d = e.declaration();
     List<RunRecord> runs = new ArrayList<>();
