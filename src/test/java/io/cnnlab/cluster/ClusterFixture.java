@@ -8,13 +8,13 @@ import static org.mockito.Mockito.when;
 import io.cnnlab.experiments.Declaration;
 import io.cnnlab.experiments.DeclarationReader;
 import io.cnnlab.experiments.Harness;
+import io.cnnlab.experiments.HarnessFixture;
 import io.cnnlab.experiments.RunExecutor;
 import io.cnnlab.experiments.SweepOptions;
 import io.cnnlab.experiments.TrainingJob;
 import io.cnnlab.experiments.tasks.Measurement;
 import io.cnnlab.runs.ReportRenderer;
 import io.cnnlab.runs.RunEnvironment;
-import io.cnnlab.training.EpochMetrics;
 import io.cnnlab.training.TrainListener;
 import io.cnnlab.training.TrainResult;
 import java.io.ByteArrayOutputStream;
@@ -25,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -96,16 +95,7 @@ final class ClusterFixture {
 
   private TrainResult train(TrainingJob job, Path dir, List<TrainListener> listeners) {
     duringTraining.accept(dir);
-    double acc = accuracy(dir.getFileName().toString());
-    int epochs = job.config().epochs();
-    listeners.forEach(l -> l.onStart(new TrainListener.RunStart(epochs, 1, 10, 1000, List.of())));
-    List<EpochMetrics> history = new ArrayList<>();
-    for (int e = 1; e <= epochs; e++) {
-      EpochMetrics m = new EpochMetrics(e, 1.0 / e, acc, 0.5, acc, 1000, 1.5, 0.01, 0.02, 1.0, 0.2, 0.1, 0.9);
-      history.add(m);
-      listeners.forEach(l -> l.onEpochEnd(m));
-    }
-    return new TrainResult(history, 0, dir, dir.resolve("predictions.csv"), "hash");
+    return HarnessFixture.fakeTraining(job, dir, listeners, accuracy(dir.getFileName().toString()));
   }
 
   List<Declaration> declared() throws IOException {

@@ -26,7 +26,7 @@ import org.mockito.invocation.InvocationOnMock;
  * (empty files with the right names), declarations written as YAML, and a training double that reports each
  * epoch to the listeners like the real trainer, with a test accuracy chosen per run folder.
  */
-final class HarnessFixture {
+public final class HarnessFixture {
   /** Two variants x two seeds, two epochs of 1000 samples, tested on 300; textbook band on the avg variant. */
   static final String POOL = """
       id: pool
@@ -101,7 +101,14 @@ final class HarnessFixture {
     TrainingJob job = inv.getArgument(0);
     Path dir = inv.getArgument(1);
     List<TrainListener> listeners = inv.getArgument(2);
-    double acc = accuracy.applyAsDouble(dir.getFileName().toString());
+    return fakeTraining(job, dir, listeners, accuracy.applyAsDouble(dir.getFileName().toString()));
+  }
+
+  /**
+   * A training run of {@code job} into {@code dir} as the trainer reports it, every epoch at test accuracy
+   * {@code acc} (the cluster tests' executor uses it too).
+   */
+  public static TrainResult fakeTraining(TrainingJob job, Path dir, List<TrainListener> listeners, double acc) {
     int epochs = job.config().epochs();
     listeners.forEach(l -> l.onStart(new TrainListener.RunStart(epochs, 1, 10, 1000, List.of())));
     List<EpochMetrics> history = new ArrayList<>();
