@@ -26,14 +26,17 @@ public final class PeerCurves {
   public static final List<String> HEADER =
       List.of(MetricsColumns.EPOCH, MetricsColumns.TRAIN_LOSS, MetricsColumns.TEST_ACCURACY);
 
-  private static final Pattern NAME = Pattern.compile("([a-z0-9][a-z0-9.-]*)-seed(\\d+)\\.csv");
+  /** A peer's name: lower-case letters, digits, '.' and '-'. */
+  private static final String PEER = "[a-z0-9][a-z0-9.-]*";
+
+  private static final Pattern NAME = Pattern.compile("(" + PEER + ")-seed(\\d+)\\.csv");
 
   /** One peer run's file. */
   public record PeerRun(String peer, long seed, Path file) {}
 
   /** Where the run of {@code peer} (letters, digits, '.', '-') with {@code seed} belongs. */
   public static Path file(Path experimentDir, String peer, long seed) {
-    if (!peer.matches("[a-z0-9][a-z0-9.-]*") || peer.endsWith("-seed")) {
+    if (!peer.matches(PEER) || peer.endsWith("-seed")) {
       throw new IllegalArgumentException("peer name '" + peer + "' must be lower-case letters, digits, '.' and '-'");
     }
     return experimentDir.resolve(FOLDER).resolve(peer + "-seed" + seed + ".csv");
