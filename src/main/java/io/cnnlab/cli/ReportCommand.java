@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
+import io.cnnlab.runs.ExperimentFolder;
 
 /** {@code cnnlab report [ID...]}: rebuilds report bundles and the index from what runs already wrote. */
 @Command(
@@ -53,7 +54,7 @@ public final class ReportCommand implements java.util.concurrent.Callable<Intege
       return 1;
     }
     if (dirs.isEmpty()) {
-      err.println("cnnlab report: no folder of " + reports + " holds an " + ExperimentRecordJson.FILE
+      err.println("cnnlab report: no folder of " + reports + " holds an " + ExperimentFolder.RECORD
           + "; run experiments first");
       return 2;
     }
@@ -65,10 +66,10 @@ public final class ReportCommand implements java.util.concurrent.Callable<Intege
       try {
         if (!Files.isDirectory(dir)) {
           throw new RunFileException(dir, "no such experiment folder; expected "
-              + dir.resolve(ExperimentRecordJson.FILE)
+              + dir.resolve(ExperimentFolder.RECORD)
               + " written by the harness");
         }
-        ExperimentRecord record = ExperimentRecordJson.read(dir.resolve(ExperimentRecordJson.FILE));
+        ExperimentRecord record = ExperimentRecordJson.read(dir.resolve(ExperimentFolder.RECORD));
         List<Path> files = renderer.renderExperiment(dir, record);
         out.printf(Locale.ROOT, "%-32s %3d files, %s  (%.1f s)%n", record.id(), files.size(), dir.resolve("report.pdf"),
             (System.nanoTime() - t) / 1e9);
@@ -85,7 +86,7 @@ public final class ReportCommand implements java.util.concurrent.Callable<Intege
       List<ExperimentRecord> all = new ArrayList<>();
       for (Path dir : experimentFolders(reports)) {
         try {
-          all.add(ExperimentRecordJson.read(dir.resolve(ExperimentRecordJson.FILE)));
+          all.add(ExperimentRecordJson.read(dir.resolve(ExperimentFolder.RECORD)));
         } catch (RunFileException e) {
           if (!dirs.contains(dir)) { // already reported above when it was named
             err.println("cnnlab report: left out of the index: " + e.getMessage());
@@ -106,7 +107,7 @@ public final class ReportCommand implements java.util.concurrent.Callable<Intege
   /** Sub-folders of {@code root} holding an experiment.json, sorted by name. */
   static List<Path> experimentFolders(Path root) throws IOException {
     try (Stream<Path> children = Files.list(root)) {
-      return children.filter(d -> Files.isRegularFile(d.resolve(ExperimentRecordJson.FILE))).sorted().toList();
+      return children.filter(d -> Files.isRegularFile(d.resolve(ExperimentFolder.RECORD))).sorted().toList();
     }
   }
 }

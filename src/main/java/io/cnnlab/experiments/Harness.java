@@ -188,14 +188,14 @@ public final class Harness {
     PlannedRun run = step.run();
     if (step.action() == RunStore.Action.REUSE) {
       RunManifest m = RunStore.manifest(run.dir()).orElseThrow(() -> new IOException(
-          run.dir().resolve(RunManifest.FILE) + " vanished between planning and running"));
+          run.dir().resolve(RunFolder.MANIFEST) + " vanished between planning and running"));
       return new Outcome(m.metrics(), m.outputs());
     }
     if (step.action() == RunStore.Action.RUN) {
       RunStore.clear(run.dir());
     }
     Files.createDirectories(run.dir());
-    Path manifestFile = run.dir().resolve(RunManifest.FILE);
+    Path manifestFile = run.dir().resolve(RunFolder.MANIFEST);
     long t0 = nanos.getAsLong();
     RunManifest[] manifest = {Manifests.starting(run, environment, Instant.now().toString())};
     RunJson.write(manifestFile, manifest[0]);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
+import io.cnnlab.runs.RunFolder;
 
 /**
  * Decides what to do with a run's folder: reuse a finished run of the same configuration, resume an interrupted
@@ -32,7 +33,7 @@ public final class RunStore {
 
   /** The manifest in {@code runDir}, if there is one that reads. */
   public static Optional<RunManifest> manifest(Path runDir) {
-    Path file = runDir.resolve(RunManifest.FILE);
+    Path file = runDir.resolve(RunFolder.MANIFEST);
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }

@@ -27,6 +27,7 @@ import io.cnnlab.reports.charts.ConfusionMatrix;
 import io.cnnlab.reports.charts.WorkerBars;
 import io.cnnlab.reports.figures.FeatureMapPages;
 import io.cnnlab.reports.site.SiteWriter;
+import io.cnnlab.runs.ExperimentFolder;
 
 /**
  * Renders an experiment's bundle from {@code experiment.json} and its run folders: the title page with the
@@ -49,7 +50,7 @@ public final class BundleRenderer implements ReportRenderer {
 
   @Override
   public List<Path> renderExperiment(Path experimentDir, ExperimentRecord record) throws IOException {
-    Path json = experimentDir.resolve(ExperimentRecordJson.FILE);
+    Path json = experimentDir.resolve(ExperimentFolder.RECORD);
     Set<String> render = entries(record, json);
     ExperimentRecord.Status status = record.verdict().status();
     RunOutputs outputs = new RunOutputs(experimentDir, record.runs());

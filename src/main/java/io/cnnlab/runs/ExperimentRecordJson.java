@@ -13,9 +13,6 @@ import java.util.List;
 public final class ExperimentRecordJson {
   private ExperimentRecordJson() {}
 
-  /** The record's file name inside an experiment folder. */
-  public static final String FILE = ExperimentFolder.RECORD;
-
   /** Writes {@code record} to {@code file} (parent folders created, atomically). */
   public static Path write(Path file, ExperimentRecord record) throws IOException {
     return RunJson.write(file, record);
@@ -29,7 +26,7 @@ public final class ExperimentRecordJson {
    */
   public static ExperimentRecord read(Path file) throws RunFileException {
     if (!Files.isRegularFile(file)) {
-      throw new RunFileException(file, "no such file; expected the " + FILE
+      throw new RunFileException(file, "no such file; expected the " + ExperimentFolder.RECORD
           + " the reproduction harness writes after running an experiment");
     }
     ExperimentRecord record = RunJson.readStrict(file, ExperimentRecord.class, "experiment record");

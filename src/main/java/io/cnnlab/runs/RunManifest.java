@@ -54,7 +54,6 @@ public record RunManifest(
     double wallSeconds,
     String error) {
 
-  public static final String FILE = RunFolder.MANIFEST;
   public static final String RUNNING = "running";
   public static final String FINISHED = "finished";
   public static final String FAILED = "failed";

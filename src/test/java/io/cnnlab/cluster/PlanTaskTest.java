@@ -24,6 +24,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.cnnlab.runs.RunFolder;
 
 /** One task per index: the same results as the local sweep, idempotent, locked, written then renamed. */
 class PlanTaskTest {
@@ -66,9 +67,9 @@ class PlanTaskTest {
       for (int r = 0; r < l.runs().size(); r++) {
         assertEquals(l.runs().get(r).configHash(), c.runs().get(r).configHash());
         RunManifest lm = RunManifest.read(tmp.resolve("local").resolve(l.id()).resolve(l.runs().get(r).dir())
-            .resolve(RunManifest.FILE));
+            .resolve(RunFolder.MANIFEST));
         RunManifest cm = RunManifest.read(reports.resolve(c.id()).resolve(c.runs().get(r).dir())
-            .resolve(RunManifest.FILE));
+            .resolve(RunFolder.MANIFEST));
         assertEquals(lm.metrics(), cm.metrics(), c.id() + "/" + c.runs().get(r).dir());
         Path lcsv = tmp.resolve("local").resolve(l.id()).resolve(l.runs().get(r).dir()).resolve("metrics.csv");
         Path ccsv = reports.resolve(c.id()).resolve(c.runs().get(r).dir()).resolve("metrics.csv");
@@ -107,7 +108,7 @@ class PlanTaskTest {
     };
     assertEquals(0, f.task("n1", "local").run(plan, f.declared(), 1));
     assertEquals(List.of(false), visibleWhileTraining);
-    assertTrue(RunManifest.read(runDir.resolve(RunManifest.FILE)).isFinished());
+    assertTrue(RunManifest.read(runDir.resolve(RunFolder.MANIFEST)).isFinished());
     assertTrue(Files.isRegularFile(runDir.resolve("metrics.csv")));
     assertFalse(Files.exists(PlanTask.stagingOf(runDir)));
     assertFalse(Files.exists(PlanTask.lockOf(runDir)), "released");
@@ -131,7 +132,7 @@ class PlanTaskTest {
       throw new IllegalStateException("preempted");
     };
     assertThrows(IllegalStateException.class, () -> f.task("n1", "local").run(plan, f.declared(), 0));
-    RunManifest left = RunManifest.read(PlanTask.stagingOf(runDir).resolve(RunManifest.FILE));
+    RunManifest left = RunManifest.read(PlanTask.stagingOf(runDir).resolve(RunFolder.MANIFEST));
     assertEquals(RunManifest.FAILED, left.status());
     // A killed task leaves its lock behind: write one of a process that is gone.
     RunLock.acquire(PlanTask.lockOf(runDir), new RunLock.Holder("n1", "local", 999_999_999L, Instant.now()),
@@ -145,7 +146,7 @@ class PlanTaskTest {
         f.console());
     assertTrue(f.console().contains("task 0: resuming pool/avg-seed1"), f.console());
     assertTrue(f.console().contains(": resume (estimate"), "the harness resumes, not restarts: " + f.console());
-    assertTrue(RunManifest.read(runDir.resolve(RunManifest.FILE)).isFinished());
+    assertTrue(RunManifest.read(runDir.resolve(RunFolder.MANIFEST)).isFinished());
   }
 
   @Test

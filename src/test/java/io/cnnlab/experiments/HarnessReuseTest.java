@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.cnnlab.runs.RunFolder;
 
 /** Plan and estimate, reuse by configuration hash, {@code --force}, changed settings and resuming. */
 class HarnessReuseTest {
@@ -94,7 +95,7 @@ class HarnessReuseTest {
     f.sweep(false);
     Path run = f.reports.resolve("pool").resolve("avg-seed1");
     RunManifest finished = RunStore.manifest(run).orElseThrow();
-    RunJson.write(run.resolve(RunManifest.FILE), new RunManifest(finished.experiment(), finished.run(),
+    RunJson.write(run.resolve(RunFolder.MANIFEST), new RunManifest(finished.experiment(), finished.run(),
         finished.variant(), finished.seed(), finished.kind(), finished.dataset(), finished.model(), false,
         finished.configuration(),
         finished.configHash(), finished.settings(), finished.environment(), RunManifest.RUNNING, 1, java.util.Map.of(),

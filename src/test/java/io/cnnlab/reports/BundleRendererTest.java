@@ -18,6 +18,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.cnnlab.runs.ExperimentFolder;
 
 /** Bundles rendered from a fixture experiment folder, read back with PDFBox and ImageIO. */
 class BundleRendererTest {
@@ -35,7 +36,7 @@ class BundleRendererTest {
 
   /** The record as the harness would hand it over: read back from the experiment.json written with Jackson. */
   private static ExperimentRecord readBack(Path dir) throws IOException {
-    return ExperimentRecordJson.read(dir.resolve(ExperimentRecordJson.FILE));
+    return ExperimentRecordJson.read(dir.resolve(ExperimentFolder.RECORD));
   }
 
   @Test

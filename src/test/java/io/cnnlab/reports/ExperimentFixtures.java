@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.cnnlab.runs.ExperimentFolder;
 
 /**
  * A made-up experiment folder as the harness leaves it: {@code experiment.json} and two variants x two seeds
@@ -66,7 +67,7 @@ public final class ExperimentFixtures {
         Files.writeString(runDir.resolve("loader.csv"), LOADER_CSV);
       }
     }
-    ExperimentRecordJson.write(dir.resolve(ExperimentRecordJson.FILE), record);
+    ExperimentRecordJson.write(dir.resolve(ExperimentFolder.RECORD), record);
     return dir;
   }
 }

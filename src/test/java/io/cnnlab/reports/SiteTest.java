@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.cnnlab.runs.ExperimentFolder;
 
 /** The static site over a reports folder of three experiments: every link resolves, offline, relative. */
 class SiteTest {
@@ -41,7 +42,7 @@ class SiteTest {
     Files.createDirectories(root.resolve("alexnet-cifar"));
     List<ExperimentRecord> records = new ArrayList<>();
     for (Path dir : List.of(ablation, textbook)) {
-      ExperimentRecord r = ExperimentRecordJson.read(dir.resolve(ExperimentRecordJson.FILE));
+      ExperimentRecord r = ExperimentRecordJson.read(dir.resolve(ExperimentFolder.RECORD));
       renderer.renderExperiment(dir, r);
       records.add(r);
     }

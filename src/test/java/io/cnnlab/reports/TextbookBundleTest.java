@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.cnnlab.runs.ExperimentFolder;
 
 /**
  * The textbook LeNet bundle as {@code make demo} leaves it, from fixture run folders: three seeds of ten epochs
@@ -88,7 +89,7 @@ class TextbookBundleTest {
     Path peerFile = PeerCurves.file(dir, "djl-pytorch", 1);
     Files.createDirectories(peerFile.getParent());
     Files.writeString(peerFile, peer);
-    ExperimentRecordJson.write(dir.resolve(ExperimentRecordJson.FILE), record);
+    ExperimentRecordJson.write(dir.resolve(ExperimentFolder.RECORD), record);
     return dir;
   }
 
@@ -98,7 +99,7 @@ class TextbookBundleTest {
     String sample = System.getProperty("cnnlab.sampleBundle", "");
     Path dir = write((sample.isEmpty() ? tmp.resolve("reports") : Path.of(sample)).resolve(ID), record(false));
 
-    new BundleRenderer().renderExperiment(dir, ExperimentRecordJson.read(dir.resolve(ExperimentRecordJson.FILE)));
+    new BundleRenderer().renderExperiment(dir, ExperimentRecordJson.read(dir.resolve(ExperimentFolder.RECORD)));
 
     Path pdf = dir.resolve("report.pdf");
     int pages = PdfTestSupport.pages(pdf);
