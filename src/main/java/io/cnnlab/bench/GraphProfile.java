@@ -1,8 +1,8 @@
 package io.cnnlab.bench;
 
-import io.cnnlab.tf.Sessions;
-import io.cnnlab.tf.Graphs;
 import io.cnnlab.models.Model;
+import io.cnnlab.tf.Graphs;
+import io.cnnlab.tf.Sessions;
 import io.cnnlab.tf.Tensors;
 import io.cnnlab.training.TrainConfig;
 import io.cnnlab.training.TrainGraph;
@@ -17,8 +17,8 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.proto.DeviceStepStats;
 import org.tensorflow.proto.NodeExecStats;
-import org.tensorflow.proto.RunOptions;
 import org.tensorflow.proto.RunMetadata;
+import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;

@@ -1,8 +1,8 @@
 package io.cnnlab.bench;
 
-import io.cnnlab.tf.Sessions;
-import io.cnnlab.tf.Graphs;
 import io.cnnlab.models.Model;
+import io.cnnlab.tf.Graphs;
+import io.cnnlab.tf.Sessions;
 import io.cnnlab.tf.Tensors;
 import io.cnnlab.training.TrainConfig;
 import io.cnnlab.training.TrainGraph;

@@ -1,11 +1,11 @@
 package io.cnnlab.bench;
 
-import io.cnnlab.tf.Sessions;
-import io.cnnlab.tf.Graphs;
 import io.cnnlab.data.loading.Batch;
 import io.cnnlab.data.loading.BatchSource;
 import io.cnnlab.data.loading.BatchStream;
 import io.cnnlab.models.Model;
+import io.cnnlab.tf.Graphs;
+import io.cnnlab.tf.Sessions;
 import io.cnnlab.tf.Tensors;
 import io.cnnlab.training.TrainConfig;
 import io.cnnlab.training.TrainGraph;

@@ -2,8 +2,8 @@ package io.cnnlab.cli;
 
 import io.cnnlab.cli.bench.BenchCommand;
 import io.cnnlab.tf.OneDnn;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** Entry point of the {@code cnnlab} command line. */
 @Command(

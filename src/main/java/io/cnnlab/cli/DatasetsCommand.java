@@ -2,8 +2,8 @@ package io.cnnlab.cli;
 
 import io.cnnlab.data.Cifar100Pickles;
 import io.cnnlab.data.Cifar100Sources;
-import io.cnnlab.data.DatasetInventory;
 import io.cnnlab.data.DatasetInventory.Entry;
+import io.cnnlab.data.DatasetInventory;
 import io.cnnlab.data.Datasets;
 import java.io.IOException;
 import java.io.PrintStream;

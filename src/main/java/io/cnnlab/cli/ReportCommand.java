@@ -1,6 +1,7 @@
 package io.cnnlab.cli;
 
 import io.cnnlab.reports.BundleRenderer;
+import io.cnnlab.runs.ExperimentFolder;
 import io.cnnlab.runs.ExperimentRecord;
 import io.cnnlab.runs.ExperimentRecordJson;
 import io.cnnlab.runs.RunFileException;
@@ -16,7 +17,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
-import io.cnnlab.runs.ExperimentFolder;
 
 /** {@code cnnlab report [ID...]}: rebuilds report bundles and the index from what runs already wrote. */
 @Command(

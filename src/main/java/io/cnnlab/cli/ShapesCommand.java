@@ -1,7 +1,7 @@
 package io.cnnlab.cli;
 
-import io.cnnlab.ops.shape.ActivationShape;
 import io.cnnlab.ops.shape.ActivationShape.Spatial;
+import io.cnnlab.ops.shape.ActivationShape;
 import io.cnnlab.ops.spec.LayerStack;
 import io.cnnlab.ops.spec.Preset;
 import io.cnnlab.ops.spec.ShapeReport;

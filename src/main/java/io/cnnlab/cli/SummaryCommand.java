@@ -10,10 +10,10 @@ import io.cnnlab.models.Summary;
 import io.cnnlab.models.SummaryRow;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code cnnlab summary lenet|alexnet}: per-layer output shape, parameters and MACs of a model. */
 @Command(

@@ -1,7 +1,7 @@
 package io.cnnlab.data;
 
-import java.io.IOException;
 import java.io.EOFException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.zip.ZipException;
 

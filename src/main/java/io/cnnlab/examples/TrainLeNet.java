@@ -1,16 +1,16 @@
 package io.cnnlab.examples;
 
-import io.cnnlab.data.loading.DataLoader;
 import io.cnnlab.data.DatasetId;
 import io.cnnlab.data.Datasets;
 import io.cnnlab.data.ImageSet;
-import io.cnnlab.data.loading.LoaderOptions;
 import io.cnnlab.data.Split;
+import io.cnnlab.data.loading.DataLoader;
+import io.cnnlab.data.loading.LoaderOptions;
 import io.cnnlab.models.LeNet;
 import io.cnnlab.models.LeNetConfig;
+import io.cnnlab.tf.OneDnn;
 import io.cnnlab.training.ConsoleProgress;
 import io.cnnlab.training.TrainConfig;
-import io.cnnlab.tf.OneDnn;
 import io.cnnlab.training.TrainResult;
 import io.cnnlab.training.Trainer;
 import java.nio.file.Path;

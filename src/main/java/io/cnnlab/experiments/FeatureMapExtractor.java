@@ -1,6 +1,5 @@
 package io.cnnlab.experiments;
 
-import io.cnnlab.tf.Graphs;
 import io.cnnlab.data.ImageSet;
 import io.cnnlab.data.Normalization;
 import io.cnnlab.image.Luma;
@@ -10,14 +9,15 @@ import io.cnnlab.nn.Losses;
 import io.cnnlab.ops.edges.EdgeCombination;
 import io.cnnlab.ops.edges.EdgeDetector;
 import io.cnnlab.ops.edges.EdgeOperator;
-import io.cnnlab.tf.Sessions;
-import io.cnnlab.tf.Tensors;
-import io.cnnlab.runs.FeatureMaps;
 import io.cnnlab.runs.FeatureMaps.Example;
 import io.cnnlab.runs.FeatureMaps.Kernel;
 import io.cnnlab.runs.FeatureMaps.Layer;
+import io.cnnlab.runs.FeatureMaps;
 import io.cnnlab.runs.RunFileException;
 import io.cnnlab.runs.RunFolder;
+import io.cnnlab.tf.Graphs;
+import io.cnnlab.tf.Sessions;
+import io.cnnlab.tf.Tensors;
 import io.cnnlab.training.checkpoint.CheckpointStore;
 import io.cnnlab.training.checkpoint.VariableSaver;
 import java.nio.file.Path;

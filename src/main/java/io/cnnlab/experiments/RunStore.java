@@ -1,5 +1,6 @@
 package io.cnnlab.experiments;
 
+import io.cnnlab.runs.RunFolder;
 import io.cnnlab.runs.RunManifest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
-import io.cnnlab.runs.RunFolder;
 
 /**
  * Decides what to do with a run's folder: reuse a finished run of the same configuration, resume an interrupted

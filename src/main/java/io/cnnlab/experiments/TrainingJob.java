@@ -1,11 +1,11 @@
 package io.cnnlab.experiments;
 
-import io.cnnlab.data.loading.DataLoader;
 import io.cnnlab.data.DatasetId;
 import io.cnnlab.data.Datasets;
 import io.cnnlab.data.ImageSet;
-import io.cnnlab.data.loading.LoaderOptions;
 import io.cnnlab.data.Split;
+import io.cnnlab.data.loading.DataLoader;
+import io.cnnlab.data.loading.LoaderOptions;
 import io.cnnlab.models.Model;
 import io.cnnlab.models.ModelSettings;
 import io.cnnlab.runs.FeatureFigures;

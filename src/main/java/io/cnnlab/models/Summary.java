@@ -1,9 +1,9 @@
 package io.cnnlab.models;
 
-import io.cnnlab.tf.Graphs;
 import io.cnnlab.nn.BatchNorm;
 import io.cnnlab.nn.Initializers;
 import io.cnnlab.ops.spec.LayerCounts;
+import io.cnnlab.tf.Graphs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;

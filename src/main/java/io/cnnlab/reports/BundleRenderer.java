@@ -1,5 +1,14 @@
 package io.cnnlab.reports;
 
+import io.cnnlab.reports.charts.ConfusionMatrix;
+import io.cnnlab.reports.charts.WorkerBars;
+import io.cnnlab.reports.figures.FeatureMapPages;
+import io.cnnlab.reports.input.MetricsTable;
+import io.cnnlab.reports.input.PeerRuns;
+import io.cnnlab.reports.input.Predictions;
+import io.cnnlab.reports.input.RunOutputs;
+import io.cnnlab.reports.site.SiteWriter;
+import io.cnnlab.runs.ExperimentFolder;
 import io.cnnlab.runs.ExperimentRecord;
 import io.cnnlab.runs.ExperimentRecordJson;
 import io.cnnlab.runs.FeatureFiles;
@@ -19,15 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
-import io.cnnlab.reports.input.MetricsTable;
-import io.cnnlab.reports.input.PeerRuns;
-import io.cnnlab.reports.input.Predictions;
-import io.cnnlab.reports.input.RunOutputs;
-import io.cnnlab.reports.charts.ConfusionMatrix;
-import io.cnnlab.reports.charts.WorkerBars;
-import io.cnnlab.reports.figures.FeatureMapPages;
-import io.cnnlab.reports.site.SiteWriter;
-import io.cnnlab.runs.ExperimentFolder;
 
 /**
  * Renders an experiment's bundle from {@code experiment.json} and its run folders: the title page with the

@@ -3,6 +3,10 @@ package io.cnnlab.reports;
 import io.cnnlab.output.CsvTables;
 import io.cnnlab.output.PngWriter;
 import io.cnnlab.output.TextTable;
+import io.cnnlab.reports.figures.CaptionStrip;
+import io.cnnlab.reports.figures.ImageCanvas;
+import io.cnnlab.reports.input.MetricsTable;
+import io.cnnlab.reports.pdf.PdfReport;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,10 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import io.cnnlab.reports.input.MetricsTable;
-import io.cnnlab.reports.figures.CaptionStrip;
-import io.cnnlab.reports.figures.ImageCanvas;
-import io.cnnlab.reports.pdf.PdfReport;
 
 /**
  * Writes one experiment's bundle: {@code <root>/<id>/report.pdf} (title page with settings, notice and verdict,

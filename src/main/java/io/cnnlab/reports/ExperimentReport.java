@@ -2,6 +2,8 @@ package io.cnnlab.reports;
 
 import io.cnnlab.output.ComparisonBarChart;
 import io.cnnlab.output.TextTable;
+import io.cnnlab.reports.charts.ConfusionMatrix;
+import io.cnnlab.reports.input.MetricsTable;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -9,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import io.cnnlab.reports.input.MetricsTable;
-import io.cnnlab.reports.charts.ConfusionMatrix;
 
 /**
  * Everything one experiment's report shows, gathered from its runs' outputs; {@link BundleWriter} turns it

@@ -1,13 +1,13 @@
 package io.cnnlab.reports;
 
 import io.cnnlab.output.TextTable;
+import io.cnnlab.reports.input.MetricsTable;
 import io.cnnlab.runs.ExperimentRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import io.cnnlab.reports.input.MetricsTable;
 
 /**
  * The words and tables a report says about an experiment record: the verdict line, the smoke notice, the

@@ -1,13 +1,13 @@
 package io.cnnlab.reports;
 
 import io.cnnlab.output.TextTable;
+import io.cnnlab.reports.pdf.PdfReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import io.cnnlab.reports.pdf.PdfReport;
 
 /**
  * Writes {@code index.md} and {@code index.pdf} in the reports folder: every experiment with its verdict,

@@ -5,6 +5,13 @@ import io.cnnlab.output.CsvTables;
 import io.cnnlab.output.Figure;
 import io.cnnlab.output.PngWriter;
 import io.cnnlab.output.TextTable;
+import io.cnnlab.reports.charts.EpochTimeChart;
+import io.cnnlab.reports.charts.TrainingCurvesChart;
+import io.cnnlab.reports.charts.VariantOverlayChart;
+import io.cnnlab.reports.input.EpochTimeBreakdown;
+import io.cnnlab.reports.input.MetricsTable;
+import io.cnnlab.reports.input.SeedBand;
+import io.cnnlab.reports.pdf.PdfReport;
 import io.cnnlab.runs.MetricsColumns;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -17,13 +24,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.title.TextTitle;
-import io.cnnlab.reports.input.MetricsTable;
-import io.cnnlab.reports.input.SeedBand;
-import io.cnnlab.reports.input.EpochTimeBreakdown;
-import io.cnnlab.reports.charts.EpochTimeChart;
-import io.cnnlab.reports.charts.TrainingCurvesChart;
-import io.cnnlab.reports.charts.VariantOverlayChart;
-import io.cnnlab.reports.pdf.PdfReport;
 
 /**
  * The metric pages of a bundle: training curves per variant, variants overlaid per metric, and where an

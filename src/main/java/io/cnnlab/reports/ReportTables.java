@@ -1,15 +1,15 @@
 package io.cnnlab.reports;
 
 import io.cnnlab.output.TextTable;
+import io.cnnlab.reports.charts.ConfusionMatrix;
+import io.cnnlab.reports.input.EpochTimeBreakdown;
+import io.cnnlab.reports.input.MetricsTable;
+import io.cnnlab.reports.input.SeedBand;
 import io.cnnlab.runs.MetricsColumns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import io.cnnlab.reports.input.MetricsTable;
-import io.cnnlab.reports.input.SeedBand;
-import io.cnnlab.reports.input.EpochTimeBreakdown;
-import io.cnnlab.reports.charts.ConfusionMatrix;
 
 /** The tables of a report, built from metrics and confusion matrices (shown in PDFs, written as CSV). */
 public final class ReportTables {

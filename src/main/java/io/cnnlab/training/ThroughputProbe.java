@@ -1,8 +1,8 @@
 package io.cnnlab.training;
 
-import io.cnnlab.tf.Sessions;
-import io.cnnlab.tf.Graphs;
 import io.cnnlab.models.Model;
+import io.cnnlab.tf.Graphs;
+import io.cnnlab.tf.Sessions;
 import io.cnnlab.tf.Tensors;
 import java.util.Arrays;
 import java.util.SplittableRandom;

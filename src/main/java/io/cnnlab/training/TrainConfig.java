@@ -1,12 +1,12 @@
 package io.cnnlab.training;
 
+import io.cnnlab.training.optim.LearningRateSchedule;
+import io.cnnlab.training.optim.OptimizerKind;
+import io.cnnlab.training.optim.ScheduleSyntax;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import io.cnnlab.training.optim.OptimizerKind;
-import io.cnnlab.training.optim.LearningRateSchedule;
-import io.cnnlab.training.optim.ScheduleSyntax;
 
 /**
  * Everything the trainer needs to know about a run, validated on construction.

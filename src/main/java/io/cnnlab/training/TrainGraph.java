@@ -4,6 +4,7 @@ import io.cnnlab.models.Model;
 import io.cnnlab.models.ModelOutputs;
 import io.cnnlab.nn.Losses;
 import io.cnnlab.nn.StepSeed;
+import io.cnnlab.training.checkpoint.VariableSaver;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +20,6 @@ import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
-import io.cnnlab.training.checkpoint.VariableSaver;
 
 /**
  * The training graph of one model: the fed inputs, the loss and accuracy, the training step and a saver.

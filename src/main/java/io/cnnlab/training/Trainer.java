@@ -1,14 +1,16 @@
 package io.cnnlab.training;
 
-import io.cnnlab.tf.Sessions;
-import io.cnnlab.tf.Graphs;
 import io.cnnlab.data.loading.Batch;
 import io.cnnlab.data.loading.BatchSource;
 import io.cnnlab.data.loading.BatchStream;
 import io.cnnlab.models.Model;
 import io.cnnlab.runs.PredictionsColumns;
 import io.cnnlab.runs.RunFolder;
+import io.cnnlab.tf.Graphs;
+import io.cnnlab.tf.Sessions;
 import io.cnnlab.tf.Tensors;
+import io.cnnlab.training.checkpoint.CheckpointDamagedException;
+import io.cnnlab.training.checkpoint.CheckpointStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,8 +25,6 @@ import org.tensorflow.Session;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
-import io.cnnlab.training.checkpoint.CheckpointStore;
-import io.cnnlab.training.checkpoint.CheckpointDamagedException;
 
 /**
  * Trains a model epoch by epoch, evaluating, checkpointing and reporting after each.

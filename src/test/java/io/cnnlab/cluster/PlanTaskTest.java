@@ -13,6 +13,7 @@ import static org.mockito.Mockito.verify;
 import io.cnnlab.experiments.Harness;
 import io.cnnlab.runs.ExperimentFolder;
 import io.cnnlab.runs.ExperimentRecord;
+import io.cnnlab.runs.RunFolder;
 import io.cnnlab.runs.RunManifest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +25,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.cnnlab.runs.RunFolder;
 
 /** One task per index: the same results as the local sweep, idempotent, locked, written then renamed. */
 class PlanTaskTest {

@@ -14,6 +14,7 @@ import static org.mockito.Mockito.when;
 
 import io.cnnlab.runs.ExperimentRecord.RunRecord;
 import io.cnnlab.runs.ExperimentRecord;
+import io.cnnlab.runs.RunFolder;
 import io.cnnlab.runs.RunJson;
 import io.cnnlab.runs.RunManifest;
 import java.io.IOException;
@@ -24,7 +25,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.cnnlab.runs.RunFolder;
 
 /** Plan and estimate, reuse by configuration hash, {@code --force}, changed settings and resuming. */
 class HarnessReuseTest {

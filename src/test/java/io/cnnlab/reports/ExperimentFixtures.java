@@ -1,5 +1,6 @@
 package io.cnnlab.reports;
 
+import io.cnnlab.runs.ExperimentFolder;
 import io.cnnlab.runs.ExperimentRecord;
 import io.cnnlab.runs.ExperimentRecordJson;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.cnnlab.runs.ExperimentFolder;
 
 /**
  * A made-up experiment folder as the harness leaves it: {@code experiment.json} and two variants x two seeds

@@ -1,13 +1,13 @@
 package io.cnnlab.reports;
 
+import io.cnnlab.reports.figures.LayerActivation;
+import io.cnnlab.reports.input.Predictions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import io.cnnlab.reports.input.Predictions;
-import io.cnnlab.reports.figures.LayerActivation;
 
 /** Run outputs made up for tests: metrics.csv and predictions.csv files, class names, activations. */
 public final class Fixtures {

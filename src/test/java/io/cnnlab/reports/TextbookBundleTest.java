@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cnnlab.reports.figures.FeatureMapPages;
 import io.cnnlab.reports.pdf.PdfTestSupport;
+import io.cnnlab.runs.ExperimentFolder;
 import io.cnnlab.runs.ExperimentRecord;
 import io.cnnlab.runs.ExperimentRecordJson;
 import io.cnnlab.runs.FeatureFiles;
@@ -21,7 +22,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.cnnlab.runs.ExperimentFolder;
 
 /**
  * The textbook LeNet bundle as {@code make demo} leaves it, from fixture run folders: three seeds of ten epochs

@@ -13,6 +13,8 @@ import io.cnnlab.models.LeNetConfig;
 import io.cnnlab.models.Model;
 import io.cnnlab.runs.RunFolder;
 import io.cnnlab.tf.Tensors;
+import io.cnnlab.training.checkpoint.CheckpointStore;
+import io.cnnlab.training.optim.OptimizerKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import io.cnnlab.training.optim.OptimizerKind;
-import io.cnnlab.training.checkpoint.CheckpointStore;
 
 /**
  * A run with dropout stopped after epoch 1 and resumed by a new {@link Trainer} (new graph, new session)

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.cnnlab.training.optim.LearningRateSchedule;
+import io.cnnlab.training.optim.OptimizerKind;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
-import io.cnnlab.training.optim.OptimizerKind;
-import io.cnnlab.training.optim.LearningRateSchedule;
 
 class TrainConfigTest {
   private static final TrainConfig BASE = TrainConfig.builder()

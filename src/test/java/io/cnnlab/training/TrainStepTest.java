@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cnnlab.data.loading.Batch;
 import io.cnnlab.tf.Sessions;
 import io.cnnlab.tf.Tensors;
+import io.cnnlab.training.optim.OptimizerKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -20,7 +21,6 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
-import io.cnnlab.training.optim.OptimizerKind;
 
 /** Single training steps of {@link TrainGraph} on one fixed batch. */
 class TrainStepTest {

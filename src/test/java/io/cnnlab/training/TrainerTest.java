@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cnnlab.training.checkpoint.CheckpointMismatchException;
+import io.cnnlab.training.checkpoint.CheckpointStore;
+import io.cnnlab.training.optim.LearningRateSchedule;
+import io.cnnlab.training.optim.OptimizerKind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,10 +21,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.cnnlab.training.optim.OptimizerKind;
-import io.cnnlab.training.optim.LearningRateSchedule;
-import io.cnnlab.training.checkpoint.CheckpointStore;
-import io.cnnlab.training.checkpoint.CheckpointMismatchException;
 
 /** Whole runs of {@link Trainer} on generated data: determinism, resuming, refusal, NaN, files written. */
 class TrainerTest {

@@ -2,13 +2,13 @@ package io.cnnlab.cli.bench;
 
 import io.cnnlab.bench.results.BenchReport;
 import io.cnnlab.bench.results.BenchTables;
-import io.cnnlab.data.loading.DataLoader;
 import io.cnnlab.data.DatasetId;
 import io.cnnlab.data.Datasets;
 import io.cnnlab.data.ImageSet;
+import io.cnnlab.data.Split;
+import io.cnnlab.data.loading.DataLoader;
 import io.cnnlab.data.loading.LoaderOptions;
 import io.cnnlab.data.loading.LoaderThroughput;
-import io.cnnlab.data.Split;
 import io.cnnlab.output.TextTable;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.cnnlab.data.loading;
 
-import java.util.function.IntFunction;
 import io.cnnlab.data.ImageSet;
+import java.util.function.IntFunction;
 
 /**
  * Batches an {@link ImageSet} epoch after epoch: shuffled per epoch from (seed, epoch) alone, every sample

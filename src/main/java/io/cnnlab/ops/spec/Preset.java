@@ -1,7 +1,7 @@
 package io.cnnlab.ops.spec;
 
-import io.cnnlab.ops.shape.ActivationShape;
 import io.cnnlab.ops.shape.ActivationShape.Spatial;
+import io.cnnlab.ops.shape.ActivationShape;
 import java.util.Locale;
 
 /** The textbook networks as layer stacks (d2l.ai 2.0, PyTorch/TensorFlow notebooks). */

@@ -1,9 +1,9 @@
 package io.cnnlab.reports.charts;
 
+import io.cnnlab.reports.input.Predictions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import io.cnnlab.reports.input.Predictions;
 
 /**
  * Counts of (true class, predicted class) pairs. Rows are true classes, columns predicted classes.

@@ -1,16 +1,16 @@
 package io.cnnlab.reports.charts;
 
 import io.cnnlab.output.ChartStyle;
+import io.cnnlab.reports.input.EpochTimeBreakdown;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
-import io.cnnlab.reports.input.EpochTimeBreakdown;
 
 /** Stacked bars of the mean epoch time per run, split into data wait, feeding, step, evaluation, other. */
 public final class EpochTimeChart {

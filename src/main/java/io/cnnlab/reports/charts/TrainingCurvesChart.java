@@ -1,6 +1,7 @@
 package io.cnnlab.reports.charts;
 
 import io.cnnlab.output.ChartStyle;
+import io.cnnlab.reports.input.MetricsTable;
 import io.cnnlab.runs.MetricsColumns;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
@@ -11,7 +12,6 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import io.cnnlab.reports.input.MetricsTable;
 
 /**
  * One run's learning curves per epoch, like the textbook's animator plot: training loss (and test loss

@@ -1,6 +1,7 @@
 package io.cnnlab.reports.charts;
 
 import io.cnnlab.output.ChartStyle;
+import io.cnnlab.reports.input.SeedBand;
 import java.awt.Color;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
@@ -9,7 +10,6 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
-import io.cnnlab.reports.input.SeedBand;
 
 /**
  * Several variants (ablations) of one metric on one chart: each variant's mean over seeds as a line and

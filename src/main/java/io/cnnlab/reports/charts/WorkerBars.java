@@ -2,6 +2,9 @@ package io.cnnlab.reports.charts;
 
 import io.cnnlab.output.ComparisonBarChart;
 import io.cnnlab.output.TextTable;
+import io.cnnlab.reports.input.EpochTimeBreakdown;
+import io.cnnlab.reports.input.MetricsTable;
+import io.cnnlab.reports.input.RunOutputs;
 import io.cnnlab.runs.RunFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,9 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import io.cnnlab.reports.input.MetricsTable;
-import io.cnnlab.reports.input.RunOutputs;
-import io.cnnlab.reports.input.EpochTimeBreakdown;
 
 /**
  * The loader-workers comparison as bars, from whatever the experiment measured: a CSV output with a

@@ -1,10 +1,10 @@
 package io.cnnlab.reports.figures;
 
+import io.cnnlab.reports.charts.ColorScales;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.Locale;
-import io.cnnlab.reports.charts.ColorScales;
 
 /**
  * First-layer convolution kernels as enlarged tiles. Weights come in TensorFlow's {@code [kh, kw, cin,

@@ -1,5 +1,7 @@
 package io.cnnlab.training.checkpoint;
 
+import io.cnnlab.training.EpochMetrics;
+import io.cnnlab.training.MetricsCsv;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -16,8 +18,6 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVPrinter;
 import org.tensorflow.Session;
-import io.cnnlab.training.MetricsCsv;
-import io.cnnlab.training.EpochMetrics;
 
 /**
  * The checkpoint of a run in {@code OUT/checkpoint/}: one directory per saved epoch holding the variables

@@ -1,5 +1,6 @@
 package io.cnnlab.training.checkpoint;
 
+import io.cnnlab.training.TrainableVariables;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,7 +19,6 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.train.Restore;
 import org.tensorflow.types.TString;
 import org.tensorflow.types.family.TType;
-import io.cnnlab.training.TrainableVariables;
 
 /**
  * Saves and restores every variable of a graph (model weights, optimizer slots, moving averages) in

@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cnnlab.data.Fixtures;
+import io.cnnlab.data.ImageSet;
+import io.cnnlab.data.Normalization;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import io.cnnlab.data.ImageSet;
-import io.cnnlab.data.Normalization;
-import io.cnnlab.data.Fixtures;
 
 class DataLoaderTest {
   private static final int N = 103;

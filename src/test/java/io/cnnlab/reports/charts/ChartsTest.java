@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cnnlab.output.ComparisonBarChart;
 import io.cnnlab.output.Figure;
 import io.cnnlab.output.PngWriter;
+import io.cnnlab.reports.Fixtures;
+import io.cnnlab.reports.input.EpochTimeBreakdown;
+import io.cnnlab.reports.input.MetricsTable;
+import io.cnnlab.reports.input.SeedBand;
 import io.cnnlab.runs.MetricsColumns;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -23,10 +27,6 @@ import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.cnnlab.reports.input.MetricsTable;
-import io.cnnlab.reports.input.SeedBand;
-import io.cnnlab.reports.input.EpochTimeBreakdown;
-import io.cnnlab.reports.Fixtures;
 
 class ChartsTest {
   @TempDir static Path dir;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cnnlab.reports.Fixtures;
+import io.cnnlab.reports.input.Predictions;
 import io.cnnlab.runs.RunFileException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import io.cnnlab.reports.input.Predictions;
-import io.cnnlab.reports.Fixtures;
 
 class ConfusionMatrixTest {
   @TempDir Path dir;

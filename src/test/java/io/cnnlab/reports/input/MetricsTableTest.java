@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cnnlab.reports.Fixtures;
 import io.cnnlab.runs.MetricsColumns;
 import io.cnnlab.runs.RunFileException;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.cnnlab.reports.Fixtures;
 
 class MetricsTableTest {
   @TempDir Path dir;

@@ -3,8 +3,8 @@ package io.cnnlab.training.optim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import org.junit.jupiter.api.Test;
 import io.cnnlab.training.TrainConfig;
+import org.junit.jupiter.api.Test;
 
 /** Schedule factors against values worked out by hand. */
 class LearningRateScheduleTest {
