@@ -1,6 +1,6 @@
 package io.cnnlab.experiments;
 
-import io.cnnlab.training.MetricsCsv;
+import io.cnnlab.runs.MetricsColumns;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  */
 public enum Kind {
   /** Train a model and compare its accuracy (or loss) with a published band. */
-  TRAIN("train", "test_accuracy", MetricsCsv.HEADER, Set.of(Settings.MODEL, Settings.TRAINING, Settings.LIMITS)),
+  TRAIN("train", "test_accuracy", MetricsColumns.HEADER, Set.of(Settings.MODEL, Settings.TRAINING, Settings.LIMITS)),
   /** Hand-designed edge kernels on the photographs: per-photo timings and pictures. */
   EDGES("edges", "megapixels_per_second", List.of("photos", "megapixels_per_second", "detect_seconds"),
       Set.of(Settings.THREADS, Settings.PHOTOS)),
@@ -24,10 +24,11 @@ public enum Kind {
   CONV_1X1("conv-1x1", "max_abs_diff", List.of("max_abs_diff", "kxk_max_abs_diff", "conv2d_ms", "matmul_ms", "java_matmul_ms",
       "naive_ms"), Set.of(Settings.THREADS, Settings.CONV)),
   /** One training epoch with different numbers of prefetching loader workers: epoch time and data wait. */
-  LOADER_WORKERS("loader-workers", "data_wait_seconds", MetricsCsv.HEADER,
+  LOADER_WORKERS("loader-workers", "data_wait_seconds", MetricsColumns.HEADER,
       Set.of(Settings.MODEL, Settings.TRAINING, Settings.LIMITS)),
   /** Where a training step's time goes (wait, feed, step, eval) on one thread and on two. */
-  STEP_TIME("step-time", "step_seconds", MetricsCsv.HEADER, Set.of(Settings.MODEL, Settings.TRAINING, Settings.LIMITS));
+  STEP_TIME("step-time", "step_seconds", MetricsColumns.HEADER,
+      Set.of(Settings.MODEL, Settings.TRAINING, Settings.LIMITS));
 
   /** Groups of {@link RunSettings} keys (its component names); a kind accepts only its groups. */
   enum Settings {

@@ -1,5 +1,6 @@
 package io.cnnlab.training;
 
+import io.cnnlab.runs.MetricsColumns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -11,7 +12,7 @@ import java.nio.file.StandardOpenOption;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Writes one CSV row per epoch ({@link MetricsCsv#HEADER} columns), flushed to disk as each epoch ends, so
+ * Writes one CSV row per epoch ({@link MetricsColumns#HEADER} columns), flushed to disk as each epoch ends, so
  * a run that fails later keeps every completed epoch's row.
  *
  * <p>At the start of a run the file is rewritten from the history the checkpoint restored: a resumed run

@@ -16,12 +16,11 @@ import org.apache.commons.csv.CSVRecord;
 public final class MetricsCsv {
   private MetricsCsv() {}
 
-  /** Column names, in order: {@link MetricsColumns#HEADER}, their one definition (this is the same list). */
-  public static final List<String> HEADER = MetricsColumns.HEADER;
 
   /** CSV format for writing a file that starts with the header. */
   public static CSVFormat withHeader() {
-    return CSVFormat.DEFAULT.builder().setHeader(HEADER.toArray(String[]::new)).setRecordSeparator('\n').get();
+    return CSVFormat.DEFAULT.builder().setHeader(MetricsColumns.HEADER.toArray(String[]::new))
+        .setRecordSeparator('\n').get();
   }
 
   /** CSV format for appending rows to a file that already has the header. */
@@ -53,7 +52,8 @@ public final class MetricsCsv {
             num(r, MetricsColumns.FEED_SECONDS), num(r, MetricsColumns.STEP_SECONDS), num(r, MetricsColumns.EVAL_SECONDS),
             num(r, MetricsColumns.CHECKPOINT_SECONDS), num(r, MetricsColumns.LEARNING_RATE)));
       } catch (IllegalArgumentException e) {
-        throw new IOException(source + " line " + r.getRecordNumber() + ": expected the columns " + HEADER
+        throw new IOException(source + " line " + r.getRecordNumber() + ": expected the columns "
+            + MetricsColumns.HEADER
             + " with numbers, got " + r.toList() + " (" + e.getMessage() + ")", e);
       }
     }

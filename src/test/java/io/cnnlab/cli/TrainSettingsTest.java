@@ -15,7 +15,7 @@ import io.cnnlab.experiments.PlannedRun;
 import io.cnnlab.experiments.RunSettings;
 import io.cnnlab.experiments.TrainingJob;
 import io.cnnlab.models.ModelSettings;
-import io.cnnlab.training.MetricsCsv;
+import io.cnnlab.runs.MetricsColumns;
 import io.cnnlab.training.TrainConfig;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -144,7 +144,7 @@ class TrainSettingsTest {
     }
     assertEquals("--learning-rate", RunSettings.option("learningRate"));
     assertEquals("--batch-norm", RunSettings.option("batchNorm"));
-    assertTrue(MetricsCsv.HEADER.contains("learning_rate"), "the CSV column of the rate: " + MetricsCsv.HEADER);
+    assertTrue(MetricsColumns.HEADER.contains("learning_rate"), "the CSV column of the rate: " + MetricsColumns.HEADER);
   }
 
   @Test

@@ -1,11 +1,12 @@
 package io.cnnlab.training;
 
+
+import io.cnnlab.runs.MetricsColumns;
+import io.cnnlab.training.CsvMetricsWriter;
+import io.cnnlab.training.TrainGraph;
+import io.cnnlab.training.TrainResult;
 import io.cnnlab.training.checkpoint.CheckpointDamagedException;
 import io.cnnlab.training.checkpoint.CheckpointStore;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,10 +26,9 @@ import org.tensorflow.Session;
 import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
-import io.cnnlab.training.MetricsCsv;
-import io.cnnlab.training.TrainResult;
-import io.cnnlab.training.CsvMetricsWriter;
-import io.cnnlab.training.TrainGraph;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every kind of damage to a checkpoint gets a {@link CheckpointDamagedException} naming the file and what was
@@ -228,7 +228,7 @@ class CheckpointDamageTest {
     Path history = run.resolve("checkpoint/epoch-0002/history.csv");
     Files.delete(history);
     assertDamage(run, history, "is missing; expected the metrics of epochs 1 to 2");
-    Files.writeString(history, String.join(",", MetricsCsv.HEADER) + "\n1,x,y\n");
+    Files.writeString(history, String.join(",", MetricsColumns.HEADER) + "\n1,x,y\n");
     assertDamage(run, history, "cannot be read as metrics");
   }
 

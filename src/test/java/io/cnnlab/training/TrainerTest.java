@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cnnlab.runs.MetricsColumns;
 import io.cnnlab.training.checkpoint.CheckpointMismatchException;
 import io.cnnlab.training.checkpoint.CheckpointStore;
 import io.cnnlab.training.optim.LearningRateSchedule;
@@ -189,7 +190,7 @@ class TrainerTest {
   @Test
   void metricsCsvHoldsEveryEpochExactly() throws IOException {
     List<String> lines = Files.readAllLines(referenceDir.resolve("metrics.csv"));
-    assertEquals(String.join(",", MetricsCsv.HEADER), lines.get(0));
+    assertEquals(String.join(",", MetricsColumns.HEADER), lines.get(0));
     assertEquals(reference.history(), readCsv(referenceDir.resolve("metrics.csv")));
   }
 
