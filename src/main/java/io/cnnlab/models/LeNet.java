@@ -63,12 +63,8 @@ public final class LeNet extends LayeredModel {
     LeNetConfig c = config;
     // The reshape pins the static shape (layers need known channel counts) and checks the fed size.
     net.pin(-1, c.inputSize(), c.inputSize(), c.channels());
-    net.conv(c.conv1Channels(), LeNetConfig.KERNEL, 1, c.firstConvPadding());
-    hidden(net);
-    net.pool(c.pooling(), LeNetConfig.POOL, LeNetConfig.POOL);
-    net.conv(c.conv2Channels(), LeNetConfig.KERNEL, 1, 0);
-    hidden(net);
-    net.pool(c.pooling(), LeNetConfig.POOL, LeNetConfig.POOL);
+    convStage(net, c.conv1Channels(), c.firstConvPadding());
+    convStage(net, c.conv2Channels(), 0);
     net.flatten();
     net.dense(c.dense1Units());
     hidden(net);
@@ -78,6 +74,18 @@ public final class LeNet extends LayeredModel {
     net.dropout(c.dropout());
     net.dense(c.classes());
     return net;
+  }
+
+  /** Convolution, [bn,] activation, pooling; without batch norm as one stage (blocked where it applies). */
+  private void convStage(NetworkBuilder net, int channels, int padding) {
+    if (config.batchNorm()) {
+      net.conv(channels, LeNetConfig.KERNEL, 1, padding);
+      hidden(net);
+      net.pool(config.pooling(), LeNetConfig.POOL, LeNetConfig.POOL);
+    } else {
+      net.convStage(channels, LeNetConfig.KERNEL, padding, config.activation(), config.pooling(), LeNetConfig.POOL,
+          LeNetConfig.POOL);
+    }
   }
 
   private void hidden(NetworkBuilder net) {

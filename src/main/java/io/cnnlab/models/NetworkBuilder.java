@@ -2,6 +2,7 @@ package io.cnnlab.models;
 
 import io.cnnlab.nn.Activation;
 import io.cnnlab.nn.BatchNorm;
+import io.cnnlab.nn.BlockedConvStage;
 import io.cnnlab.nn.Conv;
 import io.cnnlab.nn.Dense;
 import io.cnnlab.nn.Dropout;
@@ -88,6 +89,40 @@ final class NetworkBuilder {
     String name = next("conv");
     long seed = random.seed();
     return weighted(name, (tf, x) -> Conv.conv2d(tf, name, x, outChannels, kernel, stride, padding, seed));
+  }
+
+  /**
+   * Convolution (stride 1), activation and pooling, tapped as the three layers they are ({@code conv1},
+   * {@code sigmoid1}, {@code avgpool1}). Computed in the blocked form of {@link BlockedConvStage} where it
+   * applies and {@link BlockedConvStage#ENABLED} is set (the same function of the same variables), as the
+   * three layers one after the other otherwise.
+   */
+  NetworkBuilder convStage(int outChannels, int kernel, int padding, Activation activation, Pooling pooling,
+      int window, int stride) {
+    Operand<TFloat32> first = current.get(0);
+    if (!BlockedConvStage.ENABLED || first.shape().numDimensions() != 4
+        || !BlockedConvStage.applies(first.shape().size(1), first.shape().size(2), kernel, 1, padding, window,
+            stride)) {
+      return conv(outChannels, kernel, 1, padding).activation(activation).pool(pooling, window, stride);
+    }
+    String convName = next("conv");
+    String activationName = next(activation.label());
+    String poolName = next(pooling.label() + "pool");
+    long seed = random.seed();
+    List<BlockedConvStage.Outputs> outputs = new ArrayList<>();
+    for (int i = 0; i < current.size(); i++) {
+      Ops tf = scopes.get(i);
+      Operand<TFloat32> x = current.get(i);
+      Conv.Weights weights = Conv.variables(tf, convName, Conv.knownDim(x, 3, convName), outChannels, kernel, seed);
+      if (i == 0) {
+        kernels.add(weights.kernel());
+      }
+      outputs.add(BlockedConvStage.apply(tf.withSubScope(convName), x, weights.kernel(), weights.bias(), padding,
+          activation, pooling));
+    }
+    tap(convName, outputs.stream().map(BlockedConvStage.Outputs::conv).toList());
+    tap(activationName, outputs.stream().map(BlockedConvStage.Outputs::activation).toList());
+    return tap(poolName, outputs.stream().map(BlockedConvStage.Outputs::pooled).toList());
   }
 
   NetworkBuilder dense(int units) {

@@ -11,6 +11,9 @@ import org.tensorflow.types.TFloat32;
 public final class Conv {
   private Conv() {}
 
+  /** A convolution's kernel {@code [k, k, in, out]} and bias {@code [out]}. */
+  public record Weights(Variable<TFloat32> kernel, Variable<TFloat32> bias) {}
+
   /**
    * Adds {@code name_kernel} {@code [k, k, inChannels, outChannels]} (Xavier uniform) and {@code name_bias}
    * (zeros) and returns {@code conv(pad(x)) + bias}, its ops in name scope {@code name}.
@@ -30,13 +33,10 @@ public final class Conv {
           "%s: need outChannels, kernel, stride >= 1 and padding >= 0, got %d, %d, %d, %d",
           name, outChannels, kernel, stride, padding));
     }
-    long inChannels = knownDim(x, 3, name);
     Ops layer = tf.withSubScope(name);
-    Variable<TFloat32> w = Initializers.xavierVariable(tf, name, Initializers.KERNEL,
-        Shape.of(kernel, kernel, inChannels, outChannels),
-        (long) kernel * kernel * inChannels, (long) kernel * kernel * outChannels, seed);
-    Variable<TFloat32> b =
-        Initializers.variable(tf, name, Initializers.BIAS, Initializers.filled(tf, Shape.of(outChannels), 0f));
+    Weights weights = variables(tf, name, knownDim(x, 3, name), outChannels, kernel, seed);
+    Variable<TFloat32> w = weights.kernel();
+    Variable<TFloat32> b = weights.bias();
     List<Long> strides = List.of(1L, (long) stride, (long) stride, 1L);
     Operand<TFloat32> conv;
     if (padding == 0) {
@@ -50,8 +50,22 @@ public final class Conv {
     return new WeightedOutput(layer.nn.biasAdd(conv, b), w, b);
   }
 
+  /**
+   * The layer's variables, {@code name_kernel} {@code [k, k, inChannels, outChannels]} (Xavier uniform) and
+   * {@code name_bias} (zeros).
+   */
+  public static Weights variables(Ops tf, String name, long inChannels, int outChannels, int kernel,
+      long seed) {
+    Variable<TFloat32> w = Initializers.xavierVariable(tf, name, Initializers.KERNEL,
+        Shape.of(kernel, kernel, inChannels, outChannels),
+        (long) kernel * kernel * inChannels, (long) kernel * kernel * outChannels, seed);
+    Variable<TFloat32> b =
+        Initializers.variable(tf, name, Initializers.BIAS, Initializers.filled(tf, Shape.of(outChannels), 0f));
+    return new Weights(w, b);
+  }
+
   /** The static size of dimension {@code axis} of {@code x}; fails if unknown. */
-  static long knownDim(Operand<?> x, int axis, String layer) {
+  public static long knownDim(Operand<?> x, int axis, String layer) {
     Shape s = x.shape();
     if (s.isUnknown() || s.numDimensions() <= axis || s.size(axis) < 0) {
       throw new IllegalArgumentException(layer + ": dimension " + axis + " of the input must be known, got " + s);

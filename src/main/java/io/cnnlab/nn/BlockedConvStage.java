@@ -1,0 +1,160 @@
+package io.cnnlab.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A stride-1 convolution, an element-wise activation and a 2x2/2 pooling computed together in 2x2
+ * space-to-depth form: the same function of the same variables as {@code Conv.conv2d}, the activation and
+ * {@code Pooling.apply} one after the other, laid out so that one matrix product does the convolution.
+ *
+ * <p>Why: LeNet's convolutions have 1 and 6 input channels and 6 and 16 output channels, too few for oneDNN's
+ * 16-wide AVX-512 blocks. Its backward-data convolution of conv2 took 38% of a training step at 9-14 GFLOP/s
+ * (bench/PERFORMANCE.md). Here every 2x2 block of pixels becomes one position with 4x the channels:
+ * <ul>
+ *   <li>the padded input {@code [N, H, W, C]} becomes {@code [N, H/2, W/2, 4C]} ({@code SpaceToDepth});
+ *   <li>each output block (2x2 output pixels, {@code 4 Cout} values) reads {@code b x b} input blocks,
+ *       {@code b = k/2 + 1}; their {@code b*b} shifted slices side by side are the im2col matrix
+ *       {@code [N*Ho/2*Wo/2, b*b*4C]}, built from slices whose gradients are slices again;
+ *   <li>the kernel {@code [k, k, C, Cout]} is spread into {@code [b*b*4C, 4Cout]} by a constant 0/1 matrix
+ *       (input position {@code 2a + p} and output position {@code u} meet kernel tap {@code 2a + p - u});
+ *   <li>the 2x2 pooling is then over the four output positions of a row: a matrix product with a constant
+ *       (average) or a maximum over one axis, and the result is back in the plain {@code [N, H', W', Cout]}
+ *       layout.
+ * </ul>
+ * For LeNet's two stages the products are {@code [N*196, 36] x [36, 24]} and {@code [N*25, 216] x [216, 64]}.
+ * The convolution and activation outputs are also given in the plain layout ({@code DepthToSpace}) for
+ * feature maps; the graph computes them only when they are fetched.
+ */
+public final class BlockedConvStage {
+  private static final long BLOCK = 2;
+
+  /**
+   * Whether models use this form where it applies: yes unless the JVM runs with
+   * {@code -Dcnnlab.blocked-conv=off} (the plain convolution, for comparisons).
+   */
+  public static final boolean ENABLED = !"off".equalsIgnoreCase(System.getProperty("cnnlab.blocked-conv", "on"));
+
+  private BlockedConvStage() {}
+
+  /** The stage's three outputs in the plain layout: convolution (with bias), activation, pooling. */
+  public record Outputs(Operand<TFloat32> conv, Operand<TFloat32> activation, Operand<TFloat32> pooled) {}
+
+  /**
+   * True when the blocked form computes this stage: stride-1 convolution with an odd kernel, an even padded
+   * input and an even output, then a 2x2 pooling with stride 2.
+   */
+  public static boolean applies(long height, long width, int kernel, int stride, int padding, int window,
+      int poolStride) {
+    long outH = height + 2L * padding - kernel + 1;
+    long outW = width + 2L * padding - kernel + 1;
+    return stride == 1 && kernel % 2 == 1 && window == BLOCK && poolStride == BLOCK
+        && (height + 2L * padding) % BLOCK == 0 && (width + 2L * padding) % BLOCK == 0
+        && outH > 0 && outW > 0 && outH % BLOCK == 0 && outW % BLOCK == 0;
+  }
+
+  /**
+   * The stage on {@code x [N, H, W, C]} (static H, W, C) with {@code kernel [k, k, C, Cout]} and
+   * {@code bias [Cout]}; ops in the scope of {@code tf}.
+   *
+   * @throws IllegalArgumentException when {@link #applies} is false for these sizes
+   */
+  public static Outputs apply(Ops tf, Operand<TFloat32> x, Operand<TFloat32> kernel, Operand<TFloat32> bias,
+      int padding, Activation activation, Pooling pooling) {
+    long height = Conv.knownDim(x, 1, "blocked stage");
+    long width = Conv.knownDim(x, 2, "blocked stage");
+    long in = Conv.knownDim(x, 3, "blocked stage");
+    int k = (int) kernel.shape().size(0);
+    long out = kernel.shape().size(3);
+    if (!applies(height, width, k, 1, padding, (int) BLOCK, (int) BLOCK) || kernel.shape().size(2) != in) {
+      throw new IllegalArgumentException(String.format(
+          "blocked stage: input %dx%dx%d, kernel %s, padding %d: needs an odd kernel over %d channels, even padded"
+              + " input and even output", height, width, in, kernel.shape(), padding, in));
+    }
+    int blocks = k / 2 + 1;
+    long outH = (height + 2L * padding - k + 1) / BLOCK;
+    long outW = (width + 2L * padding - k + 1) / BLOCK;
+    Operand<TFloat32> padded = padding == 0 ? x
+        : tf.pad(x, tf.constant(new int[][] {{0, 0}, {padding, padding}, {padding, padding}, {0, 0}}),
+            tf.constant(0f));
+    Operand<TFloat32> blocked = tf.nn.spaceToDepth(padded, BLOCK);
+    List<Operand<TFloat32>> shifted = new ArrayList<>();
+    for (int a = 0; a < blocks; a++) {
+      for (int b = 0; b < blocks; b++) {
+        // int32 begin and size: the C++ gradient of Slice subtracts them from an int32 shape.
+        shifted.add(tf.slice(blocked, tf.constant(new int[] {0, a, b, 0}),
+            tf.constant(new int[] {-1, (int) outH, (int) outW, (int) (BLOCK * BLOCK * in)})));
+      }
+    }
+    // ConcatV2 needs two inputs or more; a 1x1 kernel reads one block.
+    Operand<TFloat32> side = shifted.size() == 1 ? shifted.get(0) : tf.concat(shifted, tf.constant(3));
+    Operand<TFloat32> columns = tf.reshape(side,
+        tf.constant(new long[] {-1, (long) blocks * blocks * BLOCK * BLOCK * in}));
+    Operand<TFloat32> z = tf.nn.biasAdd(tf.linalg.matMul(columns, spread(tf, kernel, k, in, out)),
+        tf.tile(bias, tf.constant(new int[] {(int) (BLOCK * BLOCK)})));
+    Operand<TFloat32> act = activation.apply(tf, z);
+    Operand<TFloat32> pooled = switch (pooling) {
+      case AVG -> tf.linalg.matMul(act, tf.constant(averageOverBlock((int) out)));
+      case MAX -> tf.max(tf.reshape(act, tf.constant(new long[] {-1, BLOCK * BLOCK, out})), tf.constant(1));
+    };
+    long[] blockedShape = {-1, outH, outW, BLOCK * BLOCK * out};
+    return new Outputs(
+        tf.nn.depthToSpace(tf.reshape(z, tf.constant(blockedShape)), BLOCK),
+        tf.nn.depthToSpace(tf.reshape(act, tf.constant(blockedShape)), BLOCK),
+        tf.reshape(pooled, tf.constant(new long[] {-1, outH, outW, out})));
+  }
+
+  /**
+   * The kernel {@code [k, k, C, Cout]} as the blocked product's {@code [b*b*4C, 4Cout]} matrix: rows
+   * (a, b, p, q, c), columns (u, v, cout), entry {@code kernel[2a+p-u, 2b+q-v, c, cout]} or 0 outside it.
+   */
+  static Operand<TFloat32> spread(Ops tf, Operand<TFloat32> kernel, int k, long in, long out) {
+    int blocks = k / 2 + 1;
+    Operand<TFloat32> taps = tf.linalg.matMul(tf.constant(tapSelection(k)),
+        tf.reshape(kernel, tf.constant(new long[] {(long) k * k, in * out})));
+    Operand<TFloat32> split = tf.reshape(taps,
+        tf.constant(new long[] {blocks, blocks, BLOCK, BLOCK, BLOCK, BLOCK, in, out}));
+    // (a, b, p, q, u, v, c, cout) -> (a, b, p, q, c, u, v, cout)
+    Operand<TFloat32> ordered = tf.linalg.transpose(split, tf.constant(new int[] {0, 1, 2, 3, 6, 4, 5, 7}));
+    return tf.reshape(ordered, tf.constant(new long[] {blocks * blocks * BLOCK * BLOCK * in, BLOCK * BLOCK * out}));
+  }
+
+  /** 0/1 rows (a, b, p, q, u, v), columns (kh, kw): 1 where {@code kh = 2a+p-u} and {@code kw = 2b+q-v}. */
+  static float[][] tapSelection(int k) {
+    int blocks = k / 2 + 1;
+    float[][] select = new float[blocks * blocks * 16][k * k];
+    int row = 0;
+    for (int a = 0; a < blocks; a++) {
+      for (int b = 0; b < blocks; b++) {
+        for (int p = 0; p < BLOCK; p++) {
+          for (int q = 0; q < BLOCK; q++) {
+            for (int u = 0; u < BLOCK; u++) {
+              for (int v = 0; v < BLOCK; v++, row++) {
+                int kh = (int) BLOCK * a + p - u;
+                int kw = (int) BLOCK * b + q - v;
+                if (kh >= 0 && kh < k && kw >= 0 && kw < k) {
+                  select[row][kh * k + kw] = 1f;
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return select;
+  }
+
+  /** {@code [4 Cout, Cout]}: a quarter where the column's channel is the row's. */
+  static float[][] averageOverBlock(int channels) {
+    float[][] m = new float[(int) (BLOCK * BLOCK) * channels][channels];
+    for (int position = 0; position < BLOCK * BLOCK; position++) {
+      for (int c = 0; c < channels; c++) {
+        m[position * channels + c][c] = 1f / (BLOCK * BLOCK);
+      }
+    }
+    return m;
+  }
+}
