@@ -65,7 +65,7 @@ final class ClusterSweeps {
         .toList();
     // Nothing here loads TensorFlow: the environment only goes into the records of runs that did not complete.
     RunEnvironment none = new RunEnvironment(Runtime.version().toString(), "-", "-", "-", plan.commit(), "-",
-        List.of(), "-", Runtime.getRuntime().availableProcessors(), plan.sweep().device());
+        List.of(), "-", "-", Runtime.getRuntime().availableProcessors(), plan.sweep().device());
     Harness harness = new Harness(new RenderOnlyExecutor(), new BundleRenderer(), none, out, false);
     SweepPlan sweep = harness.plan(chosen, plan.sweep().options());
     return harness.run(sweep).exitCode();

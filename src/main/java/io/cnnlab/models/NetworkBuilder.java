@@ -43,6 +43,8 @@ final class NetworkBuilder {
   private final List<Operand<TFloat32>> kernels = new ArrayList<>();
   private final Map<String, Integer> counters = new HashMap<>();
   private final List<Operand<TFloat32>> current;
+  /** True until the first layer: the current tensors are the images, which no gradient flows into. */
+  private boolean atInput = true;
 
   NetworkBuilder(Ops tf, Operand<TFloat32> input, Operand<TBool> training, StepSeed random) {
     this(tf, List.of(input), List.of(), training, random);
@@ -118,7 +120,7 @@ final class NetworkBuilder {
         kernels.add(weights.kernel());
       }
       outputs.add(BlockedConvStage.apply(tf.withSubScope(convName), x, weights.kernel(), weights.bias(), padding,
-          activation, pooling));
+          activation, pooling, !atInput));
     }
     tap(convName, outputs.stream().map(BlockedConvStage.Outputs::conv).toList());
     tap(activationName, outputs.stream().map(BlockedConvStage.Outputs::activation).toList());
@@ -234,6 +236,7 @@ final class NetworkBuilder {
   }
 
   private NetworkBuilder tap(String name, List<Operand<TFloat32>> outputs) {
+    atInput = false;
     for (int i = 0; i < outputs.size(); i++) {
       taps.get(i).add(new ModelOutputs.Tap(name, outputs.get(i)));
       current.set(i, outputs.get(i));

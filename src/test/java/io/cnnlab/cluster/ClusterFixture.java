@@ -60,7 +60,7 @@ final class ClusterFixture {
       """;
 
   static final RunEnvironment ENVIRONMENT = new RunEnvironment("17", "1.1.0", "2.18.0", "test", "unknown",
-      "test cpu", List.of("AVX2"), "on (test)", 2, "cpu");
+      "test cpu", List.of("AVX2"), "on (test)", "blocked", 2, "cpu");
 
   final Path root;
   final Path declarations;

@@ -66,7 +66,7 @@ public final class HarnessFixture {
       """;
 
   static final RunEnvironment ENVIRONMENT =
-      new RunEnvironment("17", "1.1.0", "2.18.0", "test", "unknown", "test cpu", java.util.List.of("AVX2"), "on (test)", 2, "cpu");
+      new RunEnvironment("17", "1.1.0", "2.18.0", "test", "unknown", "test cpu", java.util.List.of("AVX2"), "on (test)", "blocked", 2, "cpu");
 
   final Path declarations;
   final Path dataRoot;

@@ -27,7 +27,8 @@ public final class BenchSummary {
     Path manifest = dir.resolve("manifest.json");
     if (Files.isRegularFile(manifest)) {
       Map<?, ?> m = RunJson.readLenient(manifest, Map.class, "bench manifest");
-      for (String key : List.of("time", "device", "cpu", "cpu_extensions", "onednn", "cores", "tensorflow_runtime",
+      for (String key : List.of("time", "device", "cpu", "cpu_extensions", "onednn", "conv_stages", "cores",
+          "tensorflow_runtime",
           "java", "load_average",
           "environment")) {
         if (m.containsKey(key)) {
