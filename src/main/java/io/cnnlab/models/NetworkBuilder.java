@@ -96,13 +96,13 @@ final class NetworkBuilder {
   /**
    * Convolution (stride 1), activation and pooling, tapped as the three layers they are ({@code conv1},
    * {@code sigmoid1}, {@code avgpool1}). Computed in the blocked form of {@link BlockedConvStage} where it
-   * applies and {@link BlockedConvStage#ENABLED} is set (the same function of the same variables), as the
+   * applies and {@link BlockedConvStage#enabled()} (the same function of the same variables), as the
    * three layers one after the other otherwise.
    */
   NetworkBuilder convStage(int outChannels, int kernel, int padding, Activation activation, Pooling pooling,
       int window, int stride) {
     Operand<TFloat32> first = current.get(0);
-    if (!BlockedConvStage.ENABLED || first.shape().numDimensions() != 4
+    if (!BlockedConvStage.enabled() || first.shape().numDimensions() != 4
         || !BlockedConvStage.applies(first.shape().size(1), first.shape().size(2), kernel, 1, padding, window,
             stride)) {
       return conv(outChannels, kernel, 1, padding).activation(activation).pool(pooling, window, stride);
