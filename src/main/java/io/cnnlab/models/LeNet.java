@@ -76,16 +76,10 @@ public final class LeNet extends LayeredModel {
     return net;
   }
 
-  /** Convolution, [bn,] activation, pooling; without batch norm as one stage (blocked where it applies). */
+  /** Convolution, [bn,] activation, pooling: one stage (blocked where it applies). */
   private void convStage(NetworkBuilder net, int channels, int padding) {
-    if (config.batchNorm()) {
-      net.conv(channels, LeNetConfig.KERNEL, 1, padding);
-      hidden(net);
-      net.pool(config.pooling(), LeNetConfig.POOL, LeNetConfig.POOL);
-    } else {
-      net.convStage(channels, LeNetConfig.KERNEL, padding, config.activation(), config.pooling(), LeNetConfig.POOL,
-          LeNetConfig.POOL);
-    }
+    net.convStage(channels, LeNetConfig.KERNEL, padding, config.batchNorm(), config.activation(), config.pooling(),
+        LeNetConfig.POOL, LeNetConfig.POOL);
   }
 
   private void hidden(NetworkBuilder net) {

@@ -94,24 +94,28 @@ final class NetworkBuilder {
   }
 
   /**
-   * Convolution (stride 1), activation and pooling, tapped as the three layers they are ({@code conv1},
-   * {@code sigmoid1}, {@code avgpool1}). Computed in the blocked form of {@link BlockedConvStage} where it
-   * applies and {@link BlockedConvStage#enabled()} (the same function of the same variables), as the
-   * three layers one after the other otherwise.
+   * Convolution (stride 1), batch norm if asked, activation and pooling, tapped as the layers they are
+   * ({@code conv1}, {@code bn1}, {@code sigmoid1}, {@code avgpool1}). Computed in the blocked form of
+   * {@link BlockedConvStage} where it applies and {@link BlockedConvStage#enabled()} (the same function of the
+   * same variables; batch norm takes each channel's statistics over a per-channel view of the blocked rows),
+   * as the layers one after the other otherwise.
    */
-  NetworkBuilder convStage(int outChannels, int kernel, int padding, Activation activation, Pooling pooling,
-      int window, int stride) {
+  NetworkBuilder convStage(int outChannels, int kernel, int padding, boolean batchNorm, Activation activation,
+      Pooling pooling, int window, int stride) {
     Operand<TFloat32> first = current.get(0);
     if (!BlockedConvStage.enabled() || first.shape().numDimensions() != 4
         || !BlockedConvStage.applies(first.shape().size(1), first.shape().size(2), kernel, 1, padding, window,
             stride)) {
-      return conv(outChannels, kernel, 1, padding).activation(activation).pool(pooling, window, stride);
+      conv(outChannels, kernel, 1, padding);
+      if (batchNorm) {
+        batchNorm();
+      }
+      return activation(activation).pool(pooling, window, stride);
     }
     String convName = next("conv");
-    String activationName = next(activation.label());
-    String poolName = next(pooling.label() + "pool");
     long seed = random.seed();
-    List<BlockedConvStage.Outputs> outputs = new ArrayList<>();
+    List<BlockedConvStage.Blocked> blocked = new ArrayList<>();
+    List<Operand<TFloat32>> rows = new ArrayList<>();
     for (int i = 0; i < current.size(); i++) {
       Ops tf = scopes.get(i);
       Operand<TFloat32> x = current.get(i);
@@ -119,12 +123,53 @@ final class NetworkBuilder {
       if (i == 0) {
         kernels.add(weights.kernel());
       }
-      outputs.add(BlockedConvStage.apply(tf.withSubScope(convName), x, weights.kernel(), weights.bias(), padding,
-          activation, pooling, !atInput));
+      BlockedConvStage.Blocked z = BlockedConvStage.convolve(tf.withSubScope(convName), x, weights.kernel(),
+          weights.bias(), padding, !atInput);
+      blocked.add(z);
+      rows.add(z.rows());
     }
-    tap(convName, outputs.stream().map(BlockedConvStage.Outputs::conv).toList());
-    tap(activationName, outputs.stream().map(BlockedConvStage.Outputs::activation).toList());
-    return tap(poolName, outputs.stream().map(BlockedConvStage.Outputs::pooled).toList());
+    tapBlocked(convName, blocked, rows);
+    if (batchNorm) {
+      String name = next("bn");
+      List<Operand<TFloat32>> views = new ArrayList<>();
+      for (int i = 0; i < rows.size(); i++) {
+        views.add(blocked.get(i).perChannel(scopes.get(i).withSubScope(name), rows.get(i)));
+      }
+      List<Operand<TFloat32>> normalised;
+      if (views.size() == 1) {
+        BatchNorm.Output out = BatchNorm.apply(scopes.get(0), name, views.get(0), training);
+        updates.addAll(out.updates());
+        normalised = List.of(out.output());
+      } else {
+        TowerBatchNorm.Output out = TowerBatchNorm.apply(scopes, name, views, rowWeights, training);
+        updates.addAll(out.updates());
+        normalised = out.outputs();
+      }
+      for (int i = 0; i < rows.size(); i++) {
+        rows.set(i, blocked.get(i).rows(scopes.get(i).withSubScope(name), normalised.get(i)));
+      }
+      tapBlocked(name, blocked, rows);
+    }
+    String activationName = next(activation.label());
+    for (int i = 0; i < rows.size(); i++) {
+      rows.set(i, activation.apply(scopes.get(i).withSubScope(activationName), rows.get(i)));
+    }
+    tapBlocked(activationName, blocked, rows);
+    String poolName = next(pooling.label() + "pool");
+    List<Operand<TFloat32>> pooled = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      pooled.add(blocked.get(i).pool(scopes.get(i).withSubScope(poolName), rows.get(i), pooling));
+    }
+    return tap(poolName, pooled);
+  }
+
+  /** Taps blocked rows in the plain layout (ops that run only when a tap is fetched). */
+  private void tapBlocked(String name, List<BlockedConvStage.Blocked> blocked, List<Operand<TFloat32>> rows) {
+    List<Operand<TFloat32>> plain = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      plain.add(blocked.get(i).plain(scopes.get(i).withSubScope(name), rows.get(i)));
+    }
+    tap(name, plain);
   }
 
   NetworkBuilder dense(int units) {

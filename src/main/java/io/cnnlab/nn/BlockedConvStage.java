@@ -73,6 +73,43 @@ public final class BlockedConvStage {
   public record Outputs(Operand<TFloat32> conv, Operand<TFloat32> activation, Operand<TFloat32> pooled) {}
 
   /**
+   * A convolution's output in the blocked layout: {@code rows [N*outH*outW, 4 channels]}, one row per 2x2
+   * block of output pixels ({@code outH x outW} blocks per image), columns (u, v, channel).
+   */
+  public record Blocked(Operand<TFloat32> rows, long outH, long outW, long channels) {
+    /** {@code rows}-shaped {@code t} in the plain layout {@code [N, 2 outH, 2 outW, channels]}. */
+    public Operand<TFloat32> plain(Ops tf, Operand<TFloat32> t) {
+      return tf.nn.depthToSpace(tf.reshape(t, tf.constant(new long[] {-1, outH, outW, BLOCK * BLOCK * channels})),
+          BLOCK);
+    }
+
+    /**
+     * {@code rows}-shaped {@code t} as {@code [N, outH, 4 outW, channels]}: every value of a channel in the
+     * last axis, every image in the first, so per-channel batch statistics over it are the plain layout's.
+     */
+    public Operand<TFloat32> perChannel(Ops tf, Operand<TFloat32> t) {
+      return tf.reshape(t, tf.constant(new long[] {-1, outH, BLOCK * BLOCK * outW, channels}));
+    }
+
+    /** The inverse of {@link #perChannel}: back to {@code rows}' shape. */
+    public Operand<TFloat32> rows(Ops tf, Operand<TFloat32> perChannel) {
+      return tf.reshape(perChannel, tf.constant(new long[] {-1, BLOCK * BLOCK * channels}));
+    }
+
+    /** 2x2/2 pooling of {@code rows}-shaped {@code t}, in the plain layout {@code [N, outH, outW, channels]}. */
+    public Operand<TFloat32> pool(Ops tf, Operand<TFloat32> t, Pooling pooling) {
+      Operand<TFloat32> pooled = switch (pooling) {
+        case AVG -> tf.linalg.matMul(t, tf.constant(averageOverBlock((int) channels)));
+        // Every row as a 2x2 image: oneDNN's max pooling and its gradient (a Max reduction's gradient
+        // took 5 ms of a ReLU/max LeNet step).
+        case MAX -> pooling.apply(tf, tf.reshape(t, tf.constant(new long[] {-1, BLOCK, BLOCK, channels})),
+            (int) BLOCK, (int) BLOCK);
+      };
+      return tf.reshape(pooled, tf.constant(new long[] {-1, outH, outW, channels}));
+    }
+  }
+
+  /**
    * True when the blocked form computes this stage: stride-1 convolution with an odd kernel, an even padded
    * input and an even output, then a 2x2 pooling with stride 2.
    */
@@ -96,16 +133,28 @@ public final class BlockedConvStage {
     return apply(tf, x, kernel, bias, padding, activation, pooling, true);
   }
 
-  /**
-   * As {@link #apply(Ops, Operand, Operand, Operand, int, Activation, Pooling)}. With
-   * {@code inputNeedsGradient} false (the stage reads the images) the blocked output is one {@code b x b}
-   * convolution of the space-to-depth input with the spread kernel ({@code [b, b, 4C, 4Cout]}): its slow
-   * backward-data convolution is never needed, and LeNet's first stage saves the slices and concatenation of
-   * blocks of 4 values (5 ms of a 15 ms step at 1 thread on the Zen 5; a stride-2 6x6 convolution of the
-   * plain input took 4 ms, {@code ExtractImagePatches} 20 ms).
-   */
+  /** As {@link #apply(Ops, Operand, Operand, Operand, int, Activation, Pooling)}; see {@link #convolve}. */
   public static Outputs apply(Ops tf, Operand<TFloat32> x, Operand<TFloat32> kernel, Operand<TFloat32> bias,
       int padding, Activation activation, Pooling pooling, boolean inputNeedsGradient) {
+    Blocked z = convolve(tf, x, kernel, bias, padding, inputNeedsGradient);
+    // On [M, 4Cout] rows MatMul + BiasAdd + activation fuse into one oneDNN kernel.
+    Operand<TFloat32> act = activation.apply(tf, z.rows());
+    return new Outputs(z.plain(tf, z.rows()), z.plain(tf, act), z.pool(tf, act, pooling));
+  }
+
+  /**
+   * The convolution with bias in the blocked layout. With {@code inputNeedsGradient} (the input comes from
+   * earlier layers) it is one matrix product of the im2col rows (b x b shifted slices of the space-to-depth
+   * input) and the spread kernel. Without (the stage reads the images) it is one {@code b x b} convolution
+   * of the space-to-depth input with the spread kernel ({@code [b, b, 4C, 4Cout]}), whose slow backward-data
+   * convolution is never needed: LeNet's first stage saves the slices and concatenation of blocks of 4 values
+   * (5 ms of a 15 ms step at 1 thread on the Zen 5; a stride-2 6x6 convolution of the plain input took 4 ms,
+   * {@code ExtractImagePatches} 20 ms).
+   *
+   * @throws IllegalArgumentException when {@link #applies} is false for these sizes
+   */
+  public static Blocked convolve(Ops tf, Operand<TFloat32> x, Operand<TFloat32> kernel, Operand<TFloat32> bias,
+      int padding, boolean inputNeedsGradient) {
     long height = Conv.knownDim(x, 1, "blocked stage");
     long width = Conv.knownDim(x, 2, "blocked stage");
     long in = Conv.knownDim(x, 3, "blocked stage");
@@ -123,30 +172,18 @@ public final class BlockedConvStage {
         : tf.pad(x, tf.constant(new int[][] {{0, 0}, {padding, padding}, {padding, padding}, {0, 0}}),
             tf.constant(0f));
     Operand<TFloat32> tiledBias = tf.tile(bias, tf.constant(new int[] {(int) (BLOCK * BLOCK)}));
-    long[] rows = {-1, BLOCK * BLOCK * out};
-    long[] blockedShape = {-1, outH, outW, BLOCK * BLOCK * out};
-    Operand<TFloat32> z;
-    Operand<TFloat32> act;
+    Operand<TFloat32> rows;
     if (inputNeedsGradient) {
-      // [M, 4Cout] rows, so MatMul + BiasAdd + activation fuse into one oneDNN kernel.
-      z = tf.nn.biasAdd(tf.linalg.matMul(shiftedBlocks(tf, padded, blocks, outH, outW, in),
+      rows = tf.nn.biasAdd(tf.linalg.matMul(shiftedBlocks(tf, padded, blocks, outH, outW, in),
           spread(tf, kernel, k, in, out)), tiledBias);
-      act = activation.apply(tf, z);
     } else {
       Operand<TFloat32> blockKernel = tf.reshape(spread(tf, kernel, k, in, out),
           tf.constant(new long[] {blocks, blocks, BLOCK * BLOCK * in, BLOCK * BLOCK * out}));
-      z = tf.nn.biasAdd(tf.nn.conv2d(tf.nn.spaceToDepth(padded, BLOCK), blockKernel, List.of(1L, 1L, 1L, 1L),
-          "VALID"), tiledBias);
-      act = activation.apply(tf, z);
+      Operand<TFloat32> z = tf.nn.biasAdd(tf.nn.conv2d(tf.nn.spaceToDepth(padded, BLOCK), blockKernel,
+          List.of(1L, 1L, 1L, 1L), "VALID"), tiledBias);
+      rows = tf.reshape(z, tf.constant(new long[] {-1, BLOCK * BLOCK * out}));
     }
-    Operand<TFloat32> pooled = switch (pooling) {
-      case AVG -> tf.linalg.matMul(tf.reshape(act, tf.constant(rows)), tf.constant(averageOverBlock((int) out)));
-      case MAX -> tf.max(tf.reshape(act, tf.constant(new long[] {-1, BLOCK * BLOCK, out})), tf.constant(1));
-    };
-    return new Outputs(
-        tf.nn.depthToSpace(tf.reshape(z, tf.constant(blockedShape)), BLOCK),
-        tf.nn.depthToSpace(tf.reshape(act, tf.constant(blockedShape)), BLOCK),
-        tf.reshape(pooled, tf.constant(new long[] {-1, outH, outW, out})));
+    return new Blocked(rows, outH, outW, out);
   }
 
   /** The im2col matrix {@code [N*outH*outW, b*b*4C]}: b x b shifted slices of the space-to-depth input. */

@@ -38,13 +38,13 @@ class TowersTest {
   private static final float LR = 0.5f;
 
   /** One training step's loss and logits, and every variable after the step, for one tower count. */
-  private record Step(float loss, float[] logits, float[] evalLogits, List<float[]> variables, List<String> names) {}
+  record Step(float loss, float[] logits, float[] evalLogits, List<float[]> variables, List<String> names) {}
 
   private static Step step(int towers, float[] images, int[] labels) {
     return step(TEXTBOOK, towers, images, labels);
   }
 
-  private static Step step(Model model, int towers, float[] images, int[] labels) {
+  static Step step(Model model, int towers, float[] images, int[] labels) {
     TrainConfig config = TrainConfig.builder().learningRate(LR).towers(towers).threads(2).build();
     int n = labels.length;
     try (Graph graph = new Graph()) {
@@ -86,7 +86,7 @@ class TowersTest {
     }
   }
 
-  private static float[] randomImages(int n, long seed) {
+  static float[] randomImages(int n, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     float[] x = new float[n * 28 * 28];
     for (int i = 0; i < x.length; i++) {
@@ -95,7 +95,7 @@ class TowersTest {
     return x;
   }
 
-  private static int[] randomLabels(int n, long seed) {
+  static int[] randomLabels(int n, long seed) {
     return new SplittableRandom(seed + 1).ints(n, 0, 10).toArray();
   }
 

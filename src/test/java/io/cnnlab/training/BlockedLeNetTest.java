@@ -1,0 +1,79 @@
+package io.cnnlab.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cnnlab.models.LeNet;
+import io.cnnlab.models.LeNetConfig;
+import io.cnnlab.models.Model;
+import io.cnnlab.nn.BlockedConvStage;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.Graph;
+import org.tensorflow.GraphOperation;
+
+/**
+ * LeNet built with blocked convolution stages trains like LeNet built with TensorFlow's plain Conv2D,
+ * batch-norm and pooling ops (the reference, built in {@link BlockedConvStage#buildPlainIf}): one SGD step's
+ * loss, logits, every variable after it and the evaluation logits (moving averages included), for one and two
+ * towers.
+ */
+class BlockedLeNetTest {
+  private static final List<LeNetConfig> VARIANTS = List.of(
+      LeNetConfig.textbook(),
+      LeNetConfig.reluMaxVariant(),
+      LeNetConfig.reluMaxVariant().withBatchNorm(true),
+      LeNetConfig.batchNormVariant());
+
+  @Test
+  void blockedStagesTrainLikeThePlainOps() {
+    int n = 12;
+    float[] x = TowersTest.randomImages(n, 21);
+    int[] y = TowersTest.randomLabels(n, 21);
+    for (LeNetConfig config : VARIANTS) {
+      Model model = new LeNet(config);
+      for (int towers : new int[] {1, 2}) {
+        TowersTest.Step blocked = TowersTest.step(model, towers, x, y);
+        TowersTest.Step plain = BlockedConvStage.buildPlainIf(true, () -> TowersTest.step(model, towers, x, y));
+        String what = config + ", " + towers + " towers";
+        assertEquals(plain.names(), blocked.names(), "the same variables, " + what);
+        assertEquals(plain.loss(), blocked.loss(), 1e-5f * Math.max(1f, Math.abs(plain.loss())), "loss, " + what);
+        assertArrayEquals(plain.logits(), blocked.logits(), 1e-4f, "logits, " + what);
+        assertArrayEquals(plain.evalLogits(), blocked.evalLogits(), 1e-4f, "evaluation logits after the step, "
+            + what);
+        for (int i = 0; i < plain.names().size(); i++) {
+          float[] a = plain.variables().get(i);
+          float scale = 0;
+          for (float v : a) {
+            scale = Math.max(scale, Math.abs(v));
+          }
+          assertArrayEquals(a, blocked.variables().get(i), 1e-5f * Math.max(1f, scale),
+              plain.names().get(i) + " after one step, " + what);
+        }
+      }
+    }
+  }
+
+  @Test
+  void theBlockedFormIsWhatTheGraphRuns() {
+    // Guards the comparison above: both builds must not be the plain ops.
+    for (LeNetConfig config : VARIANTS) {
+      Model model = new LeNet(config);
+      assertTrue(opTypes(model, false).contains("SpaceToDepth"), config + " blocked");
+      List<String> plain = opTypes(model, true);
+      assertFalse(plain.contains("SpaceToDepth"), config + " plain");
+      assertTrue(plain.contains("Conv2D"), config + " plain");
+    }
+  }
+
+  private static List<String> opTypes(Model model, boolean plain) {
+    try (Graph graph = new Graph()) {
+      BlockedConvStage.buildPlainIf(plain, () -> TrainGraph.build(graph, model, TrainConfig.builder().build()));
+      List<String> types = new java.util.ArrayList<>();
+      graph.operations().forEachRemaining(op -> types.add(((GraphOperation) op).type()));
+      return types;
+    }
+  }
+}
