@@ -35,6 +35,7 @@ class BlockedConvStageTest {
         new Case(2, 12, 3, 3, 1, 4, Activation.RELU, Pooling.MAX),
         new Case(2, 10, 2, 5, 0, 3, Activation.TANH, Pooling.MAX),
         new Case(2, 8, 2, 7, 3, 5, Activation.SIGMOID, Pooling.AVG),
+        new Case(2, 10, 2, 9, 4, 3, Activation.RELU, Pooling.AVG),     // padding of 2 whole blocks: SAME
         new Case(1, 6, 1, 1, 0, 2, Activation.RELU, Pooling.AVG));
     for (Case c : cases) {
       check(c, true);
