@@ -17,7 +17,7 @@ public final class EnvironmentProbe {
     Cpu cpu = Cpu.detect();
     return new RunEnvironment(Runtime.version().toString(), Versions.TENSORFLOW_JAVA, Versions.tensorflow(),
         Versions.cnnlab(), detectGitCommit(), cpu.model(), cpu.extensions(), OneDnn.status().describe(),
-        BlockedConvStage.describe(),        Runtime.getRuntime().availableProcessors(), device);
+        BlockedConvStage.describe(), Runtime.getRuntime().availableProcessors(), device);
   }
 
   /** {@code git rev-parse HEAD} of the working folder, or {@code unknown}. */

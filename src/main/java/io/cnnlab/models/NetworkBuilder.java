@@ -146,7 +146,7 @@ final class NetworkBuilder {
         normalised = out.outputs();
       }
       for (int i = 0; i < rows.size(); i++) {
-        rows.set(i, blocked.get(i).rows(scopes.get(i).withSubScope(name), normalised.get(i)));
+        rows.set(i, blocked.get(i).fromPerChannel(scopes.get(i).withSubScope(name), normalised.get(i)));
       }
       tapBlocked(name, blocked, rows);
     }

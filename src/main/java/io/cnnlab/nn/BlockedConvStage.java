@@ -8,9 +8,10 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A stride-1 convolution, an element-wise activation and a 2x2/2 pooling computed together in 2x2
- * space-to-depth form: the same function of the same variables as {@code Conv.conv2d}, the activation and
- * {@code Pooling.apply} one after the other, laid out so that one matrix product does the convolution.
+ * A stride-1 convolution, an element-wise activation and a 2x2/2 pooling (with batch norm between, through
+ * {@link Blocked}) computed together in 2x2 space-to-depth form: the same function of the same variables as
+ * {@code Conv.conv2d}, the activation and {@code Pooling.apply} one after the other, laid out for kernels
+ * that use the CPU's vectors well.
  *
  * <p>Why: LeNet's convolutions have 1 and 6 input channels and 6 and 16 output channels, too few for oneDNN's
  * 16-wide AVX-512 blocks. Its backward-data convolution of conv2 took 38% of a training step at 9-14 GFLOP/s
@@ -18,15 +19,16 @@ import org.tensorflow.types.TFloat32;
  * <ul>
  *   <li>the padded input {@code [N, H, W, C]} becomes {@code [N, H/2, W/2, 4C]} ({@code SpaceToDepth});
  *   <li>each output block (2x2 output pixels, {@code 4 Cout} values) reads {@code b x b} input blocks,
- *       {@code b = k/2 + 1}; their {@code b*b} shifted slices side by side are the im2col matrix
- *       {@code [N*Ho/2*Wo/2, b*b*4C]}, built from slices whose gradients are slices again;
+ *       {@code b = k/2 + 1};
  *   <li>the kernel {@code [k, k, C, Cout]} is spread into {@code [b*b*4C, 4Cout]} by a constant 0/1 matrix
- *       (input position {@code 2a + p} and output position {@code u} meet kernel tap {@code 2a + p - u});
+ *       (input position {@code 2a + p} and output position {@code u} meet kernel tap {@code 2a + p - u}), so
+ *       the convolution is one matrix product of the {@code b*b} shifted slices side by side with it (LeNet's
+ *       conv2: {@code [N*25, 216] x [216, 64]}), or one {@code b x b} convolution over {@code 4C} channels
+ *       where no gradient flows into the input (conv1: 4 channels in, 24 out);
  *   <li>the 2x2 pooling is then over the four output positions of a row: a matrix product with a constant
- *       (average) or a maximum over one axis, and the result is back in the plain {@code [N, H', W', Cout]}
+ *       (average) or element-wise maxima (max), and the result is back in the plain {@code [N, H', W', Cout]}
  *       layout.
  * </ul>
- * For LeNet's two stages the products are {@code [N*196, 36] x [36, 24]} and {@code [N*25, 216] x [216, 64]}.
  * The convolution and activation outputs are also given in the plain layout ({@code DepthToSpace}) for
  * feature maps; the graph computes them only when they are fetched.
  */
@@ -92,7 +94,7 @@ public final class BlockedConvStage {
     }
 
     /** The inverse of {@link #perChannel}: back to {@code rows}' shape. */
-    public Operand<TFloat32> rows(Ops tf, Operand<TFloat32> perChannel) {
+    public Operand<TFloat32> fromPerChannel(Ops tf, Operand<TFloat32> perChannel) {
       return tf.reshape(perChannel, tf.constant(new long[] {-1, BLOCK * BLOCK * channels}));
     }
 

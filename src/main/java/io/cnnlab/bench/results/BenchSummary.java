@@ -28,9 +28,7 @@ public final class BenchSummary {
     if (Files.isRegularFile(manifest)) {
       Map<?, ?> m = RunJson.readLenient(manifest, Map.class, "bench manifest");
       for (String key : List.of("time", "device", "cpu", "cpu_extensions", "onednn", "conv_stages", "cores",
-          "tensorflow_runtime",
-          "java", "load_average",
-          "environment")) {
+          "tensorflow_runtime", "java", "load_average", "environment")) {
         if (m.containsKey(key)) {
           md.append("- ").append(key).append(": ").append(m.get(key)).append('\n');
         }
