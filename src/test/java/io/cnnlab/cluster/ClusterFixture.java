@@ -14,7 +14,6 @@ import io.cnnlab.experiments.SweepOptions;
 import io.cnnlab.experiments.TrainingJob;
 import io.cnnlab.experiments.tasks.Measurement;
 import io.cnnlab.runs.ReportRenderer;
-import io.cnnlab.runs.RunEnvironment;
 import io.cnnlab.training.TrainListener;
 import io.cnnlab.training.TrainResult;
 import java.io.ByteArrayOutputStream;
@@ -52,16 +51,6 @@ final class ClusterFixture {
       reference: {source: d2l, metric: test_accuracy, low: 0.78, high: 0.83, variant: avg}
       """;
 
-  static final String SHAPES = """
-      id: shapes
-      title: Shapes
-      kind: conv-shapes
-      reference: {source: formulas, metric: mismatches, low: 0, high: 0}
-      """;
-
-  static final RunEnvironment ENVIRONMENT = new RunEnvironment("17", "1.1.0", "2.18.0", "test", "unknown",
-      "test cpu", List.of("AVX2"), "on (test)", "blocked", 2, "cpu");
-
   final Path root;
   final Path declarations;
   final Path dataRoot;
@@ -81,7 +70,7 @@ final class ClusterFixture {
       Files.createFile(fmnist.resolve(f));
     }
     Files.writeString(declarations.resolve("pool.yaml"), POOL);
-    Files.writeString(declarations.resolve("shapes.yaml"), SHAPES);
+    Files.writeString(declarations.resolve("shapes.yaml"), HarnessFixture.SHAPES);
     when(executor.trainingSpeed(any())).thenReturn(1000.0);
     doAnswer(inv -> train(inv.getArgument(0), inv.getArgument(1), inv.getArgument(2)))
         .when(executor).train(any(), any(), any());
@@ -107,7 +96,7 @@ final class ClusterFixture {
   }
 
   Harness harness(RunExecutor with) {
-    return new Harness(with, renderer, ENVIRONMENT, new PrintStream(console, true, StandardCharsets.UTF_8), false);
+    return new Harness(with, renderer, HarnessFixture.ENVIRONMENT, new PrintStream(console, true, StandardCharsets.UTF_8), false);
   }
 
   /** A task of job {@code job} on host {@code host}, with every process alive. */

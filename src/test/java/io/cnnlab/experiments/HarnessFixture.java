@@ -58,15 +58,15 @@ public final class HarnessFixture {
       """;
 
   /** A measurement kind with an exact expectation. */
-  static final String SHAPES = """
+  public static final String SHAPES = """
       id: shapes
       title: Shapes
       kind: conv-shapes
       reference: {source: formulas, metric: mismatches, low: 0, high: 0}
       """;
 
-  static final RunEnvironment ENVIRONMENT =
-      new RunEnvironment("17", "1.1.0", "2.18.0", "test", "unknown", "test cpu", java.util.List.of("AVX2"), "on (test)", "blocked", 2, "cpu");
+  public static final RunEnvironment ENVIRONMENT = new RunEnvironment("17", "1.1.0", "2.18.0", "test", "unknown",
+      "test cpu", java.util.List.of("AVX2"), "on (test)", "blocked", 2, "cpu");
 
   final Path declarations;
   final Path dataRoot;
