@@ -151,6 +151,7 @@ final class NetworkBuilder {
       tapBlocked(name, blocked, rows);
     }
     String activationName = next(activation.label());
+    // On the [M, 4Cout] rows: without batch norm, MatMul + BiasAdd + activation fuse into one oneDNN kernel.
     for (int i = 0; i < rows.size(); i++) {
       rows.set(i, activation.apply(scopes.get(i).withSubScope(activationName), rows.get(i)));
     }

@@ -71,9 +71,6 @@ public final class BlockedConvStage {
 
   private BlockedConvStage() {}
 
-  /** The stage's three outputs in the plain layout: convolution (with bias), activation, pooling. */
-  public record Outputs(Operand<TFloat32> conv, Operand<TFloat32> activation, Operand<TFloat32> pooled) {}
-
   /**
    * A convolution's output in the blocked layout: {@code rows [N*outH*outW, 4 channels]}, one row per 2x2
    * block of output pixels ({@code outH x outW} blocks per image), columns (u, v, channel).
@@ -134,26 +131,6 @@ public final class BlockedConvStage {
     return stride == 1 && kernel % 2 == 1 && window == BLOCK && poolStride == BLOCK
         && (height + 2L * padding) % BLOCK == 0 && (width + 2L * padding) % BLOCK == 0
         && outH > 0 && outW > 0 && outH % BLOCK == 0 && outW % BLOCK == 0;
-  }
-
-  /**
-   * The stage on {@code x [N, H, W, C]} (static H, W, C) with {@code kernel [k, k, C, Cout]} and
-   * {@code bias [Cout]}; ops in the scope of {@code tf}.
-   *
-   * @throws IllegalArgumentException when {@link #applies} is false for these sizes
-   */
-  public static Outputs apply(Ops tf, Operand<TFloat32> x, Operand<TFloat32> kernel, Operand<TFloat32> bias,
-      int padding, Activation activation, Pooling pooling) {
-    return apply(tf, x, kernel, bias, padding, activation, pooling, true);
-  }
-
-  /** As {@link #apply(Ops, Operand, Operand, Operand, int, Activation, Pooling)}; see {@link #convolve}. */
-  public static Outputs apply(Ops tf, Operand<TFloat32> x, Operand<TFloat32> kernel, Operand<TFloat32> bias,
-      int padding, Activation activation, Pooling pooling, boolean inputNeedsGradient) {
-    Blocked z = convolve(tf, x, kernel, bias, padding, inputNeedsGradient);
-    // On [M, 4Cout] rows MatMul + BiasAdd + activation fuse into one oneDNN kernel.
-    Operand<TFloat32> act = activation.apply(tf, z.rows());
-    return new Outputs(z.plain(tf, z.rows()), z.plain(tf, act), z.pool(tf, act, pooling));
   }
 
   /**

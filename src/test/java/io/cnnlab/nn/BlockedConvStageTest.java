@@ -67,10 +67,12 @@ class BlockedConvStageTest {
       Operand<TFloat32> conv = tf.nn.biasAdd(tf.nn.conv2d(padded, wp, List.of(1L, 1L, 1L, 1L), "VALID"), bp);
       Operand<TFloat32> act = c.act().apply(tf, conv);
       Operand<TFloat32> pooled = c.pool().apply(tf, act, 2, 2);
-      BlockedConvStage.Outputs blocked =
-          BlockedConvStage.apply(tf.withSubScope("blocked"), xp, wp, bp, c.padding(), c.act(), c.pool(),
-              inputNeedsGradient);
-      assertArrayEquals(pooled.shape().asArray(), blocked.pooled().shape().asArray(), c.toString());
+      // The stage as NetworkBuilder.convStage composes it: convolve, activation on the rows, pool.
+      Ops scope = tf.withSubScope("blocked");
+      BlockedConvStage.Blocked z = BlockedConvStage.convolve(scope, xp, wp, bp, c.padding(), inputNeedsGradient);
+      Operand<TFloat32> blockedAct = c.act().apply(scope, z.rows());
+      Operand<TFloat32> blockedPooled = z.pool(scope, blockedAct, c.pool());
+      assertArrayEquals(pooled.shape().asArray(), blockedPooled.shape().asArray(), c.toString());
 
       Operand<TFloat32> r = tf.constant(Shape.of(c.n(), outSide / 2, outSide / 2, c.out()),
           org.tensorflow.ndarray.buffer.DataBuffers.of(weights));
@@ -78,18 +80,19 @@ class BlockedConvStageTest {
           : new Output<?>[] {wp.asOutput(), bp.asOutput()};
       Output<?>[] plainGrads = g.addGradients(tf.reduceSum(tf.math.mul(pooled, r), tf.constant(new int[] {0, 1, 2, 3}))
           .asOutput(), xs);
-      Output<?>[] blockedGrads = g.addGradients(tf.reduceSum(tf.math.mul(blocked.pooled(), r),
+      Output<?>[] blockedGrads = g.addGradients(tf.reduceSum(tf.math.mul(blockedPooled, r),
           tf.constant(new int[] {0, 1, 2, 3})).asOutput(), xs);
 
       List<Operand<?>> plain = new ArrayList<>(List.of(conv, act, pooled));
-      List<Operand<?>> ours = new ArrayList<>(List.of(blocked.conv(), blocked.activation(), blocked.pooled()));
+      List<Operand<?>> blocked =
+          new ArrayList<>(List.of(z.plain(scope, z.rows()), z.plain(scope, blockedAct), blockedPooled));
       for (int i = 0; i < xs.length; i++) {
         plain.add(plainGrads[i]);
-        ours.add(blockedGrads[i]);
+        blocked.add(blockedGrads[i]);
       }
       Session.Runner run = s.runner().feed(xp, xt).feed(wp, wt).feed(bp, bt);
       plain.forEach(run::fetch);
-      ours.forEach(run::fetch);
+      blocked.forEach(run::fetch);
       String[] names = inputNeedsGradient ? new String[] {"conv", "activation", "pooled", "d input", "d kernel", "d bias"}
           : new String[] {"conv", "activation", "pooled", "d kernel", "d bias"};
       try (Result result = run.run()) {
@@ -135,7 +138,7 @@ class BlockedConvStageTest {
       Operand<TFloat32> w = tf.constant(new float[5][5][2][3]);
       Operand<TFloat32> b = tf.constant(new float[3]);
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> BlockedConvStage.apply(tf, x, w, b, 0, Activation.RELU, Pooling.MAX));
+          () -> BlockedConvStage.convolve(tf, x, w, b, 0, true));
       assertTrue(e.getMessage().contains("15x15x2"), e.getMessage());
     }
   }
