@@ -1,7 +1,7 @@
 package io.cnnlab.bench;
 
 import io.cnnlab.Versions;
-import io.cnnlab.nn.BlockedConvStage;
+import io.cnnlab.nn.GraphForms;
 import io.cnnlab.runs.RunJson;
 import io.cnnlab.tf.Cpu;
 import io.cnnlab.tf.Devices;
@@ -39,7 +39,7 @@ public final class BenchEnvironment {
   /** One line for the console: {@code cpu: AMD EPYC (AVX2, AVX-512); 2 cores; oneDNN on (...)}. */
   public static String header() {
     return "cpu: " + Cpu.detect().describe() + "; " + Runtime.getRuntime().availableProcessors() + " cores; oneDNN "
-        + OneDnn.status().describe() + "; conv stages " + BlockedConvStage.describe() + "; load " + loadAverage();
+        + OneDnn.status().describe() + "; graph forms " + GraphForms.describe() + "; load " + loadAverage();
   }
 
   /** Everything recorded, in a stable order. */
@@ -56,7 +56,7 @@ public final class BenchEnvironment {
     m.put("cpu", cpu.model());
     m.put("cpu_extensions", String.join(", ", cpu.extensions()));
     m.put("onednn", OneDnn.status().describe());
-    m.put("conv_stages", BlockedConvStage.describe());
+    m.put("conv_stages", GraphForms.describe());
     m.put("java", System.getProperty("java.version"));
     m.put("load_average", loadAverage());
     Map<String, String> env = new LinkedHashMap<>();

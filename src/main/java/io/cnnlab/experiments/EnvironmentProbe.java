@@ -1,7 +1,7 @@
 package io.cnnlab.experiments;
 
 import io.cnnlab.Versions;
-import io.cnnlab.nn.BlockedConvStage;
+import io.cnnlab.nn.GraphForms;
 import io.cnnlab.runs.RunEnvironment;
 import io.cnnlab.tf.Cpu;
 import io.cnnlab.tf.OneDnn;
@@ -17,7 +17,7 @@ public final class EnvironmentProbe {
     Cpu cpu = Cpu.detect();
     return new RunEnvironment(Runtime.version().toString(), Versions.TENSORFLOW_JAVA, Versions.tensorflow(),
         Versions.cnnlab(), detectGitCommit(), cpu.model(), cpu.extensions(), OneDnn.status().describe(),
-        BlockedConvStage.describe(), Runtime.getRuntime().availableProcessors(), device);
+        GraphForms.describe(), Runtime.getRuntime().availableProcessors(), device);
   }
 
   /** {@code git rev-parse HEAD} of the working folder, or {@code unknown}. */

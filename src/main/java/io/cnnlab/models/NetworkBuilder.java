@@ -3,6 +3,7 @@ package io.cnnlab.models;
 import io.cnnlab.nn.Activation;
 import io.cnnlab.nn.BatchNorm;
 import io.cnnlab.nn.BlockedConvStage;
+import io.cnnlab.nn.ChannelsFirst;
 import io.cnnlab.nn.Conv;
 import io.cnnlab.nn.Dense;
 import io.cnnlab.nn.Dropout;
@@ -11,6 +12,7 @@ import io.cnnlab.nn.Pooling;
 import io.cnnlab.nn.StepSeed;
 import io.cnnlab.nn.TowerBatchNorm;
 import io.cnnlab.nn.WeightedOutput;
+import io.cnnlab.tf.OneDnn;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +47,12 @@ final class NetworkBuilder {
   private final List<Operand<TFloat32>> current;
   /** True until the first layer: the current tensors are the images, which no gradient flows into. */
   private boolean atInput = true;
+  /**
+   * True while the current tensors are {@code [N, C, H, W]} ({@link ChannelsFirst}): between convolutions
+   * over many channels, their activations and poolings. Every other layer gets {@code [N, H, W, C]}, and taps
+   * are always NHWC.
+   */
+  private boolean channelsFirst = false;
 
   NetworkBuilder(Ops tf, Operand<TFloat32> input, Operand<TBool> training, StepSeed random) {
     this(tf, List.of(input), List.of(), training, random);
@@ -80,6 +88,7 @@ final class NetworkBuilder {
 
   /** Reshapes every input to {@code shape} without a tap: pins the static shape and checks the fed size. */
   NetworkBuilder pin(long... shape) {
+    channelsLast();
     for (int i = 0; i < current.size(); i++) {
       Ops tf = scopes.get(i);
       current.set(i, tf.reshape(current.get(i), tf.constant(shape)));
@@ -90,7 +99,10 @@ final class NetworkBuilder {
   NetworkBuilder conv(int outChannels, int kernel, int stride, int padding) {
     String name = next("conv");
     long seed = random.seed();
-    return weighted(name, (tf, x) -> Conv.conv2d(tf, name, x, outChannels, kernel, stride, padding, seed));
+    long inChannels = Conv.knownDim(current.get(0), channelsFirst ? 1 : 3, name);
+    layout(ChannelsFirst.wanted(inChannels, OneDnn.status().active()));
+    boolean first = channelsFirst;
+    return weighted(name, (tf, x) -> Conv.conv2d(tf, name, x, outChannels, kernel, stride, padding, seed, first));
   }
 
   /**
@@ -102,6 +114,7 @@ final class NetworkBuilder {
    */
   NetworkBuilder convStage(int outChannels, int kernel, int padding, boolean batchNorm, Activation activation,
       Pooling pooling, int window, int stride) {
+    channelsLast();
     Operand<TFloat32> first = current.get(0);
     if (!BlockedConvStage.enabled() || first.shape().numDimensions() != 4
         || !BlockedConvStage.applies(first.shape().size(1), first.shape().size(2), kernel, 1, padding, window,
@@ -174,11 +187,13 @@ final class NetworkBuilder {
   }
 
   NetworkBuilder dense(int units) {
+    channelsLast();
     String name = next("dense");
     return weighted(name, (tf, x) -> Dense.dense(tf, name, x, units, random.seed()));
   }
 
   NetworkBuilder batchNorm() {
+    channelsLast();
     String name = next("bn");
     if (current.size() == 1) {
       BatchNorm.Output out = BatchNorm.apply(scopes.get(0), name, current.get(0), training);
@@ -197,10 +212,12 @@ final class NetworkBuilder {
 
   NetworkBuilder pool(Pooling pooling, int window, int stride) {
     String name = next(pooling.label() + "pool");
+    channelsLast();
     return each(name, (tf, x) -> pooling.apply(tf.withSubScope(name), x, window, stride));
   }
 
   NetworkBuilder localResponseNorm(LocalResponseNorm.Settings settings) {
+    channelsLast();
     String name = next("lrn");
     return each(name, (tf, x) -> LocalResponseNorm.apply(tf.withSubScope(name), x, settings));
   }
@@ -213,6 +230,7 @@ final class NetworkBuilder {
     if (rate == 0f) {
       return this;
     }
+    channelsLast();
     String name = next("dropout");
     if (current.size() == 1) {
       return each(name, (tf, x) -> Dropout.apply(tf, name, x, rate, training, random));
@@ -221,12 +239,14 @@ final class NetworkBuilder {
   }
 
   NetworkBuilder flatten() {
+    channelsLast();
     String name = next("flatten");
     return each(name, (tf, x) -> Dense.flatten(tf.withSubScope(name), x));
   }
 
   /** Bilinear resize to {@code size x size} (half-pixel centers), skipped when the input already has it. */
   NetworkBuilder resize(int size) {
+    channelsLast();
     Operand<TFloat32> first = current.get(0);
     if (first.shape().size(1) == size && first.shape().size(2) == size) {
       return this;
@@ -241,6 +261,7 @@ final class NetworkBuilder {
 
   /** The current output as logits, with everything recorded; the whole batch's network. */
   ModelOutputs outputs() {
+    channelsLast();
     if (current.size() != 1) {
       throw new IllegalStateException("a tower builder has one output per slice: call towerOutputs()");
     }
@@ -252,6 +273,7 @@ final class NetworkBuilder {
    * belong to the shared variables, are slice 0's only.
    */
   List<ModelOutputs> towerOutputs() {
+    channelsLast();
     List<ModelOutputs> out = new ArrayList<>();
     for (int i = 0; i < current.size(); i++) {
       out.add(new ModelOutputs(current.get(i), i == 0 ? List.copyOf(updates) : List.of(),
@@ -284,10 +306,29 @@ final class NetworkBuilder {
   private NetworkBuilder tap(String name, List<Operand<TFloat32>> outputs) {
     atInput = false;
     for (int i = 0; i < outputs.size(); i++) {
-      taps.get(i).add(new ModelOutputs.Tap(name, outputs.get(i)));
+      Operand<TFloat32> view = channelsFirst
+          ? ChannelsFirst.toLast(scopes.get(i).withSubScope(name + "_nhwc"), outputs.get(i)) : outputs.get(i);
+      taps.get(i).add(new ModelOutputs.Tap(name, view));
       current.set(i, outputs.get(i));
     }
     return this;
+  }
+
+  /** Brings the current tensors to {@code [N, H, W, C]} if they are not. */
+  private void channelsLast() {
+    layout(false);
+  }
+
+  /** Transposes the current tensors to NCHW ({@code first}) or NHWC if they are in the other layout. */
+  private void layout(boolean first) {
+    if (first == channelsFirst) {
+      return;
+    }
+    for (int i = 0; i < current.size(); i++) {
+      Ops tf = scopes.get(i).withSubScope(first ? "to_nchw" : "to_nhwc");
+      current.set(i, first ? ChannelsFirst.fromLast(tf, current.get(i)) : ChannelsFirst.toLast(tf, current.get(i)));
+    }
+    channelsFirst = first;
   }
 
   private String next(String kind) {

@@ -2,7 +2,6 @@ package io.cnnlab.nn;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -41,32 +40,9 @@ public final class BlockedConvStage {
    */
   public static final boolean ENABLED = !"off".equalsIgnoreCase(System.getProperty("cnnlab.blocked-conv", "on"));
 
-  private static final ThreadLocal<Boolean> PLAIN = ThreadLocal.withInitial(() -> false);
-
-  /** {@code blocked} or {@code plain (-Dcnnlab.blocked-conv=off)}, for manifests and the bench's header. */
-  public static String describe() {
-    return ENABLED ? "blocked (plain in deterministic mode)" : "plain (-Dcnnlab.blocked-conv=off)";
-  }
-
   /** True when a model being built now uses the blocked form where it applies. */
   public static boolean enabled() {
-    return ENABLED && !PLAIN.get();
-  }
-
-  /**
-   * Builds with the plain convolution, activation and pooling ops when {@code plain} is true. Deterministic
-   * training asks for it: two training runs of the blocked form in one JVM differed in the last bits
-   * (DropoutResumeTest, 1 thread), as the plain ops do not; the cause, inside TensorFlow's oneDNN matrix
-   * products, was not found.
-   */
-  public static <T> T buildPlainIf(boolean plain, Supplier<T> build) {
-    boolean before = PLAIN.get();
-    PLAIN.set(before || plain);
-    try {
-      return build.get();
-    } finally {
-      PLAIN.set(before);
-    }
+    return ENABLED && !GraphForms.plainRequested();
   }
 
   private BlockedConvStage() {}

@@ -5,6 +5,8 @@ import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.op.nn.BiasAdd;
+import org.tensorflow.op.nn.Conv2d;
 import org.tensorflow.types.TFloat32;
 
 /** 2-D convolution with bias on NHWC tensors, with PyTorch-style symmetric zero padding. */
@@ -28,26 +30,51 @@ public final class Conv {
    */
   public static WeightedOutput conv2d(
       Ops tf, String name, Operand<TFloat32> x, int outChannels, int kernel, int stride, int padding, long seed) {
+    return conv2d(tf, name, x, outChannels, kernel, stride, padding, seed, false);
+  }
+
+  /**
+   * As {@link #conv2d(Ops, String, Operand, int, int, int, int, long)}, on {@code x [N, C, H, W]} giving
+   * {@code [N, Cout, H', W']} when {@code channelsFirst} ({@link ChannelsFirst}); the variables are the same.
+   * NCHW convolutions run on chunks of about {@link ChannelsFirst#CHUNK} images of the batch size a build
+   * was given ({@link GraphForms#buildForBatch}).
+   */
+  public static WeightedOutput conv2d(Ops tf, String name, Operand<TFloat32> x, int outChannels, int kernel,
+      int stride, int padding, long seed, boolean channelsFirst) {
     if (outChannels < 1 || kernel < 1 || stride < 1 || padding < 0) {
       throw new IllegalArgumentException(String.format(
           "%s: need outChannels, kernel, stride >= 1 and padding >= 0, got %d, %d, %d, %d",
           name, outChannels, kernel, stride, padding));
     }
     Ops layer = tf.withSubScope(name);
-    Weights weights = variables(tf, name, knownDim(x, 3, name), outChannels, kernel, seed);
+    Weights weights = variables(tf, name, knownDim(x, channelsFirst ? 1 : 3, name), outChannels, kernel, seed);
     Variable<TFloat32> w = weights.kernel();
     Variable<TFloat32> b = weights.bias();
-    List<Long> strides = List.of(1L, (long) stride, (long) stride, 1L);
+    int chunks = channelsFirst ? ChannelsFirst.chunks(GraphForms.batchSizeHint()) : 1;
+    Operand<TFloat32> out = BatchChunks.map(layer, x, chunks,
+        part -> convolve(layer, part, w, b, kernel, stride, padding, channelsFirst));
+    return new WeightedOutput(out, w, b);
+  }
+
+  /** {@code conv(pad(x)) + bias}. */
+  private static Operand<TFloat32> convolve(Ops layer, Operand<TFloat32> x, Operand<TFloat32> w,
+      Operand<TFloat32> b, int kernel, int stride, int padding, boolean channelsFirst) {
+    long s = stride;
+    List<Long> strides = channelsFirst ? List.of(1L, 1L, s, s) : List.of(1L, s, s, 1L);
+    String format = channelsFirst ? "NCHW" : "NHWC";
     Operand<TFloat32> conv;
     if (padding == 0) {
-      conv = layer.nn.conv2d(x, w, strides, "VALID");
+      conv = layer.nn.conv2d(x, w, strides, "VALID", Conv2d.dataFormat(format));
     } else if (stride == 1 && 2 * padding == kernel - 1) {
-      conv = layer.nn.conv2d(x, w, strides, "SAME");
+      conv = layer.nn.conv2d(x, w, strides, "SAME", Conv2d.dataFormat(format));
     } else {
-      int[][] pads = {{0, 0}, {padding, padding}, {padding, padding}, {0, 0}};
-      conv = layer.nn.conv2d(layer.pad(x, layer.constant(pads), layer.constant(0f)), w, strides, "VALID");
+      int[] none = {0, 0};
+      int[] both = {padding, padding};
+      int[][] pads = channelsFirst ? new int[][] {none, none, both, both} : new int[][] {none, both, both, none};
+      conv = layer.nn.conv2d(layer.pad(x, layer.constant(pads), layer.constant(0f)), w, strides, "VALID",
+          Conv2d.dataFormat(format));
     }
-    return new WeightedOutput(layer.nn.biasAdd(conv, b), w, b);
+    return layer.nn.biasAdd(conv, b, BiasAdd.dataFormat(format));
   }
 
   /**

@@ -14,8 +14,8 @@ import java.util.List;
  * @param cpuModel the first {@code model name} of {@code /proc/cpuinfo}, or {@code os.arch} elsewhere
  * @param cpuExtensions the CPU's vector extensions that decide TensorFlow's speed
  * @param onednn whether TensorFlow's oneDNN kernels ran, and why
- * @param convStages how convolution-activation-pooling stages were computed ({@code blocked} or {@code plain});
- *     null in manifests written before it was recorded
+ * @param convStages how convolutions were computed ({@link io.cnnlab.nn.GraphForms#describe}); null in
+ *     manifests written before it was recorded
  * @param cores processors available to the JVM
  * @param device {@code cpu} or {@code gpu}
  */

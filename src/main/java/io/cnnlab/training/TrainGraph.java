@@ -2,7 +2,7 @@ package io.cnnlab.training;
 
 import io.cnnlab.models.Model;
 import io.cnnlab.models.ModelOutputs;
-import io.cnnlab.nn.BlockedConvStage;
+import io.cnnlab.nn.GraphForms;
 import io.cnnlab.nn.Losses;
 import io.cnnlab.nn.StepSeed;
 import io.cnnlab.training.checkpoint.VariableSaver;
@@ -65,8 +65,9 @@ public final class TrainGraph {
     StepSeed random = StepSeed.of(config.seed(), globalStep);
 
     var before = new HashSet<>(TrainableVariables.variableNames(graph));
-    outputs = BlockedConvStage.buildPlainIf(config.deterministic(),
-        () -> towers == 1 ? model.build(tf, images, training, random) : buildTowers(graph, tf, random));
+    outputs = GraphForms.buildPlainIf(config.deterministic(), () -> GraphForms.buildForBatch(
+        config.batchSize() / towers,
+        () -> towers == 1 ? model.build(tf, images, training, random) : buildTowers(graph, tf, random)));
     loss = tf.withName("loss").identity(
         Losses.softmaxCrossEntropy(tf, outputs.logits(), labels, model.classes()));
     objective = withWeightDecay(tf, loss, outputs.decayedWeights(), config.weightDecay());

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cnnlab.models.LeNet;
 import io.cnnlab.models.LeNetConfig;
 import io.cnnlab.models.Model;
-import io.cnnlab.nn.BlockedConvStage;
+import io.cnnlab.nn.GraphForms;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
@@ -16,7 +16,7 @@ import org.tensorflow.GraphOperation;
 
 /**
  * LeNet built with blocked convolution stages trains like LeNet built with TensorFlow's plain Conv2D,
- * batch-norm and pooling ops (the reference, built in {@link BlockedConvStage#buildPlainIf}): one SGD step's
+ * batch-norm and pooling ops (the reference, built in {@link GraphForms#buildPlainIf}): one SGD step's
  * loss, logits, every variable after it and the evaluation logits (moving averages included), for one and two
  * towers.
  */
@@ -36,7 +36,7 @@ class BlockedLeNetTest {
       Model model = new LeNet(config);
       for (int towers : new int[] {1, 2}) {
         TowersTest.Step blocked = TowersTest.step(model, towers, x, y);
-        TowersTest.Step plain = BlockedConvStage.buildPlainIf(true, () -> TowersTest.step(model, towers, x, y));
+        TowersTest.Step plain = GraphForms.buildPlainIf(true, () -> TowersTest.step(model, towers, x, y));
         String what = config + ", " + towers + " towers";
         assertEquals(plain.names(), blocked.names(), "the same variables, " + what);
         assertEquals(plain.loss(), blocked.loss(), 1e-5f * Math.max(1f, Math.abs(plain.loss())), "loss, " + what);
@@ -70,7 +70,7 @@ class BlockedLeNetTest {
 
   private static List<String> opTypes(Model model, boolean plain) {
     try (Graph graph = new Graph()) {
-      BlockedConvStage.buildPlainIf(plain, () -> TrainGraph.build(graph, model, TrainConfig.builder().build()));
+      GraphForms.buildPlainIf(plain, () -> TrainGraph.build(graph, model, TrainConfig.builder().build()));
       List<String> types = new java.util.ArrayList<>();
       graph.operations().forEachRemaining(op -> types.add(((GraphOperation) op).type()));
       return types;

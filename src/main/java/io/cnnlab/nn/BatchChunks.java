@@ -1,0 +1,64 @@
+package io.cnnlab.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Stack;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * A per-image function applied to a batch in consecutive chunks, for kernels that slow down on large batches
+ * ({@link ChannelsFirst#CHUNK}). The batch size is known only when the graph runs, so the chunk count is fixed
+ * and the chunks' size follows the batch: zero rows are appended to make it a multiple of the count (no chunk
+ * is ever empty, which convolution gradients do not accept) and their results dropped again.
+ */
+public final class BatchChunks {
+  private BatchChunks() {}
+
+  /** {@code f} applied to {@code chunks} consecutive slices of {@code x} along axis 0, concatenated. */
+  public static Operand<TFloat32> map(Ops tf, Operand<TFloat32> x, int chunks, UnaryOperator<Operand<TFloat32>> f) {
+    if (chunks < 1) {
+      throw new IllegalArgumentException("chunks must be >= 1, got " + chunks);
+    }
+    if (chunks == 1) {
+      return f.apply(x);
+    }
+    int rank = x.shape().numDimensions();
+    Operand<TInt32> n = tf.gather(tf.shape(x), tf.constant(0), tf.constant(0));
+    // (chunks - n % chunks) % chunks rows of zeros; a Pad of zeros passes its input through
+    Operand<TInt32> missing = tf.math.floorMod(tf.math.neg(n), tf.constant(chunks));
+    Operand<TInt32> before = tf.zeros(tf.constant(new int[] {rank}), TInt32.class);
+    Operand<TInt32> after = tf.concat(List.of(tf.reshape(missing, tf.constant(new int[] {1})),
+        tf.zeros(tf.constant(new int[] {rank - 1}), TInt32.class)), tf.constant(0));
+    Operand<TFloat32> padded = withStaticShape(tf,
+        tf.pad(x, tf.stack(List.of(before, after), Stack.axis(1L)), tf.constant(0f)), x.shape().asArray());
+    List<Operand<TFloat32>> parts = new ArrayList<>();
+    for (Operand<TFloat32> part : tf.split(tf.constant(0), padded, (long) chunks).output()) {
+      parts.add(f.apply(part));
+    }
+    Operand<TFloat32> all = tf.concat(parts, tf.constant(0));
+    int[] rest = new int[all.shape().numDimensions() - 1];
+    java.util.Arrays.fill(rest, -1);
+    // int32 begin and size: the registered Slice gradient fails on int64 ones
+    Operand<TInt32> size = tf.concat(List.of(tf.reshape(n, tf.constant(new int[] {1})), tf.constant(rest)),
+        tf.constant(0));
+    Operand<TFloat32> joined = tf.slice(all, tf.constant(new int[rest.length + 1]), size);
+    return withStaticShape(tf, joined, parts.get(0).shape().asArray());
+  }
+
+  /**
+   * {@code x} reshaped (no copy) to {@code shape} with a free batch dimension, when every other dimension is
+   * known: Pad and Slice with computed sizes lose the static shape, which later layers read.
+   */
+  private static Operand<TFloat32> withStaticShape(Ops tf, Operand<TFloat32> x, long[] shape) {
+    if (shape.length < 2 || java.util.Arrays.stream(shape, 1, shape.length).anyMatch(d -> d < 0)) {
+      return x;
+    }
+    long[] free = shape.clone();
+    free[0] = -1;
+    return tf.reshape(x, tf.constant(free));
+  }
+}

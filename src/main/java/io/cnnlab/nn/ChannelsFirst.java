@@ -1,0 +1,51 @@
+package io.cnnlab.nn;
+
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Convolutions over many input channels computed in NCHW, TensorFlow's {@code channels_first} layout.
+ *
+ * <p>Why: oneDNN (TensorFlow 2.18) runs NHWC convolutions through its brgemm kernels, which on the AMD EPYC
+ * Zen 5 measured reached 85-136 GFLOP/s forward and backward-data for AlexNet's conv2-conv5 at 2 threads; the
+ * same convolutions in NCHW ran at 143-217 forward and 269-309 backward-data (bench/PERFORMANCE.md). Over 1
+ * channel NCHW was 1000x slower, so the layout changes only from {@link #MIN_CHANNELS} input channels on.
+ * TensorFlow's own CPU kernels have no NCHW convolution or pooling: the layout needs oneDNN. The variables
+ * keep their layout ({@code [k, k, in, out]} kernels), so checkpoints do not depend on it.
+ */
+public final class ChannelsFirst {
+  /** On unless the JVM runs with {@code -Dcnnlab.channels-first=off} (for comparisons). */
+  public static final boolean ENABLED =
+      !"off".equalsIgnoreCase(System.getProperty("cnnlab.channels-first", "on"));
+  /** The fewest input channels of a convolution computed in NCHW. */
+  public static final long MIN_CHANNELS = 32;
+  /**
+   * The most images one NCHW convolution gets: oneDNN's forward pass slowed from ~200 to 77 GFLOP/s (2
+   * threads) and from 119 to 43 (1 thread) for AlexNet's conv4 as the batch grew from 64 to 256, while the
+   * backward passes kept their speed.
+   */
+  public static final int CHUNK = 64;
+
+  private ChannelsFirst() {}
+
+  /** Whether a convolution over {@code inChannels} runs in NCHW, given whether oneDNN is on. */
+  public static boolean wanted(long inChannels, boolean onednnActive) {
+    return ENABLED && onednnActive && !GraphForms.plainRequested() && inChannels >= MIN_CHANNELS;
+  }
+
+  /** Chunks to cut a batch of {@code batchSize} into (1 when it is unknown, 0). */
+  public static int chunks(int batchSize) {
+    return Math.max(1, (batchSize + CHUNK - 1) / CHUNK);
+  }
+
+  /** {@code [N, H, W, C]} to {@code [N, C, H, W]}. */
+  public static Operand<TFloat32> fromLast(Ops tf, Operand<TFloat32> x) {
+    return tf.linalg.transpose(x, tf.constant(new int[] {0, 3, 1, 2}));
+  }
+
+  /** {@code [N, C, H, W]} to {@code [N, H, W, C]}. */
+  public static Operand<TFloat32> toLast(Ops tf, Operand<TFloat32> x) {
+    return tf.linalg.transpose(x, tf.constant(new int[] {0, 2, 3, 1}));
+  }
+}

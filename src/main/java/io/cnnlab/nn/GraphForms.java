@@ -1,0 +1,64 @@
+package io.cnnlab.nn;
+
+import java.util.function.Supplier;
+
+/**
+ * The faster graph forms models use in place of TensorFlow's plain NHWC ops, and the switch back to the plain
+ * ops: {@link BlockedConvStage} for LeNet's small convolution stages, {@link ChannelsFirst} for convolutions
+ * over many channels. Each is the same function of the same variables as the plain ops.
+ */
+public final class GraphForms {
+  private static final ThreadLocal<Boolean> PLAIN = ThreadLocal.withInitial(() -> false);
+  private static final ThreadLocal<Integer> BATCH = ThreadLocal.withInitial(() -> 0);
+
+  private GraphForms() {}
+
+  /**
+   * Builds with the plain NHWC convolution, batch-norm, activation and pooling ops when {@code plain} is true.
+   * Deterministic training asks for it: two training runs of the blocked form in one JVM differed in the last
+   * bits (DropoutResumeTest, 1 thread), as the plain ops do not; the cause, inside TensorFlow's oneDNN matrix
+   * products, was not found.
+   */
+  public static <T> T buildPlainIf(boolean plain, Supplier<T> build) {
+    boolean before = PLAIN.get();
+    PLAIN.set(before || plain);
+    try {
+      return build.get();
+    } finally {
+      PLAIN.set(before);
+    }
+  }
+
+  /** True inside {@link #buildPlainIf} with {@code plain} true. */
+  public static boolean plainRequested() {
+    return PLAIN.get();
+  }
+
+  /**
+   * Builds knowing the batch size the graph will mostly run with, for forms that cut large batches into
+   * chunks ({@link ChannelsFirst#chunks}). Any batch size still runs.
+   */
+  public static <T> T buildForBatch(int batchSize, Supplier<T> build) {
+    int before = BATCH.get();
+    BATCH.set(batchSize);
+    try {
+      return build.get();
+    } finally {
+      BATCH.set(before);
+    }
+  }
+
+  /** The batch size given to {@link #buildForBatch}, or 0 when none was. */
+  public static int batchSizeHint() {
+    return BATCH.get();
+  }
+
+  /** What models are built with, for manifests and the bench's header. */
+  public static String describe() {
+    return (BlockedConvStage.ENABLED ? "blocked" : "plain (-Dcnnlab.blocked-conv=off)") + "; "
+        + (ChannelsFirst.ENABLED ? "NCHW convolutions from " + ChannelsFirst.MIN_CHANNELS
+            + " channels with oneDNN, in chunks of " + ChannelsFirst.CHUNK + " images"
+            : "NHWC convolutions (-Dcnnlab.channels-first=off)")
+        + "; plain NHWC ops in deterministic mode";
+  }
+}

@@ -1,0 +1,92 @@
+package io.cnnlab.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cnnlab.models.AlexNet;
+import io.cnnlab.models.AlexNetConfig;
+import io.cnnlab.models.Model;
+import io.cnnlab.nn.GraphForms;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.Graph;
+import org.tensorflow.GraphOperation;
+
+/**
+ * AlexNet with its wide convolutions in NCHW, cut into batch chunks, trains like AlexNet built with the plain
+ * NHWC ops (the reference, {@link GraphForms#buildPlainIf}): one SGD step's loss, logits, every variable after
+ * it and the evaluation logits, for one and two towers, with and without LRN (which runs in NHWC between).
+ * A 67-pixel input and a third of the width keep it small: conv1 15x15 with 32 channels, conv2 7x7,
+ * conv3-conv5 3x3, the last pooling 1x1. Not half the width: with 48 channels into conv2, TensorFlow's oneDNN
+ * NHWC backward-data kernel, the reference here, is wrong on AVX-512 ({@code io.cnnlab.nn.ChannelsFirstConvTest}).
+ */
+class ChannelsFirstAlexNetTest {
+  private static final List<AlexNetConfig> VARIANTS = List.of(
+      AlexNetConfig.textbook().withInputSize(67).withWidth(1.0 / 3).withDropout(0f),
+      AlexNetConfig.textbook().withInputSize(67).withWidth(1.0 / 3).withDropout(0f).withLrn(true));
+
+  @Test
+  void channelsFirstTrainsLikeThePlainOps() {
+    int n = 10; // not a multiple of the chunk count: the padding rows must drop out again
+    float[] x = TowersTest.randomImages(n, 5);
+    int[] y = TowersTest.randomLabels(n, 5);
+    for (AlexNetConfig config : VARIANTS) {
+      Model model = new AlexNet(config);
+      for (int towers : new int[] {1, 2}) {
+        TowersTest.Step fast = TowersTest.step(model, towers, x, y);
+        TowersTest.Step plain = GraphForms.buildPlainIf(true, () -> TowersTest.step(model, towers, x, y));
+        String what = config + ", " + towers + " towers";
+        assertEquals(plain.names(), fast.names(), "the same variables, " + what);
+        assertEquals(plain.loss(), fast.loss(), 1e-5f * Math.max(1f, Math.abs(plain.loss())), "loss, " + what);
+        assertArrayEquals(plain.logits(), fast.logits(), 1e-4f, "logits, " + what);
+        assertArrayEquals(plain.evalLogits(), fast.evalLogits(), 1e-4f, "evaluation logits, " + what);
+        for (int i = 0; i < plain.names().size(); i++) {
+          float[] a = plain.variables().get(i);
+          float scale = 0;
+          for (float v : a) {
+            scale = Math.max(scale, Math.abs(v));
+          }
+          assertArrayEquals(a, fast.variables().get(i), 1e-5f * Math.max(1f, scale),
+              plain.names().get(i) + " after one step, " + what);
+        }
+      }
+    }
+  }
+
+  @Test
+  void theWideConvolutionsRunInChunksInNchw() {
+    // Guards the comparison above: the default build must differ from the plain one. The default batch
+    // size (TrainConfig) is 256 images: 4 chunks per NCHW convolution.
+    Model model = new AlexNet(VARIANTS.get(0));
+    List<String> fast = nchwConvolutions(model, false);
+    assertEquals(4 * 4, fast.size(), "conv2-conv5 in 4 chunks each: " + fast);
+    assertTrue(nchwConvolutions(model, true).isEmpty(), "plain build");
+    assertFalse(opTypes(model, true).contains("Transpose"), "plain build has no layout changes");
+  }
+
+  private static List<String> nchwConvolutions(Model model, boolean plain) {
+    List<String> names = new ArrayList<>();
+    try (Graph graph = new Graph()) {
+      GraphForms.buildPlainIf(plain, () -> TrainGraph.build(graph, model, TrainConfig.builder().build()));
+      graph.operations().forEachRemaining(op -> {
+        GraphOperation g = (GraphOperation) op;
+        if (g.type().equals("Conv2D") && g.attributes().getAttrString("data_format").equals("NCHW")) {
+          names.add(g.name());
+        }
+      });
+    }
+    return names;
+  }
+
+  private static List<String> opTypes(Model model, boolean plain) {
+    List<String> types = new ArrayList<>();
+    try (Graph graph = new Graph()) {
+      GraphForms.buildPlainIf(plain, () -> TrainGraph.build(graph, model, TrainConfig.builder().build()));
+      graph.operations().forEachRemaining(op -> types.add(((GraphOperation) op).type()));
+    }
+    return types;
+  }
+}
