@@ -9,8 +9,10 @@ import org.tensorflow.types.TFloat32;
  *
  * <p>Why: oneDNN (TensorFlow 2.18) runs NHWC convolutions through its brgemm kernels, which on the AMD EPYC
  * Zen 5 measured reached 85-136 GFLOP/s forward and backward-data for AlexNet's conv2-conv5 at 2 threads; the
- * same convolutions in NCHW ran at 143-217 forward and 269-309 backward-data (bench/PERFORMANCE.md). Over 1
- * channel NCHW was 1000x slower, so the layout changes only from {@link #MIN_CHANNELS} input channels on.
+ * same convolutions in NCHW ran at 143-217 forward and 269-309 backward-data (bench/PERFORMANCE.md). Small
+ * convolutions lose: over 1 channel NCHW was 1000x slower, and the 1/256-budget AlexNet (conv3-conv5 over 22
+ * and 32 channels at 5x5 positions) trained at 3,602 img/s with them in NCHW against 4,863 in NHWC. So the
+ * layout changes only from {@link #MIN_CHANNELS} input channels on.
  * TensorFlow's own CPU kernels have no NCHW convolution or pooling: the layout needs oneDNN. The variables
  * keep their layout ({@code [k, k, in, out]} kernels), so checkpoints do not depend on it.
  */
@@ -19,7 +21,7 @@ public final class ChannelsFirst {
   public static final boolean ENABLED =
       !"off".equalsIgnoreCase(System.getProperty("cnnlab.channels-first", "on"));
   /** The fewest input channels of a convolution computed in NCHW. */
-  public static final long MIN_CHANNELS = 32;
+  public static final long MIN_CHANNELS = 64;
   /**
    * The most images one NCHW convolution gets: oneDNN's forward pass slowed from ~200 to 77 GFLOP/s (2
    * threads) and from 119 to 43 (1 thread) for AlexNet's conv4 as the batch grew from 64 to 256, while the

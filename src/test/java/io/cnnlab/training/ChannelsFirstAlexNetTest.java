@@ -19,9 +19,10 @@ import org.tensorflow.GraphOperation;
  * AlexNet with its wide convolutions in NCHW, cut into batch chunks, trains like AlexNet built with the plain
  * NHWC ops (the reference, {@link GraphForms#buildPlainIf}): one SGD step's loss, logits, every variable after
  * it and the evaluation logits, for one and two towers, with and without LRN (which runs in NHWC between).
- * A 67-pixel input and a third of the width keep it small: conv1 15x15 with 32 channels, conv2 7x7,
- * conv3-conv5 3x3, the last pooling 1x1. Not half the width: with 48 channels into conv2, TensorFlow's oneDNN
- * NHWC backward-data kernel, the reference here, is wrong on AVX-512 ({@code io.cnnlab.nn.ChannelsFirstConvTest}).
+ * A 67-pixel input and a third of the width keep it small: conv1 15x15 with 32 channels, conv2 7x7 with 85,
+ * conv3-conv5 3x3, the last pooling 1x1. Not half or two thirds of the width: with 48 channels into conv2 (7x7)
+ * or 171 into conv4 (3x3), TensorFlow's oneDNN NHWC backward-data kernel, the reference here, is wrong on
+ * AVX-512 ({@code io.cnnlab.nn.ChannelsFirstConvTest}).
  */
 class ChannelsFirstAlexNetTest {
   private static final List<AlexNetConfig> VARIANTS = List.of(
@@ -58,11 +59,12 @@ class ChannelsFirstAlexNetTest {
 
   @Test
   void theWideConvolutionsRunInChunksInNchw() {
-    // Guards the comparison above: the default build must differ from the plain one. The default batch
-    // size (TrainConfig) is 256 images: 4 chunks per NCHW convolution.
+    // Guards the comparison above: the default build must differ from the plain one. conv3-conv5 have 85
+    // and 128 input channels (conv2 32, fewer than ChannelsFirst.MIN_CHANNELS); the default batch size
+    // (TrainConfig) is 256 images: 4 chunks per NCHW convolution.
     Model model = new AlexNet(VARIANTS.get(0));
     List<String> fast = nchwConvolutions(model, false);
-    assertEquals(4 * 4, fast.size(), "conv2-conv5 in 4 chunks each: " + fast);
+    assertEquals(3 * 4, fast.size(), "conv3-conv5 in 4 chunks each: " + fast);
     assertTrue(nchwConvolutions(model, true).isEmpty(), "plain build");
     assertFalse(opTypes(model, true).contains("Transpose"), "plain build has no layout changes");
   }
