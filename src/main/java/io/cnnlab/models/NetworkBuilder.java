@@ -212,6 +212,7 @@ final class NetworkBuilder {
 
   NetworkBuilder pool(Pooling pooling, int window, int stride) {
     String name = next(pooling.label() + "pool");
+    // NHWC even between NCHW convolutions: oneDNN pools NCHW with a plain loop (52 ms against 2 ms, AlexNet)
     channelsLast();
     return each(name, (tf, x) -> pooling.apply(tf.withSubScope(name), x, window, stride));
   }
