@@ -20,33 +20,50 @@ public final class BatchChunks {
 
   /** {@code f} applied to {@code chunks} consecutive slices of {@code x} along axis 0, concatenated. */
   public static Operand<TFloat32> map(Ops tf, Operand<TFloat32> x, int chunks, UnaryOperator<Operand<TFloat32>> f) {
-    if (chunks < 1) {
-      throw new IllegalArgumentException("chunks must be >= 1, got " + chunks);
-    }
     if (chunks == 1) {
       return f.apply(x);
     }
+    List<Operand<TFloat32>> parts = new ArrayList<>();
+    for (Operand<TFloat32> part : split(tf, x, chunks)) {
+      parts.add(f.apply(part));
+    }
+    return join(tf, parts, rows(tf, x));
+  }
+
+  /**
+   * {@code x} cut along axis 0 into {@code chunks} equal consecutive slices, after zero rows are appended to
+   * make its batch a multiple of {@code chunks}: no slice is ever empty. {@link #join} drops them again.
+   */
+  public static List<Operand<TFloat32>> split(Ops tf, Operand<TFloat32> x, int chunks) {
+    if (chunks < 1) {
+      throw new IllegalArgumentException("chunks must be >= 1, got " + chunks);
+    }
     int rank = x.shape().numDimensions();
-    Operand<TInt32> n = tf.gather(tf.shape(x), tf.constant(0), tf.constant(0));
     // (chunks - n % chunks) % chunks rows of zeros; a Pad of zeros passes its input through
-    Operand<TInt32> missing = tf.math.floorMod(tf.math.neg(n), tf.constant(chunks));
+    Operand<TInt32> missing = tf.math.floorMod(tf.math.neg(rows(tf, x)), tf.constant(chunks));
     Operand<TInt32> before = tf.zeros(tf.constant(new int[] {rank}), TInt32.class);
     Operand<TInt32> after = tf.concat(List.of(tf.reshape(missing, tf.constant(new int[] {1})),
         tf.zeros(tf.constant(new int[] {rank - 1}), TInt32.class)), tf.constant(0));
     Operand<TFloat32> padded = withStaticShape(tf,
         tf.pad(x, tf.stack(List.of(before, after), Stack.axis(1L)), tf.constant(0f)), x.shape().asArray());
-    List<Operand<TFloat32>> parts = new ArrayList<>();
-    for (Operand<TFloat32> part : tf.split(tf.constant(0), padded, (long) chunks).output()) {
-      parts.add(f.apply(part));
-    }
+    return new ArrayList<>(tf.split(tf.constant(0), padded, (long) chunks).output());
+  }
+
+  /** The parts concatenated along axis 0, cut to the first {@code rows} rows (without {@link #split}'s padding). */
+  public static Operand<TFloat32> join(Ops tf, List<Operand<TFloat32>> parts, Operand<TInt32> rows) {
     Operand<TFloat32> all = tf.concat(parts, tf.constant(0));
     int[] rest = new int[all.shape().numDimensions() - 1];
     java.util.Arrays.fill(rest, -1);
-    // int32 begin and size: the registered Slice gradient fails on int64 ones
-    Operand<TInt32> size = tf.concat(List.of(tf.reshape(n, tf.constant(new int[] {1})), tf.constant(rest)),
+    // int32 begin and size: the registered Slice gradient fails on int64 ones (Sub of int32 and int64)
+    Operand<TInt32> size = tf.concat(List.of(tf.reshape(rows, tf.constant(new int[] {1})), tf.constant(rest)),
         tf.constant(0));
     Operand<TFloat32> joined = tf.slice(all, tf.constant(new int[rest.length + 1]), size);
     return withStaticShape(tf, joined, parts.get(0).shape().asArray());
+  }
+
+  /** The batch size of {@code x}, its first dimension when the graph runs. */
+  public static Operand<TInt32> rows(Ops tf, Operand<?> x) {
+    return tf.gather(tf.shape(x), tf.constant(0), tf.constant(0));
   }
 
   /**

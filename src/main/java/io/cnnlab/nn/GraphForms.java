@@ -20,13 +20,7 @@ public final class GraphForms {
    * products, was not found.
    */
   public static <T> T buildPlainIf(boolean plain, Supplier<T> build) {
-    boolean before = PLAIN.get();
-    PLAIN.set(before || plain);
-    try {
-      return build.get();
-    } finally {
-      PLAIN.set(before);
-    }
+    return with(PLAIN, PLAIN.get() || plain, build);
   }
 
   /** True inside {@link #buildPlainIf} with {@code plain} true. */
@@ -39,13 +33,7 @@ public final class GraphForms {
    * chunks ({@link ChannelsFirst#chunks}). Any batch size still runs.
    */
   public static <T> T buildForBatch(int batchSize, Supplier<T> build) {
-    int before = BATCH.get();
-    BATCH.set(batchSize);
-    try {
-      return build.get();
-    } finally {
-      BATCH.set(before);
-    }
+    return with(BATCH, batchSize, build);
   }
 
   /** The batch size given to {@link #buildForBatch}, or 0 when none was. */
@@ -60,5 +48,16 @@ public final class GraphForms {
             + " channels with oneDNN, in chunks of " + ChannelsFirst.CHUNK + " images"
             : "NHWC convolutions (-Dcnnlab.channels-first=off)")
         + "; plain NHWC ops in deterministic mode";
+  }
+
+  /** {@code build} run with {@code local} set to {@code value}, and the value before restored after it. */
+  private static <V, T> T with(ThreadLocal<V> local, V value, Supplier<T> build) {
+    V before = local.get();
+    local.set(value);
+    try {
+      return build.get();
+    } finally {
+      local.set(before);
+    }
   }
 }

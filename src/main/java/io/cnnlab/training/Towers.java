@@ -1,6 +1,7 @@
 package io.cnnlab.training;
 
 import io.cnnlab.models.Model;
+import io.cnnlab.nn.BatchChunks;
 import io.cnnlab.tf.Devices;
 import io.cnnlab.tf.Sessions;
 import java.util.ArrayList;
@@ -79,16 +80,7 @@ public final class Towers {
    * which TensorFlow's convolution gradients do not accept. {@link #join} drops the padding's rows again.
    */
   static List<Operand<TFloat32>> split(Ops tf, Operand<TFloat32> x, int towers) {
-    int rank = x.shape().numDimensions();
-    Operand<TInt32> n = batchSize(tf, x);
-    // (towers - n % towers) % towers rows of zeros
-    Operand<TInt32> missing = tf.math.floorMod(tf.math.neg(n), tf.constant(towers));
-    Operand<TInt32> before = tf.zeros(tf.constant(new int[] {rank}), TInt32.class);
-    Operand<TInt32> after = tf.concat(List.of(tf.reshape(missing, tf.constant(new int[] {1})),
-        tf.zeros(tf.constant(new int[] {rank - 1}), TInt32.class)), tf.constant(0));
-    Operand<TFloat32> padded = tf.pad(x, tf.stack(List.of(before, after), org.tensorflow.op.core.Stack.axis(1L)),
-        tf.constant(0f));
-    return new ArrayList<>(tf.split(tf.constant(0), padded, (long) towers).output());
+    return BatchChunks.split(tf, x, towers);
   }
 
   /**
@@ -96,7 +88,7 @@ public final class Towers {
    * statistics over the slices ({@code io.cnnlab.nn.TowerBatchNorm}) count the batch's rows only.
    */
   static List<Operand<TFloat32>> rowWeights(Ops tf, Operand<TFloat32> x, int towers) {
-    Operand<TInt32> n = batchSize(tf, x);
+    Operand<TInt32> n = BatchChunks.rows(tf, x);
     Operand<TInt32> padded = tf.math.add(n, tf.math.floorMod(tf.math.neg(n), tf.constant(towers)));
     Operand<TInt32> row = tf.range(tf.constant(0), padded, tf.constant(1));
     Operand<TFloat32> weights = tf.dtypes.cast(tf.math.less(row, n), TFloat32.class);
@@ -105,18 +97,6 @@ public final class Towers {
 
   /** The slices' results concatenated in batch order, without the rows {@link #split} added to {@code x}. */
   static Operand<TFloat32> join(Ops tf, List<Operand<TFloat32>> parts, Operand<TFloat32> x) {
-    Operand<TFloat32> all = tf.concat(parts, tf.constant(0));
-    int rank = all.shape().numDimensions();
-    int[] begin = new int[rank];
-    int[] rest = new int[rank - 1];
-    java.util.Arrays.fill(rest, -1);
-    // int32 begin and size: the registered Slice gradient fails on int64 ones (Sub of int32 and int64)
-    Operand<TInt32> size = tf.concat(List.of(tf.reshape(batchSize(tf, x), tf.constant(new int[] {1})),
-        tf.constant(rest)), tf.constant(0));
-    return tf.slice(all, tf.constant(begin), size);
-  }
-
-  private static Operand<TInt32> batchSize(Ops tf, Operand<TFloat32> x) {
-    return tf.gather(tf.shape(x), tf.constant(0), tf.constant(0));
+    return BatchChunks.join(tf, parts, BatchChunks.rows(tf, x));
   }
 }

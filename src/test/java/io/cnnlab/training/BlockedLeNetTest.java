@@ -1,7 +1,5 @@
 package io.cnnlab.training;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,21 +35,7 @@ class BlockedLeNetTest {
       for (int towers : new int[] {1, 2}) {
         TowersTest.Step blocked = TowersTest.step(model, towers, x, y);
         TowersTest.Step plain = GraphForms.buildPlainIf(true, () -> TowersTest.step(model, towers, x, y));
-        String what = config + ", " + towers + " towers";
-        assertEquals(plain.names(), blocked.names(), "the same variables, " + what);
-        assertEquals(plain.loss(), blocked.loss(), 1e-5f * Math.max(1f, Math.abs(plain.loss())), "loss, " + what);
-        assertArrayEquals(plain.logits(), blocked.logits(), 1e-4f, "logits, " + what);
-        assertArrayEquals(plain.evalLogits(), blocked.evalLogits(), 1e-4f, "evaluation logits after the step, "
-            + what);
-        for (int i = 0; i < plain.names().size(); i++) {
-          float[] a = plain.variables().get(i);
-          float scale = 0;
-          for (float v : a) {
-            scale = Math.max(scale, Math.abs(v));
-          }
-          assertArrayEquals(a, blocked.variables().get(i), 1e-5f * Math.max(1f, scale),
-              plain.names().get(i) + " after one step, " + what);
-        }
+        TowersTest.assertSameStep(plain, blocked, config + ", " + towers + " towers");
       }
     }
   }

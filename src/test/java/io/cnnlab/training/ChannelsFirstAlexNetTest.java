@@ -1,6 +1,5 @@
 package io.cnnlab.training;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,20 +38,7 @@ class ChannelsFirstAlexNetTest {
       for (int towers : new int[] {1, 2}) {
         TowersTest.Step fast = TowersTest.step(model, towers, x, y);
         TowersTest.Step plain = GraphForms.buildPlainIf(true, () -> TowersTest.step(model, towers, x, y));
-        String what = config + ", " + towers + " towers";
-        assertEquals(plain.names(), fast.names(), "the same variables, " + what);
-        assertEquals(plain.loss(), fast.loss(), 1e-5f * Math.max(1f, Math.abs(plain.loss())), "loss, " + what);
-        assertArrayEquals(plain.logits(), fast.logits(), 1e-4f, "logits, " + what);
-        assertArrayEquals(plain.evalLogits(), fast.evalLogits(), 1e-4f, "evaluation logits, " + what);
-        for (int i = 0; i < plain.names().size(); i++) {
-          float[] a = plain.variables().get(i);
-          float scale = 0;
-          for (float v : a) {
-            scale = Math.max(scale, Math.abs(v));
-          }
-          assertArrayEquals(a, fast.variables().get(i), 1e-5f * Math.max(1f, scale),
-              plain.names().get(i) + " after one step, " + what);
-        }
+        TowersTest.assertSameStep(plain, fast, config + ", " + towers + " towers");
       }
     }
   }

@@ -86,6 +86,27 @@ class TowersTest {
     }
   }
 
+  /**
+   * {@code actual} took the step {@code expected} took, up to float rounding: the same variables, loss (1e-5
+   * relative), logits and evaluation logits after the step (1e-4), every variable (1e-5 of its largest value).
+   */
+  static void assertSameStep(Step expected, Step actual, String what) {
+    assertEquals(expected.names(), actual.names(), "the same variables, " + what);
+    assertEquals(expected.loss(), actual.loss(), 1e-5f * Math.max(1f, Math.abs(expected.loss())), "loss, " + what);
+    assertArrayEquals(expected.logits(), actual.logits(), 1e-4f, "logits, " + what);
+    assertArrayEquals(expected.evalLogits(), actual.evalLogits(), 1e-4f, "evaluation logits after the step, "
+        + what);
+    for (int i = 0; i < expected.names().size(); i++) {
+      float[] a = expected.variables().get(i);
+      float scale = 0;
+      for (float v : a) {
+        scale = Math.max(scale, Math.abs(v));
+      }
+      assertArrayEquals(a, actual.variables().get(i), 1e-5f * Math.max(1f, scale),
+          expected.names().get(i) + " after one step, " + what);
+    }
+  }
+
   static float[] randomImages(int n, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     float[] x = new float[n * 28 * 28];
