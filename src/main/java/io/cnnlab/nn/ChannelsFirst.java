@@ -31,9 +31,28 @@ public final class ChannelsFirst {
 
   private ChannelsFirst() {}
 
-  /** Whether a convolution over {@code inChannels} runs in NCHW, given whether oneDNN is on. */
+  /**
+   * Whether a convolution over {@code inChannels} runs in NCHW, given whether oneDNN is on: from
+   * {@link #MIN_CHANNELS} on for speed, and always, deterministic mode included, for the channel counts of
+   * {@link #nhwcGradientSuspect}.
+   */
   public static boolean wanted(long inChannels, boolean onednnActive) {
-    return ENABLED && onednnActive && !GraphForms.plainRequested() && inChannels >= MIN_CHANNELS;
+    if (!ENABLED || !onednnActive) {
+      return false;
+    }
+    return nhwcGradientSuspect(inChannels) || (!GraphForms.plainRequested() && inChannels >= MIN_CHANNELS);
+  }
+
+  /**
+   * True for the input-channel counts whose NHWC input gradient TensorFlow 2.18's oneDNN kernel
+   * ({@code brg_conv_bwd:avx512_core}) computed wrong on an AVX-512 CPU (AMD EPYC Zen 5): more than 32, with
+   * 1-16 left over from a multiple of 32 (33, 40, 47, 48, 72, 80, 100, 112, 136, 144, 171 and 176 were wrong;
+   * 49, 56, 64, 85, 96, 120, 128, 160 and 192 right; 3x3 to 9x9 positions, bench/PERFORMANCE.md). The NCHW
+   * kernels computed those shapes right ({@code ChannelsFirstConvTest}).
+   */
+  static boolean nhwcGradientSuspect(long inChannels) {
+    long tail = inChannels % 32;
+    return inChannels > 32 && tail >= 1 && tail <= 16;
   }
 
   /** Chunks to cut a batch of {@code batchSize} into (1 when it is unknown, 0). */

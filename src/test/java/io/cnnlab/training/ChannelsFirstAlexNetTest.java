@@ -46,13 +46,25 @@ class ChannelsFirstAlexNetTest {
   @Test
   void theWideConvolutionsRunInChunksInNchw() {
     // Guards the comparison above: the default build must differ from the plain one. conv3-conv5 have 85
-    // and 128 input channels (conv2 32, fewer than ChannelsFirst.MIN_CHANNELS); the default batch size
-    // (TrainConfig) is 256 images: 4 chunks per NCHW convolution.
+    // and 128 input channels (conv2 32, fewer than ChannelsFirst.MIN_CHANNELS); the default configuration
+    // (TrainConfig) is 2 towers of 128 images: 2 chunks per NCHW convolution and tower.
     Model model = new AlexNet(VARIANTS.get(0));
     List<String> fast = nchwConvolutions(model, false);
-    assertEquals(3 * 4, fast.size(), "conv3-conv5 in 4 chunks each: " + fast);
+    assertEquals(3 * 2 * 2, fast.size(), "conv3-conv5, 2 towers x 2 chunks each: " + fast);
     assertTrue(nchwConvolutions(model, true).isEmpty(), "plain build");
     assertFalse(opTypes(model, true).contains("Transpose"), "plain build has no layout changes");
+  }
+
+  @Test
+  void channelCountsWithWrongNhwcGradientsRunInNchwEvenInDeterministicMode() {
+    // Half the width: conv2 reads 48 channels at 7x7, where oneDNN's NHWC input gradient was wrong
+    // (ChannelsFirstConvTest checks the NCHW one on that shape); conv3-conv5 read 128 and 192, which are
+    // right in NHWC and so stay plain in deterministic mode.
+    Model half = new AlexNet(AlexNetConfig.textbook().withInputSize(67).withWidth(0.5).withDropout(0f));
+    List<String> plain = nchwConvolutions(half, true);
+    // default configuration: 2 towers of 128 images, 2 chunks each
+    assertEquals(4, plain.size(), "conv2 alone, 2 towers x 2 chunks: " + plain);
+    assertTrue(plain.stream().allMatch(name -> name.matches("(tower1/)?conv2/.*")), plain.toString());
   }
 
   private static List<String> nchwConvolutions(Model model, boolean plain) {
