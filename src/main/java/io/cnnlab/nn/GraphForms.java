@@ -45,9 +45,10 @@ public final class GraphForms {
   public static String describe() {
     return (BlockedConvStage.ENABLED ? "blocked" : "plain (-Dcnnlab.blocked-conv=off)") + "; "
         + (ChannelsFirst.ENABLED ? "NCHW convolutions from " + ChannelsFirst.MIN_CHANNELS
-            + " channels with oneDNN, in chunks of " + ChannelsFirst.CHUNK + " images"
+            + " channels with oneDNN (and where its NHWC input gradient is wrong), in chunks of "
+            + ChannelsFirst.CHUNK + " images"
             : "NHWC convolutions (-Dcnnlab.channels-first=off)")
-        + "; plain NHWC ops in deterministic mode";
+        + "; otherwise plain NHWC ops in deterministic mode";
   }
 
   /** {@code build} run with {@code local} set to {@code value}, and the value before restored after it. */
