@@ -5,7 +5,6 @@ import org.tensorflow.Operand;
 import org.tensorflow.Operation;
 import org.tensorflow.op.Scope;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.nn.AvgPool;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -33,35 +32,24 @@ public enum Pooling {
 
   /** Pools {@code x [N, H, W, C]} with a {@code window x window} window moved by {@code stride}. */
   public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> x, int window, int stride) {
-    return apply(tf, x, window, stride, false);
-  }
-
-  /** As {@link #apply(Ops, Operand, int, int)}, on {@code x [N, C, H, W]} when {@code channelsFirst}. */
-  public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> x, int window, int stride, boolean channelsFirst) {
     if (window < 1 || stride < 1) {
       throw new IllegalArgumentException("pooling window and stride must be >= 1, got " + window + ", " + stride);
     }
-    long w = window;
-    long s = stride;
-    List<Long> windows = channelsFirst ? List.of(1L, 1L, w, w) : List.of(1L, w, w, 1L);
-    List<Long> strides = channelsFirst ? List.of(1L, 1L, s, s) : List.of(1L, s, s, 1L);
-    String format = channelsFirst ? "NCHW" : "NHWC";
     return switch (this) {
-      case MAX -> maxPool(tf, x, windows, strides, format);
-      case AVG -> tf.nn.avgPool(x, windows, strides, "VALID", AvgPool.dataFormat(format));
+      case MAX -> maxPool(tf, x, window, stride);
+      case AVG -> tf.nn.avgPool(x, List.of(1L, (long) window, (long) window, 1L),
+          List.of(1L, (long) stride, (long) stride, 1L), "VALID");
     };
   }
 
-  /** {@code MaxPool} (v1) with {@code VALID} padding; its gradient is registered in TensorFlow's C++ core. */
-  private static Operand<TFloat32> maxPool(Ops tf, Operand<TFloat32> x, List<Long> windows, List<Long> strides,
-      String format) {
+  /** {@code MaxPool} (v1) with {@code VALID} padding, NHWC; its gradient is registered in TensorFlow's C++ core. */
+  private static Operand<TFloat32> maxPool(Ops tf, Operand<TFloat32> x, int window, int stride) {
     Scope scope = tf.scope();
     Operation op = scope.opBuilder("MaxPool", "MaxPool")
         .addInput(x.asOutput())
-        .setAttr("ksize", windows.stream().mapToLong(Long::longValue).toArray())
-        .setAttr("strides", strides.stream().mapToLong(Long::longValue).toArray())
+        .setAttr("ksize", new long[] {1, window, window, 1})
+        .setAttr("strides", new long[] {1, stride, stride, 1})
         .setAttr("padding", "VALID")
-        .setAttr("data_format", format)
         .build();
     return op.output(0);
   }
