@@ -39,8 +39,8 @@ public final class BatchChunks {
       throw new IllegalArgumentException("chunks must be >= 1, got " + chunks);
     }
     int rank = x.shape().numDimensions();
-    // (chunks - n % chunks) % chunks rows of zeros; a Pad of zeros passes its input through
-    Operand<TInt32> missing = tf.math.floorMod(tf.math.neg(rows(tf, x)), tf.constant(chunks));
+    // a Pad of zeros passes its input through
+    Operand<TInt32> missing = missingRows(tf, rows(tf, x), chunks);
     Operand<TInt32> before = tf.zeros(tf.constant(new int[] {rank}), TInt32.class);
     Operand<TInt32> after = tf.concat(List.of(tf.reshape(missing, tf.constant(new int[] {1})),
         tf.zeros(tf.constant(new int[] {rank - 1}), TInt32.class)), tf.constant(0));
@@ -59,6 +59,11 @@ public final class BatchChunks {
         tf.constant(0));
     Operand<TFloat32> joined = tf.slice(all, tf.constant(new int[rest.length + 1]), size);
     return withStaticShape(tf, joined, parts.get(0).shape().asArray());
+  }
+
+  /** The zero rows {@link #split} appends to {@code rows} rows: {@code (chunks - rows % chunks) % chunks}. */
+  public static Operand<TInt32> missingRows(Ops tf, Operand<TInt32> rows, int chunks) {
+    return tf.math.floorMod(tf.math.neg(rows), tf.constant(chunks));
   }
 
   /** The batch size of {@code x}, its first dimension when the graph runs. */

@@ -75,28 +75,14 @@ public final class Towers {
   }
 
   /**
-   * {@code x} cut along axis 0 into {@code towers} equal consecutive slices, after zero rows are appended to
-   * make the batch (known only when the graph runs) a multiple of {@code towers}: no slice is ever empty,
-   * which TensorFlow's convolution gradients do not accept. {@link #join} drops the padding's rows again.
-   */
-  static List<Operand<TFloat32>> split(Ops tf, Operand<TFloat32> x, int towers) {
-    return BatchChunks.split(tf, x, towers);
-  }
-
-  /**
-   * Per slice of {@link #split}, {@code [rows]}: 1 for a row of {@code x}, 0 for a padding row, so that batch
-   * statistics over the slices ({@code io.cnnlab.nn.TowerBatchNorm}) count the batch's rows only.
+   * Per slice of {@link BatchChunks#split}, {@code [rows]}: 1 for a row of {@code x}, 0 for a padding row, so
+   * that batch statistics over the slices ({@code io.cnnlab.nn.TowerBatchNorm}) count the batch's rows only.
    */
   static List<Operand<TFloat32>> rowWeights(Ops tf, Operand<TFloat32> x, int towers) {
     Operand<TInt32> n = BatchChunks.rows(tf, x);
-    Operand<TInt32> padded = tf.math.add(n, tf.math.floorMod(tf.math.neg(n), tf.constant(towers)));
+    Operand<TInt32> padded = tf.math.add(n, BatchChunks.missingRows(tf, n, towers));
     Operand<TInt32> row = tf.range(tf.constant(0), padded, tf.constant(1));
     Operand<TFloat32> weights = tf.dtypes.cast(tf.math.less(row, n), TFloat32.class);
     return new ArrayList<>(tf.split(tf.constant(0), weights, (long) towers).output());
-  }
-
-  /** The slices' results concatenated in batch order, without the rows {@link #split} added to {@code x}. */
-  static Operand<TFloat32> join(Ops tf, List<Operand<TFloat32>> parts, Operand<TFloat32> x) {
-    return BatchChunks.join(tf, parts, BatchChunks.rows(tf, x));
   }
 }

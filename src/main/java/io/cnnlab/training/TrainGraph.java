@@ -2,6 +2,7 @@ package io.cnnlab.training;
 
 import io.cnnlab.models.Model;
 import io.cnnlab.models.ModelOutputs;
+import io.cnnlab.nn.BatchChunks;
 import io.cnnlab.nn.GraphForms;
 import io.cnnlab.nn.Losses;
 import io.cnnlab.nn.StepSeed;
@@ -93,7 +94,7 @@ public final class TrainGraph {
    */
   private ModelOutputs buildTowers(Graph graph, Ops tf, StepSeed random) {
     Ops split = tf.withSubScope("towers");
-    List<Operand<TFloat32>> slices = Towers.split(split, images, towers);
+    List<Operand<TFloat32>> slices = BatchChunks.split(split, images, towers);
     List<Operand<TFloat32>> rowWeights = Towers.rowWeights(split, images, towers);
     List<String> before = TrainableVariables.variableNames(graph);
     List<ModelOutputs> built = model.buildTowers(tf, slices, rowWeights, training, random);
@@ -107,6 +108,7 @@ public final class TrainGraph {
           + "of their own " + own + " instead of sharing slice 0's");
     }
     Ops merge = tf.withSubScope("towers");
+    Operand<TInt32> rows = BatchChunks.rows(merge, images);
     List<ModelOutputs.Tap> taps = new ArrayList<>();
     List<ModelOutputs.Tap> first = built.get(0).taps();
     for (int t = 0; t < first.size(); t++) {
@@ -114,11 +116,11 @@ public final class TrainGraph {
       for (ModelOutputs b : built) {
         parts.add(b.taps().get(t).output());
       }
-      taps.add(new ModelOutputs.Tap(first.get(t).name(), Towers.join(merge, parts, images)));
+      taps.add(new ModelOutputs.Tap(first.get(t).name(), BatchChunks.join(merge, parts, rows)));
     }
     List<Operand<TFloat32>> logits = new ArrayList<>(towers);
     built.forEach(b -> logits.add(b.logits()));
-    return new ModelOutputs(Towers.join(merge.withSubScope("logits"), logits, images),
+    return new ModelOutputs(BatchChunks.join(merge.withSubScope("logits"), logits, rows),
         built.get(0).trainingUpdates(), taps, built.get(0).decayedWeights());
   }
 

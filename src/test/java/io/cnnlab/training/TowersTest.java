@@ -23,7 +23,6 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
@@ -202,42 +201,6 @@ class TowersTest {
             Result rb = sb.runner().feed(two.images(), images).feed(two.training(), eval)
                 .fetch(two.outputs().logits()).run()) {
           assertArrayEquals(Tensors.toFloats(ra.get(0)), Tensors.toFloats(rb.get(0)), 1e-5f);
-        }
-      }
-    }
-  }
-
-  @Test
-  void splitPadsToEqualSlicesAndJoinRemovesThePadding() {
-    try (Graph graph = new Graph()) {
-      Ops tf = Ops.create(graph);
-      Placeholder<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 2)));
-      List<org.tensorflow.Operand<TFloat32>> slices = Towers.split(tf, x, 3);
-      var joined = Towers.join(tf, slices, x);
-      try (Session s = new Session(graph)) {
-        for (int n : new int[] {1, 2, 3, 7, 256}) {
-          float[] rows = new float[n * 2];
-          for (int i = 0; i < rows.length; i++) {
-            rows[i] = i + 1;
-          }
-          try (TFloat32 in = Tensors.floats(rows, n, 2)) {
-            Session.Runner r = s.runner().feed(x, in);
-            slices.forEach(r::fetch);
-            r.fetch(joined);
-            try (Result result = r.run()) {
-              int perSlice = (n + 2) / 3; // ceil(n / 3)
-              int offset = 0;
-              for (int t = 0; t < 3; t++) {
-                float[] got = Tensors.toFloats(result.get(t));
-                assertEquals(perSlice * 2, got.length, "slice " + t + " of " + n);
-                for (int i = 0; i < got.length; i++, offset++) {
-                  float expected = offset < rows.length ? rows[offset] : 0f;
-                  assertEquals(expected, got[i], 0f, "slice " + t + " of " + n + ": batch order, then zeros");
-                }
-              }
-              assertArrayEquals(rows, Tensors.toFloats(result.get(3)), "joined back without padding, n " + n);
-            }
-          }
         }
       }
     }
