@@ -100,7 +100,7 @@ final class NetworkBuilder {
     String name = next("conv");
     long seed = random.seed();
     long inChannels = Conv.knownDim(current.get(0), channelsFirst ? 1 : 3, name);
-    layout(ChannelsFirst.wanted(inChannels, OneDnn.status().active()));
+    layout(ChannelsFirst.wanted(inChannels, () -> OneDnn.status().active()));
     boolean first = channelsFirst;
     return weighted(name, (tf, x) -> Conv.conv2d(tf, name, x, outChannels, kernel, stride, padding, seed, first));
   }

@@ -1,5 +1,6 @@
 package io.cnnlab.nn;
 
+import java.util.function.BooleanSupplier;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -32,15 +33,15 @@ public final class ChannelsFirst {
   private ChannelsFirst() {}
 
   /**
-   * Whether a convolution over {@code inChannels} runs in NCHW, given whether oneDNN is on: from
+   * Whether a convolution over {@code inChannels} runs in NCHW, given how to tell whether oneDNN is on: from
    * {@link #MIN_CHANNELS} on for speed, and always, deterministic mode included, for the channel counts of
    * {@link #nhwcGradientSuspect}.
    */
-  public static boolean wanted(long inChannels, boolean onednnActive) {
-    if (!ENABLED || !onednnActive) {
-      return false;
-    }
-    return nhwcGradientSuspect(inChannels) || (!GraphForms.plainRequested() && inChannels >= MIN_CHANNELS);
+  public static boolean wanted(long inChannels, BooleanSupplier onednnActive) {
+    boolean candidate = nhwcGradientSuspect(inChannels)
+        || (!GraphForms.plainRequested() && inChannels >= MIN_CHANNELS);
+    // oneDNN's status is asked last: finding it out runs a probe session the first time
+    return ENABLED && candidate && onednnActive.getAsBoolean();
   }
 
   /**
