@@ -9,7 +9,6 @@ import io.cnnlab.models.Model;
 import io.cnnlab.nn.GraphForms;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
 
 /**
@@ -31,12 +30,7 @@ class BlockedLeNetTest {
     float[] x = TowersTest.randomImages(n, 21);
     int[] y = TowersTest.randomLabels(n, 21);
     for (LeNetConfig config : VARIANTS) {
-      Model model = new LeNet(config);
-      for (int towers : new int[] {1, 2}) {
-        TowersTest.Step blocked = TowersTest.step(model, towers, x, y);
-        TowersTest.Step plain = GraphForms.buildPlainIf(true, () -> TowersTest.step(model, towers, x, y));
-        TowersTest.assertSameStep(plain, blocked, config + ", " + towers + " towers");
-      }
+      PlainBuilds.assertTrainsLikeThePlainOps(new LeNet(config), x, y, config.toString());
     }
   }
 
@@ -45,19 +39,11 @@ class BlockedLeNetTest {
     // Guards the comparison above: both builds must not be the plain ops.
     for (LeNetConfig config : VARIANTS) {
       Model model = new LeNet(config);
-      assertTrue(opTypes(model, false).contains("SpaceToDepth"), config + " blocked");
-      List<String> plain = opTypes(model, true);
+      assertTrue(PlainBuilds.operations(model, false, GraphOperation::type).contains("SpaceToDepth"),
+          config + " blocked");
+      List<String> plain = PlainBuilds.operations(model, true, GraphOperation::type);
       assertFalse(plain.contains("SpaceToDepth"), config + " plain");
       assertTrue(plain.contains("Conv2D"), config + " plain");
-    }
-  }
-
-  private static List<String> opTypes(Model model, boolean plain) {
-    try (Graph graph = new Graph()) {
-      GraphForms.buildPlainIf(plain, () -> TrainGraph.build(graph, model, TrainConfig.builder().build()));
-      List<String> types = new java.util.ArrayList<>();
-      graph.operations().forEachRemaining(op -> types.add(((GraphOperation) op).type()));
-      return types;
     }
   }
 }

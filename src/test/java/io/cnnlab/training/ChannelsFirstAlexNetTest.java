@@ -8,10 +8,8 @@ import io.cnnlab.models.AlexNet;
 import io.cnnlab.models.AlexNetConfig;
 import io.cnnlab.models.Model;
 import io.cnnlab.nn.GraphForms;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
 
 /**
@@ -34,12 +32,7 @@ class ChannelsFirstAlexNetTest {
     float[] x = TowersTest.randomImages(n, 5);
     int[] y = TowersTest.randomLabels(n, 5);
     for (AlexNetConfig config : VARIANTS) {
-      Model model = new AlexNet(config);
-      for (int towers : new int[] {1, 2}) {
-        TowersTest.Step fast = TowersTest.step(model, towers, x, y);
-        TowersTest.Step plain = GraphForms.buildPlainIf(true, () -> TowersTest.step(model, towers, x, y));
-        TowersTest.assertSameStep(plain, fast, config + ", " + towers + " towers");
-      }
+      PlainBuilds.assertTrainsLikeThePlainOps(new AlexNet(config), x, y, config.toString());
     }
   }
 
@@ -52,7 +45,7 @@ class ChannelsFirstAlexNetTest {
     List<String> fast = nchwConvolutions(model, false);
     assertEquals(3 * 2 * 2, fast.size(), "conv3-conv5, 2 towers x 2 chunks each: " + fast);
     assertTrue(nchwConvolutions(model, true).isEmpty(), "plain build");
-    assertFalse(opTypes(model, true).contains("Transpose"), "plain build has no layout changes");
+    assertFalse(PlainBuilds.operations(model, true, GraphOperation::type).contains("Transpose"), "plain build has no layout changes");
   }
 
   @Test
@@ -68,25 +61,7 @@ class ChannelsFirstAlexNetTest {
   }
 
   private static List<String> nchwConvolutions(Model model, boolean plain) {
-    List<String> names = new ArrayList<>();
-    try (Graph graph = new Graph()) {
-      GraphForms.buildPlainIf(plain, () -> TrainGraph.build(graph, model, TrainConfig.builder().build()));
-      graph.operations().forEachRemaining(op -> {
-        GraphOperation g = (GraphOperation) op;
-        if (g.type().equals("Conv2D") && g.attributes().getAttrString("data_format").equals("NCHW")) {
-          names.add(g.name());
-        }
-      });
-    }
-    return names;
-  }
-
-  private static List<String> opTypes(Model model, boolean plain) {
-    List<String> types = new ArrayList<>();
-    try (Graph graph = new Graph()) {
-      GraphForms.buildPlainIf(plain, () -> TrainGraph.build(graph, model, TrainConfig.builder().build()));
-      graph.operations().forEachRemaining(op -> types.add(((GraphOperation) op).type()));
-    }
-    return types;
+    return PlainBuilds.operations(model, plain, op -> op.type().equals("Conv2D")
+        && op.attributes().getAttrString("data_format").equals("NCHW") ? op.name() : null);
   }
 }
