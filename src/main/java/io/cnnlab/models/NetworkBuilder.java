@@ -109,7 +109,8 @@ final class NetworkBuilder {
    * Convolution (stride 1), batch norm if asked, activation and pooling, tapped as the layers they are
    * ({@code conv1}, {@code bn1}, {@code sigmoid1}, {@code avgpool1}). Computed in the blocked form of
    * {@link BlockedConvStage} where it applies and {@link BlockedConvStage#enabled()} (the same function of the
-   * same variables; batch norm takes each channel's statistics over a per-channel view of the blocked rows),
+   * same variables; batch norm works on the blocked rows, {@link TowerBatchNorm#applyToRows}, with one tower
+   * too; with max pooling the activation comes after the pooling, which it commutes with),
    * as the layers one after the other otherwise.
    */
   NetworkBuilder convStage(int outChannels, int kernel, int padding, boolean batchNorm, Activation activation,
@@ -144,32 +145,37 @@ final class NetworkBuilder {
     tapBlocked(convName, blocked, rows);
     if (batchNorm) {
       String name = next("bn");
-      List<Operand<TFloat32>> views = new ArrayList<>();
+      // On the [M, 4C] rows themselves, one tower or several: the fused op would need a [4M, C] view, whose
+      // 6-wide channels (LeNet) oneDNN handles poorly (bench/PERFORMANCE.md)
+      BlockedConvStage.Blocked shape = blocked.get(0);
+      TowerBatchNorm.Output out = TowerBatchNorm.applyToRows(scopes, name, rows, BlockedConvStage.POSITIONS,
+          shape.outH() * shape.outW(), rows.size() == 1 ? null : rowWeights, training);
+      updates.addAll(out.updates());
       for (int i = 0; i < rows.size(); i++) {
-        views.add(blocked.get(i).perChannel(scopes.get(i).withSubScope(name), rows.get(i)));
-      }
-      List<Operand<TFloat32>> normalised;
-      if (views.size() == 1) {
-        BatchNorm.Output out = BatchNorm.apply(scopes.get(0), name, views.get(0), training);
-        updates.addAll(out.updates());
-        normalised = List.of(out.output());
-      } else {
-        TowerBatchNorm.Output out = TowerBatchNorm.apply(scopes, name, views, rowWeights, training);
-        updates.addAll(out.updates());
-        normalised = out.outputs();
-      }
-      for (int i = 0; i < rows.size(); i++) {
-        rows.set(i, blocked.get(i).fromPerChannel(scopes.get(i).withSubScope(name), normalised.get(i)));
+        rows.set(i, out.outputs().get(i));
       }
       tapBlocked(name, blocked, rows);
     }
     String activationName = next(activation.label());
+    String poolName = next(pooling.label() + "pool");
+    if (pooling == Pooling.MAX) {
+      // Every activation here is non-decreasing, so it commutes with the maximum: applied to the pooled
+      // values it does a quarter of the work. Its tap, the activation of every position, runs only when fetched.
+      List<Operand<TFloat32>> activated = new ArrayList<>();
+      List<Operand<TFloat32>> pooled = new ArrayList<>();
+      for (int i = 0; i < rows.size(); i++) {
+        activated.add(activation.apply(scopes.get(i).withSubScope(activationName), rows.get(i)));
+        Operand<TFloat32> max = blocked.get(i).pool(scopes.get(i).withSubScope(poolName), rows.get(i), pooling);
+        pooled.add(activation.apply(scopes.get(i).withSubScope(poolName), max));
+      }
+      tapBlocked(activationName, blocked, activated);
+      return tap(poolName, pooled);
+    }
     // On the [M, 4Cout] rows: without batch norm, MatMul + BiasAdd + activation fuse into one oneDNN kernel.
     for (int i = 0; i < rows.size(); i++) {
       rows.set(i, activation.apply(scopes.get(i).withSubScope(activationName), rows.get(i)));
     }
     tapBlocked(activationName, blocked, rows);
-    String poolName = next(pooling.label() + "pool");
     List<Operand<TFloat32>> pooled = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       pooled.add(blocked.get(i).pool(scopes.get(i).withSubScope(poolName), rows.get(i), pooling));

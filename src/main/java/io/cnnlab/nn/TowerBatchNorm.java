@@ -9,6 +9,7 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * {@link BatchNorm} over a batch that data-parallel towers hold in slices: every slice is normalised with the
@@ -16,16 +17,20 @@ import org.tensorflow.types.TFloat32;
  * computes, gradients through the statistics included. Same variables, moving averages and evaluation path
  * as {@link BatchNorm}.
  *
- * <p>Each slice, on its own thread, zeroes its padding rows (row weight 0, so they count nowhere) and takes
- * its channel sums and sums of squares as matrix products on its {@code [rows, C]} values (a ones vector, and
- * the diagonal of the Gram matrix); the sums are added across slices, and the variance is {@code E[x^2] -
- * E[x]^2}. The normalisation, {@code x * scale + shift}, is rows x diag(scale) plus a bias-add: oneDNN's
+ * <p>Each slice works on its values as rows {@code [rows, G * C]}: G groups of C columns that hold the same C
+ * channels ({@code G = 1} for {@code [n, H, W, C]} and {@code [n, C]}; {@code G = 4} for the 2x2 blocks of
+ * {@link BlockedConvStage}, whose rows are 4x as wide as a channel count like LeNet's 6, which oneDNN's
+ * matmul handles poorly). On its own thread a slice takes its column sums and sums of squares as products
+ * of its row weights (1 for a row of the batch, 0 for padding, so padding counts nowhere) with the rows and
+ * their squares; the sums are added across slices, folded over the groups, and the variance is {@code E[x^2]
+ * - E[x]^2}. The normalisation, {@code x * scale + shift}, is rows x diag(scale) plus a bias-add: oneDNN's
  * matmul both ways. Autodiff carries the gradient through the statistics, so it is the whole batch's.
  * {@code FusedBatchNormV3} in training mode cannot serve: it takes its statistics from its own slice, and its
  * gradient ignores its mean and variance outputs (bench/PERFORMANCE.md has the designs measured).
  */
 public final class TowerBatchNorm {
   private TowerBatchNorm() {}
+
 
   /**
    * Normalised slices and the moving-average updates.
@@ -43,13 +48,45 @@ public final class TowerBatchNorm {
    */
   public static Output apply(List<Ops> scopes, String name, List<Operand<TFloat32>> xs,
       List<Operand<TFloat32>> rowWeights, Operand<TBool> training) {
-    Ops tf = scopes.get(0);
     Operand<TFloat32> first = xs.get(0);
     int rank = first.shape().numDimensions();
     if (rank != 4 && rank != 2) {
       throw new IllegalArgumentException(name + ": batch norm takes [N, H, W, C] or [N, C], got " + first.shape());
     }
     long channels = Conv.knownDim(first, rank - 1, name);
+    List<Operand<TFloat32>> rows = new ArrayList<>();
+    for (int i = 0; i < xs.size(); i++) {
+      Ops s = scopes.get(i).withSubScope(name);
+      rows.add(s.reshape(xs.get(i), s.constant(new long[] {-1, channels})));
+    }
+    Output out = applyToRows(scopes, name, rows, 1, rank == 4 ? positions(first) : 1, rowWeights, training);
+    List<Operand<TFloat32>> shaped = new ArrayList<>();
+    for (int i = 0; i < xs.size(); i++) {
+      Ops s = scopes.get(i).withSubScope(name);
+      shaped.add(s.reshape(out.outputs().get(i), s.shape(xs.get(i))));
+    }
+    return new Output(shaped, out.updates());
+  }
+
+  /**
+   * Batch norm of slices given as rows {@code [n * rowsPerImage, groups * C]}, each group of C columns the
+   * same C channels: the statistics of a channel are over every row and group of every slice.
+   *
+   * @param rowsPerImage rows that one image of a slice has ({@code rowWeights} has one weight per image)
+   * @param rowWeights per slice {@code [n]}: 1 for an image of the batch, 0 for padding; null when every
+   *     row counts
+   * @return the normalised rows, shaped as the input rows
+   */
+  public static Output applyToRows(List<Ops> scopes, String name, List<Operand<TFloat32>> rows, int groups,
+      long rowsPerImage, List<Operand<TFloat32>> rowWeights, Operand<TBool> training) {
+    Ops tf = scopes.get(0);
+    Operand<TFloat32> first = rows.get(0);
+    if (first.shape().numDimensions() != 2 || groups < 1 || Conv.knownDim(first, 1, name) % groups != 0) {
+      throw new IllegalArgumentException(name + ": batch norm rows must be [rows, " + groups + " * channels], got "
+          + rows.get(0).shape());
+    }
+    long width = first.shape().size(1);
+    long channels = width / groups;
     BatchNorm.Parameters p = BatchNorm.Parameters.of(tf, name, channels);
     Variable<TFloat32> gamma = p.gamma();
     Variable<TFloat32> beta = p.beta();
@@ -57,33 +94,24 @@ public final class TowerBatchNorm {
     Variable<TFloat32> movingVariance = p.movingVariance();
     Ops layer = tf.withSubScope(name);
 
-    // (MatrixDiag and MatrixDiagPart have no C++ gradient: an identity mask does their work on C x C.)
-    Operand<TFloat32> eye = tf.constant(identity((int) channels));
-    // Per slice, its [rows, C] values (rows = n * H * W), padding rows zeroed: sums by matrix products.
-    List<Operand<TFloat32>> rowsOf = new ArrayList<>();
     List<Operand<TFloat32>> sums = new ArrayList<>();
     List<Operand<TFloat32>> squares = new ArrayList<>();
     List<Operand<TFloat32>> counts = new ArrayList<>();
-    for (int i = 0; i < xs.size(); i++) {
+    for (int i = 0; i < rows.size(); i++) {
       Ops s = scopes.get(i).withSubScope(name);
-      Operand<TFloat32> x = xs.get(i);
-      Operand<TFloat32> w = s.reshape(rowWeights.get(i), s.constant(rank == 4 ? new long[] {-1, 1, 1, 1}
-          : new long[] {-1, 1}));
-      Operand<TFloat32> rows = s.reshape(x, s.constant(new long[] {-1, channels}));
-      Operand<TFloat32> real = s.reshape(s.math.mul(x, w), s.constant(new long[] {-1, channels}));
-      Operand<TFloat32> ones =
-          s.stopGradient(s.onesLike(s.slice(real, s.constant(new int[] {0, 0}), s.constant(new int[] {-1, 1}))));
-      rowsOf.add(rows);
-      sums.add(s.linalg.matMul(ones, real, MatMul.transposeA(true)));
-      // The Gram matrix's diagonal: each channel's sum of squares, one product instead of an element-wise pass
-      squares.add(s.sum(s.math.mul(s.linalg.matMul(real, real, MatMul.transposeA(true)), eye), s.constant(0)));
-      counts.add(s.sum(w, s.constant(new int[] {0, 1}), org.tensorflow.op.core.Sum.keepDims(false)));
+      Operand<TFloat32> r = rows.get(i);
+      // [rows, 1]: each row's image weight. Products with it give the weighted column sums without a
+      // full-size masking pass.
+      Operand<TFloat32> w = rowWeights == null ? ones(s, r) : perRow(s, rowWeights.get(i), rowsPerImage);
+      sums.add(s.linalg.matMul(w, r, MatMul.transposeA(true)));
+      squares.add(s.linalg.matMul(w, s.math.square(r), MatMul.transposeA(true)));
+      counts.add(s.sum(w, s.constant(new int[] {0, 1})));
     }
-    Operand<TFloat32> perRow = layer.constant((float) (rank == 4 ? positions(first) : 1));
-    Operand<TFloat32> count = layer.math.mul(layer.math.addN(counts), perRow);
-    Operand<TFloat32> mean = layer.reshape(layer.math.div(layer.math.addN(sums), count), layer.constant(new long[] {-1}));
-    Operand<TFloat32> meanSquare = layer.reshape(layer.math.div(layer.math.addN(squares), count),
-        layer.constant(new long[] {-1}));
+    // Values per channel: every counted row holds `groups` of them
+    Operand<TFloat32> count = layer.math.mul(counts.size() == 1 ? counts.get(0) : layer.math.addN(counts),
+        layer.constant((float) groups));
+    Operand<TFloat32> mean = layer.math.div(fold(layer, sum(layer, sums), groups, channels), count);
+    Operand<TFloat32> meanSquare = layer.math.div(fold(layer, sum(layer, squares), groups, channels), count);
     Operand<TFloat32> variance = layer.math.maximum(layer.math.sub(meanSquare, layer.math.square(mean)),
         layer.constant(0f));
 
@@ -92,13 +120,13 @@ public final class TowerBatchNorm {
     Operand<TFloat32> scale =
         layer.math.mul(gamma, layer.math.rsqrt(layer.math.add(usedVariance, layer.constant(BatchNorm.EPSILON))));
     Operand<TFloat32> shift = layer.math.sub(beta, layer.math.mul(usedMean, scale));
-    // x * scale + shift as rows times diag(scale), plus shift: oneDNN's matmul and bias-add, both ways
-    Operand<TFloat32> diagonal = layer.math.mul(eye, layer.reshape(scale, layer.constant(new long[] {1, -1})));
+    // x * scale + shift: a broadcast product and a bias-add (whose gradient is one column reduction)
+    Operand<TFloat32> scales = tile(layer, scale, groups);
+    Operand<TFloat32> shifts = tile(layer, shift, groups);
     List<Operand<TFloat32>> outputs = new ArrayList<>();
-    for (int i = 0; i < xs.size(); i++) {
+    for (int i = 0; i < rows.size(); i++) {
       Ops s = scopes.get(i).withSubScope(name);
-      Operand<TFloat32> y = s.nn.biasAdd(s.linalg.matMul(rowsOf.get(i), diagonal), shift);
-      outputs.add(s.reshape(y, s.shape(xs.get(i))));
+      outputs.add(s.nn.biasAdd(s.math.mul(rows.get(i), scales), shifts));
     }
     List<Op> updates = List.of(
         layer.withName("update_moving_mean").assign(movingMean, BatchNorm.average(layer, movingMean, mean)),
@@ -107,12 +135,36 @@ public final class TowerBatchNorm {
     return new Output(outputs, updates);
   }
 
-  private static float[][] identity(int n) {
-    float[][] m = new float[n][n];
-    for (int i = 0; i < n; i++) {
-      m[i][i] = 1f;
+  private static Operand<TFloat32> sum(Ops tf, List<Operand<TFloat32>> parts) {
+    return parts.size() == 1 ? parts.get(0) : tf.math.addN(parts);
+  }
+
+  /** {@code [1, groups * C]} column sums as {@code [C]} channel sums. */
+  private static Operand<TFloat32> fold(Ops tf, Operand<TFloat32> columns, int groups, long channels) {
+    Operand<TFloat32> perChannel = groups == 1 ? columns
+        : tf.sum(tf.reshape(columns, tf.constant(new long[] {groups, channels})), tf.constant(0));
+    return tf.reshape(perChannel, tf.constant(new long[] {channels}));
+  }
+
+  /** {@code [C]} repeated for each of the groups: {@code [groups * C]}. */
+  private static Operand<TFloat32> tile(Ops tf, Operand<TFloat32> v, int groups) {
+    return groups == 1 ? v : tf.tile(v, tf.constant(new int[] {groups}));
+  }
+
+  /** {@code [rows, 1]} ones, as many as {@code r} has rows. */
+  private static Operand<TFloat32> ones(Ops tf, Operand<TFloat32> r) {
+    Operand<TInt32> count = tf.slice(tf.shape(r), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
+    return tf.fill(tf.concat(List.of(count, tf.constant(new int[] {1})), tf.constant(0)), tf.constant(1f));
+  }
+
+  /** {@code [n * rowsPerImage, 1]}: each image's weight repeated for its rows (image-major, as the rows are). */
+  private static Operand<TFloat32> perRow(Ops tf, Operand<TFloat32> imageWeights, long rowsPerImage) {
+    Operand<TFloat32> column = tf.reshape(imageWeights, tf.constant(new long[] {-1, 1}));
+    if (rowsPerImage == 1) {
+      return column;
     }
-    return m;
+    Operand<TFloat32> repeated = tf.tile(column, tf.constant(new int[] {1, (int) rowsPerImage}));
+    return tf.reshape(repeated, tf.constant(new long[] {-1, 1}));
   }
 
   /** H * W of a {@code [n, H, W, C]} output: known when the model is built. */
