@@ -51,7 +51,17 @@ public final class GraphProfile {
 
   private GraphProfile() {}
 
+  /** Per-node times of training steps (forward, backward, update) at {@code batch}. */
   public static Profile trainStep(Model model, int batch, int threads, int steps) {
+    return steps(model, batch, threads, steps, true);
+  }
+
+  /** Per-node times of inference steps: the forward pass in evaluation mode, predictions fetched (as the bench). */
+  public static Profile inferStep(Model model, int batch, int threads, int steps) {
+    return steps(model, batch, threads, steps, false);
+  }
+
+  private static Profile steps(Model model, int batch, int threads, int steps, boolean training) {
     if (batch < 1 || threads < 1 || steps < 1) {
       throw new IllegalArgumentException("batch, threads and steps must be >= 1");
     }
@@ -71,12 +81,13 @@ public final class GraphProfile {
       try (Session s = Sessions.open(graph, g.sessionConfig(threads));
           TFloat32 images = Tensors.floats(x, batch, model.inputHeight(), model.inputWidth(), model.inputChannels());
           TInt32 labels = Tensors.ints(y, batch);
-          TBool flag = TBool.scalarOf(true);
+          TBool flag = TBool.scalarOf(training);
           TFloat32 rate = TFloat32.scalarOf((float) StepBench.LEARNING_RATE)) {
         s.initialize();
         for (int i = -5; i < steps; i++) {
-          Session.Runner r = s.runner().feed(g.images(), images).feed(g.labels(), labels).feed(g.training(), flag)
-              .feed(g.learningRate(), rate).addTarget(g.trainStep()).fetch(g.loss());
+          Session.Runner r = s.runner().feed(g.images(), images).feed(g.training(), flag);
+          r = training ? r.feed(g.labels(), labels).feed(g.learningRate(), rate).addTarget(g.trainStep())
+              .fetch(g.loss()) : r.fetch(g.predictions());
           if (i < 0) {
             r.run().close();
             continue;

@@ -148,7 +148,7 @@ final class NetworkBuilder {
       // On the [M, 4C] rows themselves, one tower or several: the fused op would need a [4M, C] view, whose
       // 6-wide channels (LeNet) oneDNN handles poorly (bench/PERFORMANCE.md)
       BlockedConvStage.Blocked shape = blocked.get(0);
-      TowerBatchNorm.Output out = TowerBatchNorm.applyToRows(scopes, name, rows, BlockedConvStage.POSITIONS,
+      TowerBatchNorm.Output out = TowerBatchNorm.applyToRows(scopes, name, rows, shape.groups(),
           shape.outH() * shape.outW(), rows.size() == 1 ? null : rowWeights, training);
       updates.addAll(out.updates());
       for (int i = 0; i < rows.size(); i++) {

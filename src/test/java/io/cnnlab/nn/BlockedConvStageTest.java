@@ -36,7 +36,11 @@ class BlockedConvStageTest {
         new Case(2, 10, 2, 5, 0, 3, Activation.TANH, Pooling.MAX),
         new Case(2, 8, 2, 7, 3, 5, Activation.SIGMOID, Pooling.AVG),
         new Case(2, 10, 2, 9, 4, 3, Activation.RELU, Pooling.AVG),     // padding of 2 whole blocks: SAME
-        new Case(1, 6, 1, 1, 0, 2, Activation.RELU, Pooling.AVG));
+        new Case(1, 6, 1, 1, 0, 2, Activation.RELU, Pooling.AVG),
+        // padded and output sides multiples of 4: 4x4 blocks where no input gradient is needed
+        new Case(2, 12, 3, 5, 2, 4, Activation.RELU, Pooling.MAX),
+        new Case(2, 8, 2, 9, 4, 3, Activation.TANH, Pooling.AVG),
+        new Case(1, 8, 1, 1, 0, 2, Activation.SIGMOID, Pooling.MAX));
     for (Case c : cases) {
       check(c, true);
       check(c, false);
@@ -70,6 +74,8 @@ class BlockedConvStageTest {
       // The stage as NetworkBuilder.convStage composes it: convolve, activation on the rows, pool.
       Ops scope = tf.withSubScope("blocked");
       BlockedConvStage.Blocked z = BlockedConvStage.convolve(scope, xp, wp, bp, c.padding(), inputNeedsGradient);
+      boolean wide = !inputNeedsGradient && (c.side() + 2 * c.padding()) % 4 == 0 && outSide % 4 == 0;
+      assertEquals(wide ? 4 : 2, z.block(), c + " block");
       Operand<TFloat32> blockedAct = c.act().apply(scope, z.rows());
       Operand<TFloat32> blockedPooled = z.pool(scope, blockedAct, c.pool());
       assertArrayEquals(pooled.shape().asArray(), blockedPooled.shape().asArray(), c.toString());

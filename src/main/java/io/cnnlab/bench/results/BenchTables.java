@@ -120,12 +120,18 @@ public final class BenchTables {
 
   /** The {@code top} slowest nodes of {@code model}'s traced training step, with their share of node time. */
   public static TextTable profile(String model, int batch, int threads, GraphProfile.Profile p, int top) {
+    return profile(model, "Training", batch, threads, p, top);
+  }
+
+  /** The same for a step of the {@code kind} named ("Training", "Inference"). */
+  public static TextTable profile(String model, String kind, int batch, int threads, GraphProfile.Profile p,
+      int top) {
     List<List<String>> cells = new ArrayList<>();
     for (GraphProfile.Node n : p.nodes().subList(0, Math.min(top, p.nodes().size()))) {
       cells.add(List.of(n.node(), n.kernel(), f3(n.millisPerStep()), f1(100 * n.millisPerStep() / p.nodeMillis())));
     }
     return new TextTable(String.format(Locale.ROOT,
-        "Training step of %s, batch %d, %d threads: %.2f ms per traced step, %.2f ms in %d nodes", model, batch,
+        "%s step of %s, batch %d, %d threads: %.2f ms per traced step, %.2f ms in %d nodes", kind, model, batch,
         threads, p.stepMillis(), p.nodeMillis(), p.nodes().size()),
         List.of("node", "kernel", "ms_per_step", "percent_of_node_time"), cells);
   }

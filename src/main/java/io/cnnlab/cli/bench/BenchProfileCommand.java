@@ -4,16 +4,17 @@ import io.cnnlab.bench.BenchModel;
 import io.cnnlab.bench.GraphProfile;
 import io.cnnlab.bench.results.BenchReport;
 import io.cnnlab.bench.results.BenchTables;
+import io.cnnlab.models.Model;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code cnnlab bench profile}: the slowest nodes of a training step, from TensorFlow's step statistics. */
+/** {@code cnnlab bench profile}: the slowest nodes of a training or inference step, from TensorFlow's step statistics. */
 @Command(name = "profile", mixinStandardHelpOptions = true,
-    description = "Per-node time of a training step (TensorFlow step stats, after oneDNN rewrites and fusions),"
-        + " slowest first. Writes profile-MODEL.csv.")
+    description = "Per-node time of a training or inference step (TensorFlow step stats, after oneDNN rewrites and fusions),"
+        + " slowest first. Writes profile-MODEL.csv (profile-MODEL-infer.csv).")
 final class BenchProfileCommand implements Callable<Integer> {
   @Mixin BenchOptions bench = new BenchOptions();
 
@@ -29,6 +30,10 @@ final class BenchProfileCommand implements Callable<Integer> {
   @Option(names = "--steps", paramLabel = "N", description = "traced steps (20)")
   int steps = 20;
 
+  @Option(names = "--phase", paramLabel = "PHASE",
+      description = "train (forward, backward and update) or infer (forward pass in evaluation mode); train")
+  String phase = "train";
+
   @Option(names = "--top", paramLabel = "N", description = "nodes to list (15)")
   int top = 15;
 
@@ -36,13 +41,20 @@ final class BenchProfileCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     GraphProfile.Profile p;
     try {
-      p = GraphProfile.trainStep(BenchModel.byName(model).build(), batch, threads, steps);
+      if (!phase.equals("train") && !phase.equals("infer")) {
+        throw new IllegalArgumentException("--phase expects train or infer, got '" + phase + "'");
+      }
+      Model built = BenchModel.byName(model).build();
+      p = phase.equals("train") ? GraphProfile.trainStep(built, batch, threads, steps)
+          : GraphProfile.inferStep(built, batch, threads, steps);
     } catch (IllegalArgumentException e) {
       System.err.println("cnnlab bench profile: " + e.getMessage());
       return 2;
     }
     BenchReport report = bench.report();
-    report.table("profile-" + model, BenchTables.profile(model, batch, threads, p, top));
+    boolean train = phase.equals("train");
+    report.table("profile-" + model + (train ? "" : "-infer"),
+        BenchTables.profile(model, train ? "Training" : "Inference", batch, threads, p, top));
     return 0;
   }
 }
