@@ -28,8 +28,8 @@ public final class StepBench implements AutoCloseable {
   static final double LEARNING_RATE = 0.01;
 
   private final Model model;
-  private final Map<Integer, Graph> graphs = new HashMap<>();
-  private final Map<Integer, TrainGraph> trainGraphs = new HashMap<>();
+  private final Map<GraphKey, Graph> graphs = new HashMap<>();
+  private final Map<GraphKey, TrainGraph> trainGraphs = new HashMap<>();
   private final Map<String, Session> sessions = new HashMap<>();
   private final Map<Integer, float[]> images = new HashMap<>();
   private final Map<Integer, int[]> labels = new HashMap<>();
@@ -48,8 +48,8 @@ public final class StepBench implements AutoCloseable {
   /** Seconds taken by {@code steps} training steps at batch {@code batch} run as {@code variant} says. */
   public double trainSeconds(StepVariant variant, int batch, int steps) {
     StepVariant v = variant.resolve(model, batch);
-    Session session = session(v);
-    TrainGraph g = trainGraphs.get(v.towers());
+    Session session = session(v, batch);
+    TrainGraph g = trainGraphs.get(GraphKey.of(v, batch));
     float[] x = images(batch);
     int[] y = labels.get(batch);
     long[] shape = {batch, model.inputHeight(), model.inputWidth(), model.inputChannels()};
@@ -91,8 +91,8 @@ public final class StepBench implements AutoCloseable {
    */
   public double inferSeconds(StepVariant variant, int batch, int steps) {
     StepVariant v = variant.resolve(model, batch);
-    Session session = session(v);
-    TrainGraph g = trainGraphs.get(v.towers());
+    Session session = session(v, batch);
+    TrainGraph g = trainGraphs.get(GraphKey.of(v, batch));
     float[] x = images(batch);
     long[] shape = {batch, model.inputHeight(), model.inputWidth(), model.inputChannels()};
     long sink = 0;
@@ -116,15 +116,27 @@ public final class StepBench implements AutoCloseable {
     return model;
   }
 
-  /** The session of a resolved variant, on the graph built for its tower count. */
-  private Session session(StepVariant variant) {
-    Graph graph = graphs.computeIfAbsent(variant.towers(), t -> {
+  /**
+   * What a graph is built for: its towers, and the batch size and threads per tower that fix how it cuts
+   * batches into chunks ({@code GraphForms.buildForBatch}), as the trainer builds it.
+   */
+  private record GraphKey(int towers, int batch, int threads) {
+    static GraphKey of(StepVariant resolved, int batch) {
+      return new GraphKey(resolved.towers(), batch, resolved.intraThreads());
+    }
+  }
+
+  /** The session of a resolved variant, on the graph built for its towers, batch size and threads. */
+  private Session session(StepVariant variant, int batch) {
+    GraphKey key = GraphKey.of(variant, batch);
+    Graph graph = graphs.computeIfAbsent(key, k -> {
       Graph built = Graphs.create();
-      TrainConfig config = TrainConfig.builder().learningRate(LEARNING_RATE).seed(seed).towers(t).build();
-      trainGraphs.put(t, TrainGraph.build(built, model, config));
+      TrainConfig config = TrainConfig.builder().learningRate(LEARNING_RATE).seed(seed).towers(k.towers())
+          .batchSize(k.batch()).threads(k.threads() * k.towers()).build();
+      trainGraphs.put(k, TrainGraph.build(built, model, config));
       return built;
     });
-    return sessions.computeIfAbsent(variant.sessionKey(), k -> {
+    return sessions.computeIfAbsent(variant.sessionKey() + "/" + batch, k -> {
       Session s = Sessions.open(graph, variant.sessionConfig());
       s.initialize();
       return s;

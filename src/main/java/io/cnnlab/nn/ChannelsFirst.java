@@ -24,11 +24,17 @@ public final class ChannelsFirst {
   /** The fewest input channels of a convolution computed in NCHW. */
   public static final long MIN_CHANNELS = 64;
   /**
-   * The most images one NCHW convolution gets: oneDNN's forward pass slowed from ~200 to 77 GFLOP/s (2
-   * threads) and from 119 to 43 (1 thread) for AlexNet's conv4 as the batch grew from 64 to 256, while the
-   * backward passes kept their speed.
+   * The most images one NCHW convolution gets on one thread: oneDNN's forward pass slowed from ~200 to 77
+   * GFLOP/s (2 threads) and from 119 to 43 (1 thread) for AlexNet's conv4 as the batch grew from 64 to 256,
+   * while the backward passes kept their speed.
    */
-  public static final int CHUNK = 64;
+  static final int CHUNK = 64;
+  /**
+   * The same with 2 intra-op threads or more: a textbook AlexNet training step at batch 256 took 6.1 s in
+   * chunks of 32 against 6.5-6.9 s in chunks of 64 on 2 threads, and 13.1 s against 11.3 s on 1 thread
+   * (bench/PERFORMANCE.md; more threads were not measured).
+   */
+  static final int CHUNK_THREADED = 32;
 
   private ChannelsFirst() {}
 
@@ -56,9 +62,15 @@ public final class ChannelsFirst {
     return inChannels > 32 && tail >= 1 && tail <= 16;
   }
 
-  /** Chunks to cut a batch of {@code batchSize} into (1 when it is unknown, 0). */
-  public static int chunks(int batchSize) {
-    return Math.max(1, (batchSize + CHUNK - 1) / CHUNK);
+  /** Images per chunk for a convolution on {@code threads} intra-op threads. */
+  public static int chunkSize(int threads) {
+    return threads >= 2 ? CHUNK_THREADED : CHUNK;
+  }
+
+  /** Chunks to cut a batch of {@code batchSize} into on {@code threads} threads (1 when it is unknown, 0). */
+  public static int chunks(int batchSize, int threads) {
+    int size = chunkSize(threads);
+    return Math.max(1, (batchSize + size - 1) / size);
   }
 
   /** {@code [N, H, W, C]} to {@code [N, C, H, W]}. */

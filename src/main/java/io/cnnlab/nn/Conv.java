@@ -36,8 +36,8 @@ public final class Conv {
   /**
    * As {@link #conv2d(Ops, String, Operand, int, int, int, int, long)}, on {@code x [N, C, H, W]} giving
    * {@code [N, Cout, H', W']} when {@code channelsFirst} ({@link ChannelsFirst}); the variables are the same.
-   * NCHW convolutions run on chunks of about {@link ChannelsFirst#CHUNK} images of the batch size a build
-   * was given ({@link GraphForms#buildForBatch}).
+   * NCHW convolutions run on chunks of about {@link ChannelsFirst#chunkSize} images of the batch size and
+   * threads a build was given ({@link GraphForms#buildForBatch}).
    */
   public static WeightedOutput conv2d(Ops tf, String name, Operand<TFloat32> x, int outChannels, int kernel,
       int stride, int padding, long seed, boolean channelsFirst) {
@@ -50,7 +50,7 @@ public final class Conv {
     Weights weights = variables(tf, name, knownDim(x, channelsFirst ? 1 : 3, name), outChannels, kernel, seed);
     Variable<TFloat32> w = weights.kernel();
     Variable<TFloat32> b = weights.bias();
-    int chunks = channelsFirst ? ChannelsFirst.chunks(GraphForms.batchSizeHint()) : 1;
+    int chunks = channelsFirst ? ChannelsFirst.chunks(GraphForms.batchSizeHint(), GraphForms.threadsHint()) : 1;
     Operand<TFloat32> out = BatchChunks.map(layer, x, chunks,
         part -> convolve(layer, part, w, b, kernel, stride, padding, channelsFirst));
     return new WeightedOutput(out, w, b);

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  */
 public final class GraphForms {
   private static final ThreadLocal<Boolean> PLAIN = ThreadLocal.withInitial(() -> false);
-  private static final ThreadLocal<Integer> BATCH = ThreadLocal.withInitial(() -> 0);
+  private static final ThreadLocal<int[]> BATCH = ThreadLocal.withInitial(() -> new int[] {0, 1});
 
   private GraphForms() {}
 
@@ -29,16 +29,22 @@ public final class GraphForms {
   }
 
   /**
-   * Builds knowing the batch size the graph will mostly run with, for forms that cut large batches into
-   * chunks ({@link ChannelsFirst#chunks}). Any batch size still runs.
+   * Builds knowing the batch size the graph will mostly run with and the intra-op threads each of its
+   * slices (towers) gets, for forms that cut large batches into chunks ({@link ChannelsFirst#chunks}). Any
+   * batch size still runs.
    */
-  public static <T> T buildForBatch(int batchSize, Supplier<T> build) {
-    return with(BATCH, batchSize, build);
+  public static <T> T buildForBatch(int batchSize, int threads, Supplier<T> build) {
+    return with(BATCH, new int[] {batchSize, Math.max(1, threads)}, build);
   }
 
   /** The batch size given to {@link #buildForBatch}, or 0 when none was. */
   public static int batchSizeHint() {
-    return BATCH.get();
+    return BATCH.get()[0];
+  }
+
+  /** The threads given to {@link #buildForBatch}, or 1 when none were. */
+  public static int threadsHint() {
+    return BATCH.get()[1];
   }
 
   /** What models are built with, for manifests and the bench's header. */
@@ -46,7 +52,7 @@ public final class GraphForms {
     return (BlockedConvStage.ENABLED ? "blocked" : "plain (-Dcnnlab.blocked-conv=off)") + "; "
         + (ChannelsFirst.ENABLED ? "NCHW convolutions from " + ChannelsFirst.MIN_CHANNELS
             + " channels with oneDNN (and where its NHWC input gradient is wrong), in chunks of "
-            + ChannelsFirst.CHUNK + " images"
+            + ChannelsFirst.chunkSize(1) + " images (" + ChannelsFirst.chunkSize(2) + " with 2 threads or more)"
             : "NHWC convolutions (-Dcnnlab.channels-first=off)")
         + "; otherwise plain NHWC ops in deterministic mode";
   }

@@ -67,7 +67,7 @@ public final class TrainGraph {
 
     var before = new HashSet<>(TrainableVariables.variableNames(graph));
     outputs = GraphForms.buildPlainIf(config.deterministic(), () -> GraphForms.buildForBatch(
-        config.batchSize() / towers,
+        config.batchSize() / towers, config.effectiveThreads() / towers,
         () -> towers == 1 ? model.build(tf, images, training, random) : buildTowers(graph, tf, random)));
     loss = tf.withName("loss").identity(
         Losses.softmaxCrossEntropy(tf, outputs.logits(), labels, model.classes()));

@@ -49,8 +49,8 @@ class ChannelsFirstConvTest {
       Placeholder<TFloat32> input =
           tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, c.in, c.side, c.side)));
       Placeholder<TFloat32> weights = tf.placeholder(TFloat32.class);
-      // built for 256-image batches: 4 chunks; 10 images get 2 padding rows (3 per chunk), dropped again
-      WeightedOutput conv = GraphForms.buildForBatch(256,
+      // built for 256-image batches on 1 thread: 4 chunks; 10 images get 2 padding rows (3 per chunk), dropped
+      WeightedOutput conv = GraphForms.buildForBatch(256, 1,
           () -> Conv.conv2d(tf, "conv", input, c.out, c.kernel, c.stride, c.padding, 7L, true));
       Operand<TFloat32> loss = tf.reduceSum(tf.math.mul(conv.output(), weights), tf.constant(new int[] {0, 1, 2, 3}));
       Gradients grads = tf.gradients(loss, List.of(input, conv.kernel(), conv.bias()));

@@ -60,6 +60,19 @@ class ChannelsFirstAlexNetTest {
     assertTrue(plain.stream().allMatch(name -> name.matches("(tower1/)?conv2/.*")), plain.toString());
   }
 
+  @Test
+  void chunksAreSmallerWithTwoThreads() {
+    // The textbook AlexNet (dropout: one tower) at batch 256: chunks of 64 images on 1 thread, of 32 on 2
+    // (ChannelsFirst.chunkSize), for each of conv2-conv5 (96 input channels and more)
+    Model textbook = new AlexNet(AlexNetConfig.textbook());
+    for (int threads : new int[] {1, 2}) {
+      TrainConfig config = TrainConfig.builder().batchSize(256).threads(threads).build();
+      List<String> convs = PlainBuilds.operations(textbook, config, false, op -> op.type().equals("Conv2D")
+          && op.attributes().getAttrString("data_format").equals("NCHW") ? op.name() : null);
+      assertEquals(4 * 256 / (threads == 1 ? 64 : 32), convs.size(), threads + " threads: " + convs);
+    }
+  }
+
   private static List<String> nchwConvolutions(Model model, boolean plain) {
     return PlainBuilds.operations(model, plain, op -> op.type().equals("Conv2D")
         && op.attributes().getAttrString("data_format").equals("NCHW") ? op.name() : null);

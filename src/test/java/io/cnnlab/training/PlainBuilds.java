@@ -29,9 +29,15 @@ final class PlainBuilds {
    * {@code plain}; operations it maps to null are left out.
    */
   static List<String> operations(Model model, boolean plain, Function<GraphOperation, String> pick) {
+    return operations(model, TrainConfig.builder().build(), plain, pick);
+  }
+
+  /** The same for the training graph of {@code config}. */
+  static List<String> operations(Model model, TrainConfig config, boolean plain,
+      Function<GraphOperation, String> pick) {
     List<String> picked = new ArrayList<>();
     try (Graph graph = new Graph()) {
-      GraphForms.buildPlainIf(plain, () -> TrainGraph.build(graph, model, TrainConfig.builder().build()));
+      GraphForms.buildPlainIf(plain, () -> TrainGraph.build(graph, model, config));
       graph.operations().forEachRemaining(op -> {
         String value = pick.apply((GraphOperation) op);
         if (value != null) {
