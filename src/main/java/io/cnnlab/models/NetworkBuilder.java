@@ -158,28 +158,20 @@ final class NetworkBuilder {
     }
     String activationName = next(activation.label());
     String poolName = next(pooling.label() + "pool");
-    if (pooling == Pooling.MAX) {
-      // Every activation here is non-decreasing, so it commutes with the maximum: applied to the pooled
-      // values it does a quarter of the work. Its tap, the activation of every position, runs only when fetched.
-      List<Operand<TFloat32>> activated = new ArrayList<>();
-      List<Operand<TFloat32>> pooled = new ArrayList<>();
-      for (int i = 0; i < rows.size(); i++) {
-        activated.add(activation.apply(scopes.get(i).withSubScope(activationName), rows.get(i)));
-        Operand<TFloat32> max = blocked.get(i).pool(scopes.get(i).withSubScope(poolName), rows.get(i), pooling);
-        pooled.add(activation.apply(scopes.get(i).withSubScope(poolName), max));
-      }
-      tapBlocked(activationName, blocked, activated);
-      return tap(poolName, pooled);
-    }
-    // On the [M, 4Cout] rows: without batch norm, MatMul + BiasAdd + activation fuse into one oneDNN kernel.
-    for (int i = 0; i < rows.size(); i++) {
-      rows.set(i, activation.apply(scopes.get(i).withSubScope(activationName), rows.get(i)));
-    }
-    tapBlocked(activationName, blocked, rows);
+    // Every activation here is non-decreasing, so it commutes with the maximum: after max pooling it does a
+    // quarter of the work, and its tap (every position) runs only when fetched. Before average pooling, on
+    // the rows, it fuses with a convolution's MatMul + BiasAdd into one oneDNN kernel.
+    boolean activateAfterPooling = pooling == Pooling.MAX;
+    List<Operand<TFloat32>> activated = new ArrayList<>();
     List<Operand<TFloat32>> pooled = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
-      pooled.add(blocked.get(i).pool(scopes.get(i).withSubScope(poolName), rows.get(i), pooling));
+      Ops pool = scopes.get(i).withSubScope(poolName);
+      Operand<TFloat32> a = activation.apply(scopes.get(i).withSubScope(activationName), rows.get(i));
+      activated.add(a);
+      pooled.add(activateAfterPooling ? activation.apply(pool, blocked.get(i).pool(pool, rows.get(i), pooling))
+          : blocked.get(i).pool(pool, a, pooling));
     }
+    tapBlocked(activationName, blocked, activated);
     return tap(poolName, pooled);
   }
 

@@ -23,10 +23,12 @@ import org.tensorflow.types.TFloat32;
  *       (input position {@code 2a + p} and output position {@code u} meet kernel tap {@code 2a + p - u}), so
  *       the convolution is one matrix product of the {@code b*b} shifted slices side by side with it (LeNet's
  *       conv2: {@code [N*25, 216] x [216, 64]}), or one {@code b x b} convolution over {@code 4C} channels
- *       where no gradient flows into the input (conv1: 4 channels in, 24 out);
- *   <li>the 2x2 pooling is then over the four output positions of a row: a matrix product with a constant
- *       (average) or element-wise maxima (max), and the result is back in the plain {@code [N, H', W', Cout]}
- *       layout.
+ *       where no gradient flows into the input and the sides do not divide by 4;
+ *   <li>where no gradient flows into the input and they do (LeNet's conv1), the blocks are 4x4 pixels: one
+ *       matrix product of 2x2 shifted slices, {@code [N*49, 64] x [64, 96]};
+ *   <li>the 2x2 pooling is then over the four pooling positions of a row, four groups of whole columns: a
+ *       matrix product with a constant (average) or element-wise maxima (max), and the result is back in the
+ *       plain {@code [N, H', W', Cout]} layout.
  * </ul>
  * The convolution and activation outputs are also given in the plain layout ({@code DepthToSpace}) for
  * feature maps; the graph computes them only when they are fetched.
