@@ -37,6 +37,8 @@ import org.tensorflow.types.TFloat32;
  */
 final class NetworkBuilder {
   private final List<Ops> scopes;
+  /** {@code current} in 2x2 space-to-depth form where a blocked stage left it so (per slice), else null. */
+  private List<Operand<TFloat32>> blockedCurrent;
   private final List<Operand<TFloat32>> rowWeights;
   private final Operand<TBool> training;
   private final StepSeed random;
@@ -89,6 +91,7 @@ final class NetworkBuilder {
   /** Reshapes every input to {@code shape} without a tap: pins the static shape and checks the fed size. */
   NetworkBuilder pin(long... shape) {
     channelsLast();
+    blockedCurrent = null;
     for (int i = 0; i < current.size(); i++) {
       Ops tf = scopes.get(i);
       current.set(i, tf.reshape(current.get(i), tf.constant(shape)));
@@ -137,8 +140,8 @@ final class NetworkBuilder {
       if (i == 0) {
         kernels.add(weights.kernel());
       }
-      BlockedConvStage.Blocked z = BlockedConvStage.convolve(tf.withSubScope(convName), x, weights.kernel(),
-          weights.bias(), padding, !atInput);
+      BlockedConvStage.Blocked z = BlockedConvStage.convolve(tf.withSubScope(convName), x,
+          blockedCurrent == null ? null : blockedCurrent.get(i), weights.kernel(), weights.bias(), padding, !atInput);
       blocked.add(z);
       rows.add(z.rows());
     }
@@ -163,16 +166,23 @@ final class NetworkBuilder {
     // the rows, it fuses with a convolution's MatMul + BiasAdd into one oneDNN kernel.
     boolean activateAfterPooling = pooling == Pooling.MAX;
     List<Operand<TFloat32>> activated = new ArrayList<>();
+    List<Operand<TFloat32>> pooledBlocks = new ArrayList<>();
     List<Operand<TFloat32>> pooled = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       Ops pool = scopes.get(i).withSubScope(poolName);
+      BlockedConvStage.Blocked b = blocked.get(i);
       Operand<TFloat32> a = activation.apply(scopes.get(i).withSubScope(activationName), rows.get(i));
       activated.add(a);
-      pooled.add(activateAfterPooling ? activation.apply(pool, blocked.get(i).pool(pool, rows.get(i), pooling))
-          : blocked.get(i).pool(pool, a, pooling));
+      Operand<TFloat32> p = activateAfterPooling ? activation.apply(pool, b.poolBlocked(pool, rows.get(i), pooling))
+          : b.poolBlocked(pool, a, pooling);
+      pooledBlocks.add(p);
+      pooled.add(b.unblock(pool, p));
     }
     tapBlocked(activationName, blocked, activated);
-    return tap(poolName, pooled);
+    tap(poolName, pooled);
+    // A 4x4-block stage leaves its output in 2x2 space-to-depth form too, for a next stage to convolve as is
+    blockedCurrent = blocked.get(0).poolsToBlocks() ? pooledBlocks : null;
+    return this;
   }
 
   /** Taps blocked rows in the plain layout (ops that run only when a tap is fetched). */
@@ -304,6 +314,7 @@ final class NetworkBuilder {
 
   private NetworkBuilder tap(String name, List<Operand<TFloat32>> outputs) {
     atInput = false;
+    blockedCurrent = null;
     for (int i = 0; i < outputs.size(); i++) {
       Operand<TFloat32> view = channelsFirst
           ? ChannelsFirst.toLast(scopes.get(i).withSubScope(name + "_nhwc"), outputs.get(i)) : outputs.get(i);
@@ -323,6 +334,7 @@ final class NetworkBuilder {
     if (first == channelsFirst) {
       return;
     }
+    blockedCurrent = null;
     for (int i = 0; i < current.size(); i++) {
       Ops tf = scopes.get(i).withSubScope(first ? "to_nchw" : "to_nhwc");
       current.set(i, first ? ChannelsFirst.fromLast(tf, current.get(i)) : ChannelsFirst.toLast(tf, current.get(i)));

@@ -104,13 +104,31 @@ public final class BlockedConvStage {
 
     /** 2x2/2 pooling of {@code rows}-shaped {@code t}, in the plain layout {@code [N, H / 2, W / 2, channels]}. */
     public Operand<TFloat32> pool(Ops tf, Operand<TFloat32> t, Pooling pooling) {
+      return unblock(tf, poolBlocked(tf, t, pooling));
+    }
+
+    /**
+     * 2x2/2 pooling of {@code rows}-shaped {@code t}, as {@code [N, outH, outW, pooled]}: for a 4x4 block the
+     * 2x2 space-to-depth form of the pooled image, which a next stage without padding convolves as it is
+     * ({@link #convolve}'s {@code blockedInput}); for a 2x2 block the pooled image itself.
+     */
+    public Operand<TFloat32> poolBlocked(Ops tf, Operand<TFloat32> t, Pooling pooling) {
       Operand<TFloat32> pooled = switch (pooling) {
         case AVG -> tf.linalg.matMul(t, tf.constant(averageOverBlock((int) pooledWidth())));
         case MAX -> maxOverBlock(tf, t);
       };
-      Operand<TFloat32> image = tf.reshape(pooled, tf.constant(new long[] {-1, outH, outW, pooledWidth()}));
+      return tf.reshape(pooled, tf.constant(new long[] {-1, outH, outW, pooledWidth()}));
+    }
+
+    /** {@link #poolBlocked}'s form of a pooled image in the plain layout. */
+    public Operand<TFloat32> unblock(Ops tf, Operand<TFloat32> pooledBlocks) {
       // A wider block holds (u, v) windows: pixels of the pooled image, in DepthToSpace's order
-      return block == BLOCK ? image : tf.nn.depthToSpace(image, block / BLOCK);
+      return block == BLOCK ? pooledBlocks : tf.nn.depthToSpace(pooledBlocks, block / BLOCK);
+    }
+
+    /** True when {@link #poolBlocked} gives the 2x2 space-to-depth form of the pooled image. */
+    public boolean poolsToBlocks() {
+      return block == 2 * BLOCK;
     }
   }
 
@@ -140,6 +158,16 @@ public final class BlockedConvStage {
    */
   public static Blocked convolve(Ops tf, Operand<TFloat32> x, Operand<TFloat32> kernel, Operand<TFloat32> bias,
       int padding, boolean inputNeedsGradient) {
+    return convolve(tf, x, null, kernel, bias, padding, inputNeedsGradient);
+  }
+
+  /**
+   * As above, given also {@code blockedInput}: x in 2x2 space-to-depth form, as an earlier stage computed it
+   * ({@link Blocked#poolBlocked}), or null. Used without padding, it saves a DepthToSpace and a
+   * SpaceToDepth (and their gradients) between LeNet's two stages.
+   */
+  public static Blocked convolve(Ops tf, Operand<TFloat32> x, Operand<TFloat32> blockedInput,
+      Operand<TFloat32> kernel, Operand<TFloat32> bias, int padding, boolean inputNeedsGradient) {
     long height = Conv.knownDim(x, 1, "blocked stage");
     long width = Conv.knownDim(x, 2, "blocked stage");
     long in = Conv.knownDim(x, 3, "blocked stage");
@@ -162,7 +190,9 @@ public final class BlockedConvStage {
     Operand<TFloat32> tiledBias = tf.tile(bias, tf.constant(new int[] {(int) (BLOCK * BLOCK)}));
     Operand<TFloat32> rows;
     if (inputNeedsGradient) {
-      rows = tf.nn.biasAdd(tf.linalg.matMul(shiftedBlocks(tf, pad(tf, x, padding), BLOCK, blocks, outH, outW, in),
+      Operand<TFloat32> input = padding == 0 && blockedInput != null ? blockedInput
+          : tf.nn.spaceToDepth(pad(tf, x, padding), BLOCK);
+      rows = tf.nn.biasAdd(tf.linalg.matMul(shiftedBlocks(tf, input, BLOCK, blocks, outH, outW, in),
           spread(tf, kernel, k, in, out, BLOCK)), tiledBias);
     } else {
       Operand<TFloat32> blockKernel = tf.reshape(spread(tf, kernel, k, in, out, BLOCK),
@@ -191,8 +221,8 @@ public final class BlockedConvStage {
     long outW = (padded.shape().size(2) - k + 1) / WIDE_BLOCK;
     Operand<TFloat32> tiledBias = tf.tile(bias, tf.constant(new int[] {(int) (WIDE_BLOCK * WIDE_BLOCK)}));
     Operand<TFloat32> rows = tf.nn.biasAdd(tf.linalg.matMul(
-        shiftedBlocks(tf, padded, WIDE_BLOCK, blocks, outH, outW, in), spread(tf, kernel, k, in, out, WIDE_BLOCK)),
-        tiledBias);
+        shiftedBlocks(tf, spaceToDepth(tf, padded, WIDE_BLOCK), WIDE_BLOCK, blocks, outH, outW, in),
+        spread(tf, kernel, k, in, out, WIDE_BLOCK)), tiledBias);
     return new Blocked(rows, outH, outW, out, WIDE_BLOCK);
   }
 
@@ -209,9 +239,8 @@ public final class BlockedConvStage {
   }
 
   /** The im2col matrix {@code [N*outH*outW, b*b*block^2 C]}: b x b shifted slices of the space-to-depth input. */
-  private static Operand<TFloat32> shiftedBlocks(Ops tf, Operand<TFloat32> padded, long block, int blocks, long outH,
+  private static Operand<TFloat32> shiftedBlocks(Ops tf, Operand<TFloat32> blocked, long block, int blocks, long outH,
       long outW, long in) {
-    Operand<TFloat32> blocked = block == BLOCK ? tf.nn.spaceToDepth(padded, block) : spaceToDepth(tf, padded, block);
     List<Operand<TFloat32>> shifted = new ArrayList<>();
     for (int a = 0; a < blocks; a++) {
       for (int b = 0; b < blocks; b++) {
