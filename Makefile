@@ -43,7 +43,7 @@ BENCH_OUT ?= reports/bench
 BENCH_MALLOC ?= glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=2147483648
 BENCH_FLAGS ?=
 PEER_FLAGS ?= --warmup 5 --steps 25 --rounds 3
-bench: build fashion-mnist ## peers, then cnnlab throughput, GFLOP/s, loader, step parts, eager vs graph, memory; ratios (~10 min)
+bench: build fashion-mnist ## peers, then cnnlab throughput, GFLOP/s, loader, step parts, eager vs graph, memory; ratios (~17 min)
 	@mkdir -p $(BENCH_OUT)
 	bench/peers/install-python-peer.sh
 	@# Peers first, so cnnlab's LeNet figures (the first thing `bench all` measures) follow them closely in time.
