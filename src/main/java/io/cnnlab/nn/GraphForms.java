@@ -9,7 +9,10 @@ import java.util.function.Supplier;
  */
 public final class GraphForms {
   private static final ThreadLocal<Boolean> PLAIN = ThreadLocal.withInitial(() -> false);
-  private static final ThreadLocal<int[]> BATCH = ThreadLocal.withInitial(() -> new int[] {0, 1});
+  /** What {@link #buildForBatch} was given: batch size (0: unknown) and threads per slice. */
+  private record BatchHint(int batchSize, int threads) {}
+
+  private static final ThreadLocal<BatchHint> BATCH = ThreadLocal.withInitial(() -> new BatchHint(0, 1));
 
   private GraphForms() {}
 
@@ -34,17 +37,17 @@ public final class GraphForms {
    * batch size still runs.
    */
   public static <T> T buildForBatch(int batchSize, int threads, Supplier<T> build) {
-    return with(BATCH, new int[] {batchSize, Math.max(1, threads)}, build);
+    return with(BATCH, new BatchHint(batchSize, Math.max(1, threads)), build);
   }
 
   /** The batch size given to {@link #buildForBatch}, or 0 when none was. */
   public static int batchSizeHint() {
-    return BATCH.get()[0];
+    return BATCH.get().batchSize();
   }
 
   /** The threads given to {@link #buildForBatch}, or 1 when none were. */
   public static int threadsHint() {
-    return BATCH.get()[1];
+    return BATCH.get().threads();
   }
 
   /** What models are built with, for manifests and the bench's header. */

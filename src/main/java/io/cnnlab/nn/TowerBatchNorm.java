@@ -18,19 +18,18 @@ import org.tensorflow.types.TInt32;
  * as {@link BatchNorm}.
  *
  * <p>Each slice works on its values as rows {@code [rows, G * C]}: G groups of C columns that hold the same C
- * channels ({@code G = 1} for {@code [n, H, W, C]} and {@code [n, C]}; {@code G = 4} for the 2x2 blocks of
- * {@link BlockedConvStage}, whose rows are 4x as wide as a channel count like LeNet's 6, which oneDNN's
- * matmul handles poorly). On its own thread a slice takes its column sums and sums of squares as products
- * of its row weights (1 for a row of the batch, 0 for padding, so padding counts nowhere) with the rows and
- * their squares; the sums are added across slices, folded over the groups, and the variance is {@code E[x^2]
- * - E[x]^2}. The normalisation, {@code x * scale + shift}, is rows x diag(scale) plus a bias-add: oneDNN's
- * matmul both ways. Autodiff carries the gradient through the statistics, so it is the whole batch's.
+ * channels ({@code G = 1} for {@code [n, H, W, C]} and {@code [n, C]}; {@code G = 4} or 16 for the 2x2 or 4x4
+ * blocks of {@link BlockedConvStage}, whose rows are that much wider than a channel count like LeNet's 6,
+ * which oneDNN's matmul handles poorly). On its own thread a slice takes its column sums and sums of squares
+ * as products of its row weights (1 for a row of the batch, 0 for padding, so padding counts nowhere) with
+ * the rows and their squares; the sums are added across slices, folded over the groups, and the variance is
+ * {@code E[x^2] - E[x]^2}. The normalisation, {@code x * scale + shift}, is a broadcast product and a
+ * bias-add. Autodiff carries the gradient through the statistics, so it is the whole batch's.
  * {@code FusedBatchNormV3} in training mode cannot serve: it takes its statistics from its own slice, and its
  * gradient ignores its mean and variance outputs (bench/PERFORMANCE.md has the designs measured).
  */
 public final class TowerBatchNorm {
   private TowerBatchNorm() {}
-
 
   /**
    * Normalised slices and the moving-average updates.
@@ -83,7 +82,7 @@ public final class TowerBatchNorm {
     Operand<TFloat32> first = rows.get(0);
     if (first.shape().numDimensions() != 2 || groups < 1 || Conv.knownDim(first, 1, name) % groups != 0) {
       throw new IllegalArgumentException(name + ": batch norm rows must be [rows, " + groups + " * channels], got "
-          + rows.get(0).shape());
+          + first.shape());
     }
     long width = first.shape().size(1);
     long channels = width / groups;
@@ -108,8 +107,7 @@ public final class TowerBatchNorm {
       counts.add(s.sum(w, s.constant(new int[] {0, 1})));
     }
     // Values per channel: every counted row holds `groups` of them
-    Operand<TFloat32> count = layer.math.mul(counts.size() == 1 ? counts.get(0) : layer.math.addN(counts),
-        layer.constant((float) groups));
+    Operand<TFloat32> count = layer.math.mul(sum(layer, counts), layer.constant((float) groups));
     Operand<TFloat32> mean = layer.math.div(fold(layer, sum(layer, sums), groups, channels), count);
     Operand<TFloat32> meanSquare = layer.math.div(fold(layer, sum(layer, squares), groups, channels), count);
     Operand<TFloat32> variance = layer.math.maximum(layer.math.sub(meanSquare, layer.math.square(mean)),

@@ -118,12 +118,10 @@ public final class BenchTables {
         List.of("run", "peak_mb", "first_sample_mb", "last_sample_mb", "growth_mb", "run_s", "process_s"), cells);
   }
 
-  /** The {@code top} slowest nodes of {@code model}'s traced training step, with their share of node time. */
-  public static TextTable profile(String model, int batch, int threads, GraphProfile.Profile p, int top) {
-    return profile(model, "Training", batch, threads, p, top);
-  }
-
-  /** The same for a step of the {@code kind} named ("Training", "Inference"). */
+  /**
+   * The {@code top} slowest nodes of {@code model}'s traced step of the {@code kind} named ("Training",
+   * "Inference"), with their share of node time.
+   */
   public static TextTable profile(String model, String kind, int batch, int threads, GraphProfile.Profile p,
       int top) {
     List<List<String>> cells = new ArrayList<>();

@@ -11,10 +11,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code cnnlab bench profile}: the slowest nodes of a training or inference step, from TensorFlow's step statistics. */
+/**
+ * {@code cnnlab bench profile}: the slowest nodes of a training or inference step, from TensorFlow's step
+ * statistics.
+ */
 @Command(name = "profile", mixinStandardHelpOptions = true,
-    description = "Per-node time of a training or inference step (TensorFlow step stats, after oneDNN rewrites and fusions),"
-        + " slowest first. Writes profile-MODEL.csv (profile-MODEL-infer.csv).")
+    description = "Per-node time of a training or inference step (TensorFlow step stats, after oneDNN rewrites"
+        + " and fusions), slowest first. Writes profile-MODEL.csv (profile-MODEL-infer.csv).")
 final class BenchProfileCommand implements Callable<Integer> {
   @Mixin BenchOptions bench = new BenchOptions();
 
@@ -39,20 +42,20 @@ final class BenchProfileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    boolean train = phase.equals("train");
     GraphProfile.Profile p;
     try {
-      if (!phase.equals("train") && !phase.equals("infer")) {
+      if (!train && !phase.equals("infer")) {
         throw new IllegalArgumentException("--phase expects train or infer, got '" + phase + "'");
       }
       Model built = BenchModel.byName(model).build();
-      p = phase.equals("train") ? GraphProfile.trainStep(built, batch, threads, steps)
+      p = train ? GraphProfile.trainStep(built, batch, threads, steps)
           : GraphProfile.inferStep(built, batch, threads, steps);
     } catch (IllegalArgumentException e) {
       System.err.println("cnnlab bench profile: " + e.getMessage());
       return 2;
     }
     BenchReport report = bench.report();
-    boolean train = phase.equals("train");
     report.table("profile-" + model + (train ? "" : "-infer"),
         BenchTables.profile(model, train ? "Training" : "Inference", batch, threads, p, top));
     return 0;

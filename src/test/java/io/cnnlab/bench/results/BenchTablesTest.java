@@ -85,7 +85,7 @@ class BenchTablesTest {
   void profileListsTheTopNodesWithTheirShareOfNodeTime() {
     var p = new GraphProfile.Profile(4.0, List.of(new GraphProfile.Node("conv1", "_MklConv2D", 3.0),
         new GraphProfile.Node("dense", "_MklMatMul", 0.75), new GraphProfile.Node("relu", "Relu", 0.25)));
-    TextTable t = BenchTables.profile("lenet-textbook", 256, 2, p, 2);
+    TextTable t = BenchTables.profile("lenet-textbook", "Training", 256, 2, p, 2);
     assertEquals(List.of(List.of("conv1", "_MklConv2D", "3.000", "75.0"), List.of("dense", "_MklMatMul", "0.750",
         "18.8")), t.rows(), "3.0 and 0.75 of 4.0 ms node time; only the top 2");
     assertEquals("Training step of lenet-textbook, batch 256, 2 threads: 4.00 ms per traced step, 4.00 ms in 3 nodes",
