@@ -5,6 +5,7 @@ import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * A stride-1 convolution, an element-wise activation and a 2x2/2 pooling (with batch norm between, through
@@ -21,13 +22,13 @@ import org.tensorflow.types.TFloat32;
  *       {@code b = k/2 + 1};
  *   <li>the kernel {@code [k, k, C, Cout]} is spread into {@code [b*b*4C, 4Cout]} by a constant 0/1 matrix
  *       (input position {@code 2a + p} and output position {@code u} meet kernel tap {@code 2a + p - u}), so
- *       the convolution is one matrix product of the {@code b*b} shifted slices side by side with it (LeNet's
- *       conv2: {@code [N*25, 216] x [216, 64]}), or one {@code b x b} convolution over {@code 4C} channels
+ *       the convolution is one matrix product of the {@code b*b} shifted blocks side by side (one gather)
+ *       with it (LeNet's conv2: {@code [N*25, 216] x [216, 64]}), or one {@code b x b} convolution over {@code 4C} channels
  *       where no gradient flows into the input and the sides do not divide by 4;
  *   <li>where no gradient flows into the input and they do (LeNet's conv1), the blocks are 4x4 pixels: one
- *       matrix product of 2x2 shifted slices, {@code [N*49, 64] x [64, 96]};
- *   <li>the 2x2 pooling is then over the four pooling positions of a row, four groups of whole columns: a
- *       matrix product with a constant (average) or element-wise maxima (max), and the result is back in the
+ *       matrix product of 2x2 shifted blocks, {@code [N*49, 64] x [64, 96]};
+ *   <li>the 2x2 pooling is then over the four pooling positions of a row, four groups of whole columns: their
+ *       mean (average) or element-wise maxima (max), and the result is back in the
  *       plain {@code [N, H', W', Cout]} layout.
  * </ul>
  * The convolution and activation outputs are also given in the plain layout ({@code DepthToSpace}) for
@@ -115,7 +116,8 @@ public final class BlockedConvStage {
      */
     public Operand<TFloat32> poolBlocked(Ops tf, Operand<TFloat32> t, Pooling pooling) {
       Operand<TFloat32> pooled = switch (pooling) {
-        case AVG -> tf.linalg.matMul(t, tf.constant(averageOverBlock((int) pooledWidth())));
+        case AVG -> tf.math.mul(tf.sum(tf.reshape(t, tf.constant(new long[] {-1, BLOCK * BLOCK, pooledWidth()})),
+            tf.constant(1)), tf.constant(1f / (BLOCK * BLOCK)));
         case MAX -> maxOverBlock(tf, t);
       };
       return tf.reshape(pooled, tf.constant(new long[] {-1, outH, outW, pooledWidth()}));
@@ -148,7 +150,7 @@ public final class BlockedConvStage {
 
   /**
    * The convolution with bias in the blocked layout. With {@code inputNeedsGradient} (the input comes from
-   * earlier layers) it is one matrix product of the im2col rows (b x b shifted slices of the space-to-depth
+   * earlier layers) it is one matrix product of the im2col rows (b x b shifted blocks of the space-to-depth
    * input) and the spread kernel. Without (the stage reads the images) it is one {@code b x b} convolution
    * of the space-to-depth input with the spread kernel ({@code [b, b, 4C, 4Cout]}), whose slow backward-data
    * convolution is never needed: LeNet's first stage saves the slices and concatenation of blocks of 4 values
@@ -210,10 +212,10 @@ public final class BlockedConvStage {
   }
 
   /**
-   * A stage that reads the images, in 4x4 blocks: one matrix product of the im2col rows (2x2 shifted slices of
+   * A stage that reads the images, in 4x4 blocks: one matrix product of the im2col rows (2x2 shifted blocks of
    * 16C values, whole 64-byte lines for one channel) with the spread kernel. LeNet's conv1, 1 thread, batch
    * 256: 1.9 ms, against 3.1 ms for the 3x3 convolution over 2x2 blocks (4 channels, which oneDNN vectorises
-   * poorly); without input gradient, so the slices' gradients never run.
+   * poorly); without input gradient, so the gather's gradient never runs.
    */
   private static Blocked wide(Ops tf, Operand<TFloat32> padded, Operand<TFloat32> kernel, Operand<TFloat32> bias,
       int k, long in, long out) {
@@ -253,20 +255,38 @@ public final class BlockedConvStage {
     return tf.reshape(padded, tf.constant(new long[] {-1, h + 2L * padding, w + 2L * padding, c}));
   }
 
-  /** The im2col matrix {@code [N*outH*outW, b*b*block^2 C]}: b x b shifted slices of the space-to-depth input. */
+  /**
+   * The im2col matrix {@code [N*outH*outW, b*b*block^2 C]}: b x b shifted blocks of the space-to-depth input,
+   * gathered in one {@code GatherV2} of whole blocks (rows of {@code block^2 C} values). Nine {@code Slice}s and a
+   * {@code Concat} copied every value twice: LeNet's conv2 at batch 256, 1 thread, 0.43 against 0.78 ms forward,
+   * 2.9-3.9 against 5.2 ms with the product and gradients (bench/PERFORMANCE.md, fifth pass).
+   */
   private static Operand<TFloat32> shiftedBlocks(Ops tf, Operand<TFloat32> blocked, long block, int blocks, long outH,
       long outW, long in) {
-    List<Operand<TFloat32>> shifted = new ArrayList<>();
-    for (int a = 0; a < blocks; a++) {
-      for (int b = 0; b < blocks; b++) {
-        // int32 begin and size: the C++ gradient of Slice subtracts them from an int32 shape.
-        shifted.add(tf.slice(blocked, tf.constant(new int[] {0, a, b, 0}),
-            tf.constant(new int[] {-1, (int) outH, (int) outW, (int) (block * block * in)})));
+    long width = Conv.knownDim(blocked, 2, "blocked stage");
+    long positions = Conv.knownDim(blocked, 1, "blocked stage") * width;
+    int[] index = new int[(int) (outH * outW * blocks * blocks)];
+    int next = 0;
+    for (long i = 0; i < outH; i++) {
+      for (long j = 0; j < outW; j++) {
+        for (int a = 0; a < blocks; a++) {
+          for (int b = 0; b < blocks; b++) {
+            index[next++] = (int) ((i + a) * width + j + b);
+          }
+        }
       }
     }
-    // ConcatV2 needs two inputs or more; a 1x1 kernel reads one block.
-    Operand<TFloat32> side = shifted.size() == 1 ? shifted.get(0) : tf.concat(shifted, tf.constant(3));
-    return tf.reshape(side, tf.constant(new long[] {-1, (long) blocks * blocks * block * block * in}));
+    long depth = block * block * in;
+    // Along axis 0 of the [N * positions, depth] rows, with each image's offset added: the gradient is then one
+    // UnsortedSegmentSum, where a gather along axis 1 has two full-size transposes around it.
+    Operand<TInt32> images = tf.slice(tf.shape(blocked), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
+    Operand<TInt32> offsets = tf.math.mul(tf.range(tf.constant(0), tf.reshape(images, tf.constant(new int[0])),
+        tf.constant(1)), tf.constant((int) positions));
+    Operand<TInt32> rowIndex = tf.reshape(tf.math.add(tf.reshape(offsets, tf.constant(new int[] {-1, 1})),
+        tf.constant(new int[][] {index})), tf.constant(new int[] {-1}));
+    Operand<TFloat32> rows = tf.reshape(blocked, tf.constant(new long[] {-1, depth}));
+    Operand<TFloat32> gathered = tf.gather(rows, rowIndex, tf.constant(0));
+    return tf.reshape(gathered, tf.constant(new long[] {-1, (long) blocks * blocks * depth}));
   }
 
   /**
@@ -328,16 +348,5 @@ public final class BlockedConvStage {
       }
     }
     return select;
-  }
-
-  /** {@code [4 Cout, Cout]}: a quarter where the column's channel is the row's. */
-  static float[][] averageOverBlock(int channels) {
-    float[][] m = new float[(int) (BLOCK * BLOCK) * channels][channels];
-    for (int position = 0; position < BLOCK * BLOCK; position++) {
-      for (int c = 0; c < channels; c++) {
-        m[position * channels + c][c] = 1f / (BLOCK * BLOCK);
-      }
-    }
-    return m;
   }
 }
