@@ -116,6 +116,8 @@ public final class BlockedConvStage {
      */
     public Operand<TFloat32> poolBlocked(Ops tf, Operand<TFloat32> t, Pooling pooling) {
       Operand<TFloat32> pooled = switch (pooling) {
+        // A Sum times 1/4: a product with a [4C, C] constant took 0.5 ms of a 1-thread inference step, and
+        // Mean's gradient divides the full-size tensor where Sum's only tiles it.
         case AVG -> tf.math.mul(tf.sum(tf.reshape(t, tf.constant(new long[] {-1, BLOCK * BLOCK, pooledWidth()})),
             tf.constant(1)), tf.constant(1f / (BLOCK * BLOCK)));
         case MAX -> maxOverBlock(tf, t);
@@ -258,8 +260,8 @@ public final class BlockedConvStage {
   /**
    * The im2col matrix {@code [N*outH*outW, b*b*block^2 C]}: b x b shifted blocks of the space-to-depth input,
    * gathered in one {@code GatherV2} of whole blocks (rows of {@code block^2 C} values). Nine {@code Slice}s and a
-   * {@code Concat} copied every value twice: LeNet's conv2 at batch 256, 1 thread, 0.43 against 0.78 ms forward,
-   * 2.9-3.9 against 5.2 ms with the product and gradients (bench/PERFORMANCE.md, fifth pass).
+   * {@code Concat} copied every value twice: LeNet's conv2 at batch 256, 1 thread, 0.35-0.48 against 0.55-0.79 ms
+   * (bench/PERFORMANCE.md, fifth pass).
    */
   private static Operand<TFloat32> shiftedBlocks(Ops tf, Operand<TFloat32> blocked, long block, int blocks, long outH,
       long outW, long in) {
