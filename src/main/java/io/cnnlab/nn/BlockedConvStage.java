@@ -23,8 +23,8 @@ import org.tensorflow.types.TInt32;
  *   <li>the kernel {@code [k, k, C, Cout]} is spread into {@code [b*b*4C, 4Cout]} by a constant 0/1 matrix
  *       (input position {@code 2a + p} and output position {@code u} meet kernel tap {@code 2a + p - u}), so
  *       the convolution is one matrix product of the {@code b*b} shifted blocks side by side (one gather)
- *       with it (LeNet's conv2: {@code [N*25, 216] x [216, 64]}), or one {@code b x b} convolution over {@code 4C} channels
- *       where no gradient flows into the input and the sides do not divide by 4;
+ *       with it (LeNet's conv2: {@code [N*25, 216] x [216, 64]}), or one {@code b x b} convolution over
+ *       {@code 4C} channels where no gradient flows into the input and the sides do not divide by 4;
  *   <li>where no gradient flows into the input and they do (LeNet's conv1), the blocks are 4x4 pixels: one
  *       matrix product of 2x2 shifted blocks, {@code [N*49, 64] x [64, 96]};
  *   <li>the 2x2 pooling is then over the four pooling positions of a row, four groups of whole columns: their
@@ -267,17 +267,7 @@ public final class BlockedConvStage {
       long outW, long in) {
     long width = Conv.knownDim(blocked, 2, "blocked stage");
     long positions = Conv.knownDim(blocked, 1, "blocked stage") * width;
-    int[] index = new int[(int) (outH * outW * blocks * blocks)];
-    int next = 0;
-    for (long i = 0; i < outH; i++) {
-      for (long j = 0; j < outW; j++) {
-        for (int a = 0; a < blocks; a++) {
-          for (int b = 0; b < blocks; b++) {
-            index[next++] = (int) ((i + a) * width + j + b);
-          }
-        }
-      }
-    }
+    int[] index = blockIndex(outH, outW, blocks, width);
     long depth = block * block * in;
     // Along axis 0 of the [N * positions, depth] rows, with each image's offset added: the gradient is then one
     // UnsortedSegmentSum, where a gather along axis 1 has two full-size transposes around it.
@@ -289,6 +279,22 @@ public final class BlockedConvStage {
     Operand<TFloat32> rows = tf.reshape(blocked, tf.constant(new long[] {-1, depth}));
     Operand<TFloat32> gathered = tf.gather(rows, rowIndex, tf.constant(0));
     return tf.reshape(gathered, tf.constant(new long[] {-1, (long) blocks * blocks * depth}));
+  }
+
+  /** One image's blocks read by each output block, row-major, (a, b) within: {@code (i + a) * width + j + b}. */
+  private static int[] blockIndex(long outH, long outW, int blocks, long width) {
+    int[] index = new int[(int) (outH * outW * blocks * blocks)];
+    int next = 0;
+    for (long i = 0; i < outH; i++) {
+      for (long j = 0; j < outW; j++) {
+        for (int a = 0; a < blocks; a++) {
+          for (int b = 0; b < blocks; b++) {
+            index[next++] = (int) ((i + a) * width + j + b);
+          }
+        }
+      }
+    }
+    return index;
   }
 
   /**
