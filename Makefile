@@ -31,7 +31,7 @@ demo: build fashion-mnist ## d2l's LeNet on Fashion-MNIST, 3 seeds, with its ver
 
 # The AlexNet experiments at 224x224 take hours each on a CPU: HEAVY=1 includes them (see reproductions/README.md).
 HEAVY ?=
-reproduce-all: build ## every declared experiment, real runs, into reports/ (about an hour on two cores without HEAVY=1)
+reproduce-all: build ## every declared experiment, real runs, into reports/ (18-30 min on two cores without HEAVY=1)
 	bin/cnnlab reproduce --all $(if $(HEAVY),--include-heavy,)
 
 reproduce-smoke: build ## every declaration end to end on a tiny subset and one epoch, into reports/smoke/ (CI)
