@@ -5,7 +5,6 @@ import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 
 /**
  * A stride-1 convolution, an element-wise activation and a 2x2/2 pooling (with batch norm between, through
@@ -267,34 +266,10 @@ public final class BlockedConvStage {
       long outW, long in) {
     long width = Conv.knownDim(blocked, 2, "blocked stage");
     long positions = Conv.knownDim(blocked, 1, "blocked stage") * width;
-    int[] index = blockIndex(outH, outW, blocks, width);
+    int[] index = ImageRows.windows(outH, outW, blocks, width);
     long depth = block * block * in;
-    // Along axis 0 of the [N * positions, depth] rows, with each image's offset added: the gradient is then one
-    // UnsortedSegmentSum, where a gather along axis 1 has two full-size transposes around it.
-    Operand<TInt32> images = tf.slice(tf.shape(blocked), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
-    Operand<TInt32> offsets = tf.math.mul(tf.range(tf.constant(0), tf.reshape(images, tf.constant(new int[0])),
-        tf.constant(1)), tf.constant((int) positions));
-    Operand<TInt32> rowIndex = tf.reshape(tf.math.add(tf.reshape(offsets, tf.constant(new int[] {-1, 1})),
-        tf.constant(new int[][] {index})), tf.constant(new int[] {-1}));
-    Operand<TFloat32> rows = tf.reshape(blocked, tf.constant(new long[] {-1, depth}));
-    Operand<TFloat32> gathered = tf.gather(rows, rowIndex, tf.constant(0));
+    Operand<TFloat32> gathered = ImageRows.gather(tf, blocked, positions, depth, index);
     return tf.reshape(gathered, tf.constant(new long[] {-1, (long) blocks * blocks * depth}));
-  }
-
-  /** One image's blocks read by each output block, row-major, (a, b) within: {@code (i + a) * width + j + b}. */
-  private static int[] blockIndex(long outH, long outW, int blocks, long width) {
-    int[] index = new int[(int) (outH * outW * blocks * blocks)];
-    int next = 0;
-    for (long i = 0; i < outH; i++) {
-      for (long j = 0; j < outW; j++) {
-        for (int a = 0; a < blocks; a++) {
-          for (int b = 0; b < blocks; b++) {
-            index[next++] = (int) ((i + a) * width + j + b);
-          }
-        }
-      }
-    }
-    return index;
   }
 
   /**

@@ -15,7 +15,9 @@ import org.tensorflow.types.TFloat32;
  * and 32 channels at 5x5 positions) trained at 3,602 img/s with them in NCHW against 4,863 in NHWC. So the
  * layout changes only from {@link #MIN_CHANNELS} input channels on.
  * TensorFlow's own CPU kernels have no NCHW convolution or pooling: the layout needs oneDNN. The variables
- * keep their layout ({@code [k, k, in, out]} kernels), so checkpoints do not depend on it.
+ * keep their layout ({@code [k, k, in, out]} kernels), so checkpoints do not depend on it. Of these wide
+ * convolutions, those with stride 1 are faster still as a gather and a product ({@link GatheredConv}); the
+ * others, and deterministic mode's, run here.
  */
 public final class ChannelsFirst {
   /** On unless the JVM runs with {@code -Dcnnlab.channels-first=off} (for comparisons). */

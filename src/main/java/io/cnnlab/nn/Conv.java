@@ -56,6 +56,27 @@ public final class Conv {
     return new WeightedOutput(out, w, b);
   }
 
+  /**
+   * As {@link #conv2d(Ops, String, Operand, int, int, int, int, long)} with stride 1, computed by
+   * {@link GatheredConv} on chunks of about {@link ChannelsFirst#chunkSize} images (NHWC in and out; the
+   * variables are the same).
+   */
+  public static WeightedOutput conv2dGathered(Ops tf, String name, Operand<TFloat32> x, int outChannels,
+      int kernel, int padding, long seed) {
+    if (outChannels < 1 || kernel < 1 || padding < 0) {
+      throw new IllegalArgumentException(String.format(
+          "%s: need outChannels, kernel >= 1 and padding >= 0, got %d, %d, %d", name, outChannels, kernel, padding));
+    }
+    Ops layer = tf.withSubScope(name);
+    Weights weights = variables(tf, name, knownDim(x, 3, name), outChannels, kernel, seed);
+    Variable<TFloat32> w = weights.kernel();
+    Variable<TFloat32> b = weights.bias();
+    int chunks = ChannelsFirst.chunks(GraphForms.batchSizeHint(), GraphForms.threadsHint());
+    Operand<TFloat32> out = BatchChunks.map(layer, x, chunks,
+        part -> GatheredConv.convolve(layer, part, w, b, kernel, padding));
+    return new WeightedOutput(out, w, b);
+  }
+
   /** {@code conv(pad(x)) + bias}. */
   private static Operand<TFloat32> convolve(Ops layer, Operand<TFloat32> x, Operand<TFloat32> w,
       Operand<TFloat32> b, int kernel, int stride, int padding, boolean channelsFirst) {

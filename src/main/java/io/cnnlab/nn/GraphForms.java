@@ -53,7 +53,9 @@ public final class GraphForms {
   /** What models are built with, for manifests and the bench's header. */
   public static String describe() {
     return (BlockedConvStage.ENABLED ? "blocked" : "plain (-Dcnnlab.blocked-conv=off)") + "; "
-        + (ChannelsFirst.ENABLED ? "NCHW convolutions from " + ChannelsFirst.MIN_CHANNELS
+        + (ChannelsFirst.ENABLED ? (GatheredConv.ENABLED ? "stride-1 convolutions from "
+            + ChannelsFirst.MIN_CHANNELS + " channels with oneDNN as a gather and a product, others " : "")
+            + "NCHW convolutions from " + ChannelsFirst.MIN_CHANNELS
             + " channels with oneDNN (and where its NHWC input gradient is wrong), in chunks of "
             + ChannelsFirst.chunkSize(1) + " images (" + ChannelsFirst.chunkSize(2) + " with 2 threads or more)"
             : "NHWC convolutions (-Dcnnlab.channels-first=off)")

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.tensorflow.GraphOperation;
 
 /**
- * AlexNet with its wide convolutions in NCHW, cut into batch chunks, trains like AlexNet built with the plain
+ * AlexNet with its wide convolutions as a gather and a product ({@code io.cnnlab.nn.GatheredConv}; NCHW where
+ * the stride is not 1, and for some channel counts in deterministic mode), cut into batch chunks, trains like
+ * AlexNet built with the plain
  * NHWC ops (the reference, {@link GraphForms#buildPlainIf}): one SGD step's loss, logits, every variable after
  * it and the evaluation logits, for one and two towers, with and without LRN (which runs in NHWC between).
  * A 67-pixel input and a third of the width keep it small: conv1 15x15 with 32 channels, conv2 7x7 with 85,
@@ -37,15 +39,18 @@ class ChannelsFirstAlexNetTest {
   }
 
   @Test
-  void theWideConvolutionsRunInChunksInNchw() {
+  void theWideConvolutionsRunInChunksAsGathers() {
     // Guards the comparison above: the default build must differ from the plain one. conv3-conv5 have 85
     // and 128 input channels (conv2 32, fewer than ChannelsFirst.MIN_CHANNELS); the default configuration
-    // (TrainConfig) is 2 towers of 128 images: 2 chunks per NCHW convolution and tower.
+    // (TrainConfig) is 2 towers of 128 images: 2 chunks per convolution and tower.
     Model model = new AlexNet(VARIANTS.get(0));
-    List<String> fast = nchwConvolutions(model, false);
+    List<String> fast = gatheredConvolutions(model, TrainConfig.builder().build(), false);
     assertEquals(3 * 2 * 2, fast.size(), "conv3-conv5, 2 towers x 2 chunks each: " + fast);
-    assertTrue(nchwConvolutions(model, true).isEmpty(), "plain build");
-    assertFalse(PlainBuilds.operations(model, true, GraphOperation::type).contains("Transpose"), "plain build has no layout changes");
+    assertTrue(fast.stream().allMatch(name -> name.matches("(tower1/)?conv[345]/.*")), fast.toString());
+    assertTrue(nchwConvolutions(model, false).isEmpty(), "no NCHW convolution left in the default build");
+    assertTrue(gatheredConvolutions(model, TrainConfig.builder().build(), true).isEmpty(), "plain build");
+    assertFalse(PlainBuilds.operations(model, true, GraphOperation::type).contains("Transpose"),
+        "plain build has no layout changes");
   }
 
   @Test
@@ -63,14 +68,18 @@ class ChannelsFirstAlexNetTest {
   @Test
   void chunksAreSmallerWithTwoThreads() {
     // The textbook AlexNet (dropout: one tower) at batch 256: chunks of 64 images on 1 thread, of 32 on 2
-    // (ChannelsFirst.chunkSize), for each of conv2-conv5 (96 input channels and more)
+    // (ChannelsFirst.chunkSize), one gather each for conv2-conv5 (96 input channels and more)
     Model textbook = new AlexNet(AlexNetConfig.textbook());
     for (int threads : new int[] {1, 2}) {
       TrainConfig config = TrainConfig.builder().batchSize(256).threads(threads).build();
-      List<String> convs = PlainBuilds.operations(textbook, config, false, op -> op.type().equals("Conv2D")
-          && op.attributes().getAttrString("data_format").equals("NCHW") ? op.name() : null);
+      List<String> convs = gatheredConvolutions(textbook, config, false);
       assertEquals(4 * 256 / (threads == 1 ? 64 : 32), convs.size(), threads + " threads: " + convs);
     }
+  }
+
+  private static List<String> gatheredConvolutions(Model model, TrainConfig config, boolean plain) {
+    return PlainBuilds.operations(model, config, plain,
+        op -> op.type().equals("GatherV2") && op.name().contains("/im2col") ? op.name() : null);
   }
 
   private static List<String> nchwConvolutions(Model model, boolean plain) {
