@@ -41,19 +41,9 @@ public final class Conv {
    */
   public static WeightedOutput conv2d(Ops tf, String name, Operand<TFloat32> x, int outChannels, int kernel,
       int stride, int padding, long seed, boolean channelsFirst) {
-    if (outChannels < 1 || kernel < 1 || stride < 1 || padding < 0) {
-      throw new IllegalArgumentException(String.format(
-          "%s: need outChannels, kernel, stride >= 1 and padding >= 0, got %d, %d, %d, %d",
-          name, outChannels, kernel, stride, padding));
-    }
-    Ops layer = tf.withSubScope(name);
-    Weights weights = variables(tf, name, knownDim(x, channelsFirst ? 1 : 3, name), outChannels, kernel, seed);
-    Variable<TFloat32> w = weights.kernel();
-    Variable<TFloat32> b = weights.bias();
     int chunks = channelsFirst ? ChannelsFirst.chunks(GraphForms.batchSizeHint(), GraphForms.threadsHint()) : 1;
-    Operand<TFloat32> out = BatchChunks.map(layer, x, chunks,
-        part -> convolve(layer, part, w, b, kernel, stride, padding, channelsFirst));
-    return new WeightedOutput(out, w, b);
+    return layer(tf, name, x, channelsFirst ? 1 : 3, outChannels, kernel, stride, padding, seed, chunks,
+        (layer, part, w, b) -> convolve(layer, part, w, b, kernel, stride, padding, channelsFirst));
   }
 
   /**
@@ -63,17 +53,29 @@ public final class Conv {
    */
   public static WeightedOutput conv2dGathered(Ops tf, String name, Operand<TFloat32> x, int outChannels,
       int kernel, int padding, long seed) {
-    if (outChannels < 1 || kernel < 1 || padding < 0) {
+    int chunks = ChannelsFirst.chunks(GraphForms.batchSizeHint(), GraphForms.threadsHint());
+    return layer(tf, name, x, 3, outChannels, kernel, 1, padding, seed, chunks,
+        (layer, part, w, b) -> GatheredConv.convolve(layer, part, w, b, kernel, padding));
+  }
+
+  /** How one chunk of the batch is convolved, in the layer's name scope. */
+  private interface ChunkConvolution {
+    Operand<TFloat32> apply(Ops layer, Operand<TFloat32> part, Operand<TFloat32> kernel, Operand<TFloat32> bias);
+  }
+
+  /** The layer's variables (input channels on {@code channelAxis}) and {@code convolution} over {@code chunks}. */
+  private static WeightedOutput layer(Ops tf, String name, Operand<TFloat32> x, int channelAxis, int outChannels,
+      int kernel, int stride, int padding, long seed, int chunks, ChunkConvolution convolution) {
+    if (outChannels < 1 || kernel < 1 || stride < 1 || padding < 0) {
       throw new IllegalArgumentException(String.format(
-          "%s: need outChannels, kernel >= 1 and padding >= 0, got %d, %d, %d", name, outChannels, kernel, padding));
+          "%s: need outChannels, kernel, stride >= 1 and padding >= 0, got %d, %d, %d, %d",
+          name, outChannels, kernel, stride, padding));
     }
     Ops layer = tf.withSubScope(name);
-    Weights weights = variables(tf, name, knownDim(x, 3, name), outChannels, kernel, seed);
+    Weights weights = variables(tf, name, knownDim(x, channelAxis, name), outChannels, kernel, seed);
     Variable<TFloat32> w = weights.kernel();
     Variable<TFloat32> b = weights.bias();
-    int chunks = ChannelsFirst.chunks(GraphForms.batchSizeHint(), GraphForms.threadsHint());
-    Operand<TFloat32> out = BatchChunks.map(layer, x, chunks,
-        part -> GatheredConv.convolve(layer, part, w, b, kernel, padding));
+    Operand<TFloat32> out = BatchChunks.map(layer, x, chunks, part -> convolution.apply(layer, part, w, b));
     return new WeightedOutput(out, w, b);
   }
 

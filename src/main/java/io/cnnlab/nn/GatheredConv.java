@@ -44,8 +44,7 @@ public final class GatheredConv {
       throw new IllegalArgumentException(String.format(
           "gathered convolution: %dx%d kernel larger than the padded %dx%d input", k, k, h, w));
     }
-    Operand<TFloat32> padded = padding == 0 ? x : tf.pad(x, tf.constant(new int[][] {{0, 0},
-        {padding, padding}, {padding, padding}, {0, 0}}), tf.constant(0f));
+    Operand<TFloat32> padded = BlockedConvStage.pad(tf, x, padding);
     int[] window = ImageRows.windows(outH, outW, k, w);
     Operand<TFloat32> columns = tf.reshape(ImageRows.gather(tf, padded, h * w, c, window),
         tf.constant(new long[] {-1, (long) k * k * c}));

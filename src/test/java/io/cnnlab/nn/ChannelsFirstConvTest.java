@@ -4,21 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cnnlab.tf.OneDnn;
-import io.cnnlab.tf.Tensors;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
-import org.tensorflow.Operand;
-import org.tensorflow.Result;
-import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Gradients;
-import org.tensorflow.op.core.Placeholder;
-import org.tensorflow.types.TFloat32;
 
 /**
  * An NCHW convolution cut into batch chunks ({@link Conv#conv2d} with {@code channelsFirst}) against loops
@@ -42,33 +32,18 @@ class ChannelsFirstConvTest {
 
   private static void check(Case c) {
     int outSide = (c.side + 2 * c.padding - c.kernel) / c.stride + 1;
-    float[] x = uniform(c.n * c.in * c.side * c.side, 1);
-    float[] g = uniform(c.n * c.out * outSide * outSide, 2);
-    try (Graph graph = new Graph(); Session session = new Session(graph)) {
-      Ops tf = Ops.create(graph);
-      Placeholder<TFloat32> input =
-          tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, c.in, c.side, c.side)));
-      Placeholder<TFloat32> weights = tf.placeholder(TFloat32.class);
-      // built for 256-image batches on 1 thread: 4 chunks; 10 images get 2 padding rows (3 per chunk), dropped
-      WeightedOutput conv = GraphForms.buildForBatch(256, 1,
-          () -> Conv.conv2d(tf, "conv", input, c.out, c.kernel, c.stride, c.padding, 7L, true));
-      Operand<TFloat32> loss = tf.reduceSum(tf.math.mul(conv.output(), weights), tf.constant(new int[] {0, 1, 2, 3}));
-      Gradients grads = tf.gradients(loss, List.of(input, conv.kernel(), conv.bias()));
-      assertEquals(4, nchwConvolutions(graph), "4 chunks of NCHW convolution, " + c);
-      session.initialize();
-      try (TFloat32 xt = Tensors.floats(x, c.n, c.in, c.side, c.side);
-          TFloat32 gt = Tensors.floats(g, c.n, c.out, outSide, outSide);
-          Result r = session.runner().feed(input, xt).feed(weights, gt).fetch(conv.kernel()).fetch(conv.bias())
-              .fetch(conv.output()).fetch(grads.dy(0)).fetch(grads.dy(1)).fetch(grads.dy(2)).run()) {
-        float[] w = Tensors.toFloats(r.get(0));
-        float[] b = Tensors.toFloats(r.get(1));
-        Reference ref = new Reference(c, outSide, x, w, b, g);
-        assertClose(ref.y, Tensors.toFloats(r.get(2)), "output, " + c);
-        assertClose(ref.dx, Tensors.toFloats(r.get(3)), "input gradient, " + c);
-        assertClose(ref.dw, Tensors.toFloats(r.get(4)), "kernel gradient, " + c);
-        assertClose(ref.db, Tensors.toFloats(r.get(5)), "bias gradient, " + c);
-      }
-    }
+    float[] x = GradientCheck.uniform(c.n * c.in * c.side * c.side, 1, -1, 1);
+    float[] g = GradientCheck.uniform(c.n * c.out * outSide * outSide, 2, -1, 1);
+    // 4 chunks; 10 images get 2 padding rows (3 per chunk), dropped
+    ChunkedConvRun.Values v = ChunkedConvRun.run(new long[] {c.n, c.in, c.side, c.side}, x,
+        new long[] {c.n, c.out, outSide, outSide}, g,
+        (tf, input) -> Conv.conv2d(tf, "conv", input, c.out, c.kernel, c.stride, c.padding, 7L, true),
+        graph -> assertEquals(4, nchwConvolutions(graph), "4 chunks of NCHW convolution, " + c));
+    Reference ref = new Reference(c, outSide, x, v.kernel(), v.bias(), g);
+    ChunkedConvRun.assertClose(ref.y, v.output(), "output, " + c);
+    ChunkedConvRun.assertClose(ref.dx, v.inputGradient(), "input gradient, " + c);
+    ChunkedConvRun.assertClose(ref.dw, v.kernelGradient(), "kernel gradient, " + c);
+    ChunkedConvRun.assertClose(ref.db, v.biasGradient(), "bias gradient, " + c);
   }
 
   /** The convolution and its gradients by their definition, in double precision. */
@@ -115,22 +90,6 @@ class ChannelsFirstConvTest {
     }
   }
 
-  private static void assertClose(double[] expected, float[] actual, String what) {
-    assertEquals(expected.length, actual.length, what + ": size");
-    double scale = 0;
-    for (double v : expected) {
-      scale = Math.max(scale, Math.abs(v));
-    }
-    int wrong = 0;
-    double worst = 0;
-    for (int i = 0; i < expected.length; i++) {
-      double d = Math.abs(expected[i] - actual[i]);
-      worst = Math.max(worst, d);
-      wrong += d > 1e-5 * Math.max(1, scale) ? 1 : 0;
-    }
-    assertEquals(0, wrong, what + ": elements off by more than 1e-5 of " + scale + " (worst " + worst + ")");
-  }
-
   private static int nchwConvolutions(Graph graph) {
     List<String> names = new ArrayList<>();
     graph.operations().forEachRemaining(op -> {
@@ -140,14 +99,5 @@ class ChannelsFirstConvTest {
       }
     });
     return names.size();
-  }
-
-  private static float[] uniform(int size, long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    float[] v = new float[size];
-    for (int i = 0; i < size; i++) {
-      v[i] = (float) (random.nextDouble() * 2 - 1);
-    }
-    return v;
   }
 }

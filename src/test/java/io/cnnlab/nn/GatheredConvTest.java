@@ -1,20 +1,7 @@
 package io.cnnlab.nn;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import io.cnnlab.tf.Tensors;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.tensorflow.Graph;
-import org.tensorflow.Operand;
-import org.tensorflow.Result;
-import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Gradients;
-import org.tensorflow.op.core.Placeholder;
-import org.tensorflow.types.TFloat32;
 
 /**
  * A convolution as a gather and a product, cut into batch chunks ({@link Conv#conv2dGathered}), against loops
@@ -36,32 +23,17 @@ class GatheredConvTest {
   private static void check(Case c) {
     int outH = c.height + 2 * c.padding - c.kernel + 1;
     int outW = c.width + 2 * c.padding - c.kernel + 1;
-    float[] x = uniform(c.n * c.height * c.width * c.in, 1);
-    float[] g = uniform(c.n * outH * outW * c.out, 2);
-    try (Graph graph = new Graph(); Session session = new Session(graph)) {
-      Ops tf = Ops.create(graph);
-      Placeholder<TFloat32> input =
-          tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, c.height, c.width, c.in)));
-      Placeholder<TFloat32> weights = tf.placeholder(TFloat32.class);
-      // built for 256-image batches on 1 thread: 4 chunks; 10 images get 2 padding rows (3 per chunk), dropped
-      WeightedOutput conv = GraphForms.buildForBatch(256, 1,
-          () -> Conv.conv2dGathered(tf, "conv", input, c.out, c.kernel, c.padding, 7L));
-      Operand<TFloat32> loss = tf.reduceSum(tf.math.mul(conv.output(), weights), tf.constant(new int[] {0, 1, 2, 3}));
-      Gradients grads = tf.gradients(loss, List.of(input, conv.kernel(), conv.bias()));
-      session.initialize();
-      try (TFloat32 xt = Tensors.floats(x, c.n, c.height, c.width, c.in);
-          TFloat32 gt = Tensors.floats(g, c.n, outH, outW, c.out);
-          Result r = session.runner().feed(input, xt).feed(weights, gt).fetch(conv.kernel()).fetch(conv.bias())
-              .fetch(conv.output()).fetch(grads.dy(0)).fetch(grads.dy(1)).fetch(grads.dy(2)).run()) {
-        float[] w = Tensors.toFloats(r.get(0));
-        float[] b = Tensors.toFloats(r.get(1));
-        double[][] ref = reference(c, outH, outW, x, w, b, g);
-        assertClose(ref[0], Tensors.toFloats(r.get(2)), "output, " + c);
-        assertClose(ref[1], Tensors.toFloats(r.get(3)), "input gradient, " + c);
-        assertClose(ref[2], Tensors.toFloats(r.get(4)), "kernel gradient, " + c);
-        assertClose(ref[3], Tensors.toFloats(r.get(5)), "bias gradient, " + c);
-      }
-    }
+    float[] x = GradientCheck.uniform(c.n * c.height * c.width * c.in, 1, -1, 1);
+    float[] g = GradientCheck.uniform(c.n * outH * outW * c.out, 2, -1, 1);
+    // 4 chunks; 10 images get 2 padding rows (3 per chunk), dropped
+    ChunkedConvRun.Values v = ChunkedConvRun.run(new long[] {c.n, c.height, c.width, c.in}, x,
+        new long[] {c.n, outH, outW, c.out}, g,
+        (tf, input) -> Conv.conv2dGathered(tf, "conv", input, c.out, c.kernel, c.padding, 7L), graph -> { });
+    double[][] ref = reference(c, outH, outW, x, v.kernel(), v.bias(), g);
+    ChunkedConvRun.assertClose(ref[0], v.output(), "output, " + c);
+    ChunkedConvRun.assertClose(ref[1], v.inputGradient(), "input gradient, " + c);
+    ChunkedConvRun.assertClose(ref[2], v.kernelGradient(), "kernel gradient, " + c);
+    ChunkedConvRun.assertClose(ref[3], v.biasGradient(), "bias gradient, " + c);
   }
 
   /** Output, input, kernel and bias gradients by the definition, NHWC, in double precision. */
@@ -99,25 +71,5 @@ class GatheredConvTest {
       }
     }
     return new double[][] {y, dx, dw, db};
-  }
-
-  private static void assertClose(double[] expected, float[] actual, String what) {
-    assertEquals(expected.length, actual.length, what + ": size");
-    double scale = 0;
-    for (double v : expected) {
-      scale = Math.max(scale, Math.abs(v));
-    }
-    for (int i = 0; i < expected.length; i++) {
-      assertEquals(expected[i], actual[i], 1e-5 * Math.max(1, scale), what + " at " + i);
-    }
-  }
-
-  private static float[] uniform(int size, long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    float[] v = new float[size];
-    for (int i = 0; i < size; i++) {
-      v[i] = (float) (random.nextDouble() * 2 - 1);
-    }
-    return v;
   }
 }
