@@ -1,11 +1,8 @@
 package io.cnnlab.bench;
 
 import io.cnnlab.Versions;
-import io.cnnlab.nn.GraphForms;
 import io.cnnlab.runs.RunJson;
-import io.cnnlab.tf.Cpu;
 import io.cnnlab.tf.Devices;
-import io.cnnlab.tf.OneDnn;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,14 +33,16 @@ public final class BenchEnvironment {
     }
   }
 
-  /** One line for the console: {@code cpu: AMD EPYC (AVX2, AVX-512); 2 cores; oneDNN on (...)}. */
-  public static String header() {
-    return "cpu: " + Cpu.detect().describe() + "; " + Runtime.getRuntime().availableProcessors() + " cores; oneDNN "
-        + OneDnn.status().describe() + "; graph forms " + GraphForms.describe() + "; load " + loadAverage();
+  /**
+   * One line for the console: {@code cpu: AMD EPYC (AVX2, AVX-512); 2 cores; cpu; oneDNN on (...); convolution
+   * forms auto; load ...}. Each model's resolved forms are printed where it is measured.
+   */
+  public static String header(BenchExecution execution) {
+    return "cpu: " + execution.describe() + "; load " + loadAverage();
   }
 
   /** Everything recorded, in a stable order. */
-  public static Map<String, Object> describe() {
+  public static Map<String, Object> describe(BenchExecution execution) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("time", Instant.now().toString());
     m.put("cnnlab", Versions.cnnlab());
@@ -52,11 +51,10 @@ public final class BenchEnvironment {
     m.put("device", Devices.describe());
     m.put("devices", Devices.list());
     m.put("cores", Runtime.getRuntime().availableProcessors());
-    Cpu cpu = Cpu.detect();
-    m.put("cpu", cpu.model());
-    m.put("cpu_extensions", String.join(", ", cpu.extensions()));
-    m.put("onednn", OneDnn.status().describe());
-    m.put("conv_stages", GraphForms.describe());
+    m.put("cpu", execution.machine().cpu().model());
+    m.put("cpu_extensions", String.join(", ", execution.machine().cpu().extensions()));
+    m.put("onednn", execution.machine().onednn().describe());
+    m.put("conv_form", execution.convForm().token());
     m.put("java", System.getProperty("java.version"));
     m.put("load_average", loadAverage());
     Map<String, String> env = new LinkedHashMap<>();
@@ -67,9 +65,9 @@ public final class BenchEnvironment {
     return m;
   }
 
-  /** Writes {@link #describe()} to {@code file} as JSON. */
-  public static Map<String, Object> write(Path file) throws IOException {
-    Map<String, Object> m = describe();
+  /** Writes {@link #describe} to {@code file} as JSON. */
+  public static Map<String, Object> write(Path file, BenchExecution execution) throws IOException {
+    Map<String, Object> m = describe(execution);
     RunJson.write(file, m);
     return m;
   }

@@ -52,16 +52,17 @@ public final class GraphProfile {
   private GraphProfile() {}
 
   /** Per-node times of training steps (forward, backward, update) at {@code batch}. */
-  public static Profile trainStep(Model model, int batch, int threads, int steps) {
-    return steps(model, batch, threads, steps, true);
+  public static Profile trainStep(Model model, int batch, int threads, int steps, BenchExecution execution) {
+    return steps(model, batch, threads, steps, true, execution);
   }
 
   /** Per-node times of inference steps: the forward pass in evaluation mode, predictions fetched (as the bench). */
-  public static Profile inferStep(Model model, int batch, int threads, int steps) {
-    return steps(model, batch, threads, steps, false);
+  public static Profile inferStep(Model model, int batch, int threads, int steps, BenchExecution execution) {
+    return steps(model, batch, threads, steps, false, execution);
   }
 
-  private static Profile steps(Model model, int batch, int threads, int steps, boolean training) {
+  private static Profile steps(Model model, int batch, int threads, int steps, boolean training,
+      BenchExecution execution) {
     if (batch < 1 || threads < 1 || steps < 1) {
       throw new IllegalArgumentException("batch, threads and steps must be >= 1");
     }
@@ -76,9 +77,9 @@ public final class GraphProfile {
     long wall = 0;
     RunOptions trace = RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.SOFTWARE_TRACE).build();
     try (Graph graph = Graphs.create()) {
-      TrainGraph g = TrainGraph.build(graph, model,
-          TrainConfig.builder().learningRate(StepBench.LEARNING_RATE).batchSize(batch).threads(threads).build());
-      try (Session s = Sessions.open(graph, g.sessionConfig(threads));
+      TrainConfig config = execution.config(batch, threads, 0, 1);
+      TrainGraph g = TrainGraph.build(graph, model, config, execution.resolve(model, config));
+      try (Session s = Sessions.open(graph, g.execution().sessionConfig());
           TFloat32 images = Tensors.floats(x, batch, model.inputHeight(), model.inputWidth(), model.inputChannels());
           TInt32 labels = Tensors.ints(y, batch);
           TBool flag = TBool.scalarOf(training);

@@ -1,6 +1,10 @@
 package io.cnnlab.bench;
 
+import io.cnnlab.models.Layer;
+import io.cnnlab.models.LeNet;
 import io.cnnlab.models.LeNetConfig;
+import io.cnnlab.models.Network;
+import io.cnnlab.ops.shape.ShapeAlgebra;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -11,26 +15,19 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The textbook LeNet's forward pass (conv 6@5x5 same - sigmoid - avg pool 2 - conv 16@5x5 - sigmoid - avg
- * pool 2 - dense 120 - sigmoid - dense 84 - sigmoid - dense 10) with fixed weights, written once against
- * {@link Ops} so the same code builds a graph or runs op by op in an eager session. It measures the
- * execution model, not the trainer: the weights are constants, not variables.
+ * The textbook LeNet's forward pass with fixed weights, its layers read from the model's own description
+ * ({@link LeNet#network()}) and written once against {@link Ops}, so the same code builds a graph or runs op by op
+ * in an eager session. It measures the execution model, not the trainer: the weights are constants, not variables
+ * (eager sessions have none), and the ops are TensorFlow's plain ones.
  */
 public final class LeNetForward {
   private LeNetForward() {}
 
-  /** The network, d2l's textbook LeNet as {@link LeNetConfig#textbook()} reads it from its one description. */
-  private static final LeNetConfig NET = LeNetConfig.textbook();
+  /** d2l's textbook LeNet, as the model describes it. */
+  private static final Network NET = new LeNet(LeNetConfig.textbook()).network();
 
-  /** Inputs of the first dense layer: the last feature map, flattened (16 x 5 x 5 = 400). */
-  private static final long FLAT = (long) NET.conv2Channels() * NET.finalSide() * NET.finalSide();
-
-  /** Kernel and bias shapes: conv1, conv2, dense1, dense2, dense3. */
-  static final List<long[]> KERNELS = List.of(
-      new long[] {LeNetConfig.KERNEL, LeNetConfig.KERNEL, NET.channels(), NET.conv1Channels()},
-      new long[] {LeNetConfig.KERNEL, LeNetConfig.KERNEL, NET.conv1Channels(), NET.conv2Channels()},
-      new long[] {FLAT, NET.dense1Units()}, new long[] {NET.dense1Units(), NET.dense2Units()},
-      new long[] {NET.dense2Units(), NET.classes()});
+  /** Kernel shapes of the weighted layers, in order: {@code [k, k, in, out]} convolutions, {@code [in, out]} dense. */
+  static final List<long[]> KERNELS = kernelShapes(NET);
 
   /** Random weights (uniform in +-sqrt(6 / (fan-in + fan-out))), zero biases. */
   public record Weights(List<float[]> kernels, List<float[]> biases) {
@@ -54,27 +51,70 @@ public final class LeNetForward {
     }
   }
 
-  /** Logits {@code [N, 10]} of {@code images [N, 28, 28, 1]} (sigmoid and average pooling, as the textbook's). */
+  /** Logits {@code [N, classes]} of {@code images [N, 28, 28, 1]}. */
   public static Operand<TFloat32> logits(Ops tf, Operand<TFloat32> images, Weights w) {
-    // Padding 2 around a 5x5 kernel at stride 1 keeps the side: TensorFlow's SAME.
-    Operand<TFloat32> x = convLayer(tf, images, w, 0, NET.firstConvPadding() == 0 ? "VALID" : "SAME");
-    x = convLayer(tf, x, w, 1, "VALID");
-    x = tf.reshape(x, tf.constant(new long[] {-1, FLAT}));
-    x = tf.math.sigmoid(dense(tf, x, w, 2));
-    x = tf.math.sigmoid(dense(tf, x, w, 3));
-    return dense(tf, x, w, 4);
+    Operand<TFloat32> x = images;
+    int weighted = 0;
+    for (Layer layer : NET.layers()) {
+      if (layer instanceof Layer.Conv c) {
+        x = tf.nn.biasAdd(conv(tf, x, c, constant(tf, w.kernels().get(weighted), KERNELS.get(weighted))),
+            bias(tf, w, weighted));
+        weighted++;
+      } else if (layer instanceof Layer.Dense) {
+        x = tf.nn.biasAdd(tf.linalg.matMul(x, constant(tf, w.kernels().get(weighted), KERNELS.get(weighted))),
+            bias(tf, w, weighted));
+        weighted++;
+      } else if (layer instanceof Layer.Activate a) {
+        x = a.function().apply(tf, x);
+      } else if (layer instanceof Layer.Pool p) {
+        x = p.kind().apply(tf, x, p.window(), p.stride());
+      } else if (layer instanceof Layer.Flatten) {
+        x = tf.reshape(x, tf.constant(new long[] {-1, KERNELS.get(weighted)[0]}));
+      } else {
+        throw new IllegalStateException("the textbook LeNet has no " + layer + " layer");
+      }
+    }
+    return x;
   }
 
-  private static Operand<TFloat32> convLayer(Ops tf, Operand<TFloat32> x, Weights w, int i, String padding) {
-    List<Long> ones = List.of(1L, 1L, 1L, 1L);
-    Operand<TFloat32> conv = tf.nn.conv2d(x, constant(tf, w.kernels().get(i), KERNELS.get(i)), ones, padding);
-    Operand<TFloat32> act = tf.math.sigmoid(tf.nn.biasAdd(conv, bias(tf, w, i)));
-    List<Long> two = List.of(1L, (long) LeNetConfig.POOL, (long) LeNetConfig.POOL, 1L);
-    return tf.nn.avgPool(act, two, two, "VALID");
+  /** Padding that keeps the size at stride 1 is TensorFlow's {@code SAME}; other padding an explicit {@code Pad}. */
+  private static Operand<TFloat32> conv(Ops tf, Operand<TFloat32> x, Layer.Conv c, Operand<TFloat32> kernel) {
+    List<Long> strides = List.of(1L, (long) c.stride(), (long) c.stride(), 1L);
+    if (c.padding() == 0) {
+      return tf.nn.conv2d(x, kernel, strides, "VALID");
+    }
+    if (c.stride() == 1 && 2 * c.padding() == c.kernel() - 1) {
+      return tf.nn.conv2d(x, kernel, strides, "SAME");
+    }
+    int[] none = {0, 0};
+    int[] both = {c.padding(), c.padding()};
+    return tf.nn.conv2d(tf.pad(x, tf.constant(new int[][] {none, both, both, none}), tf.constant(0f)), kernel, strides,
+        "VALID");
   }
 
-  private static Operand<TFloat32> dense(Ops tf, Operand<TFloat32> x, Weights w, int i) {
-    return tf.nn.biasAdd(tf.linalg.matMul(x, constant(tf, w.kernels().get(i), KERNELS.get(i))), bias(tf, w, i));
+  private static List<long[]> kernelShapes(Network net) {
+    List<long[]> shapes = new ArrayList<>();
+    int h = net.height();
+    int w = net.width();
+    long c = net.channels();
+    long flat = 0;
+    for (Layer layer : net.layers()) {
+      if (layer instanceof Layer.Conv conv) {
+        shapes.add(new long[] {conv.kernel(), conv.kernel(), c, conv.filters()});
+        h = ShapeAlgebra.outputSize(h, conv.kernel(), conv.stride(), conv.padding());
+        w = ShapeAlgebra.outputSize(w, conv.kernel(), conv.stride(), conv.padding());
+        c = conv.filters();
+      } else if (layer instanceof Layer.Pool p) {
+        h = ShapeAlgebra.outputSize(h, p.window(), p.stride(), 0);
+        w = ShapeAlgebra.outputSize(w, p.window(), p.stride(), 0);
+      } else if (layer instanceof Layer.Flatten) {
+        flat = (long) h * w * c;
+      } else if (layer instanceof Layer.Dense d) {
+        shapes.add(new long[] {flat, d.units()});
+        flat = d.units();
+      }
+    }
+    return List.copyOf(shapes);
   }
 
   private static Operand<TFloat32> bias(Ops tf, Weights w, int i) {

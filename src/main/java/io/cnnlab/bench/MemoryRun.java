@@ -23,17 +23,21 @@ import java.util.stream.Stream;
 public final class MemoryRun {
   private MemoryRun() {}
 
-  /** Trains the textbook LeNet on Fashion-MNIST as {@code cnnlab train} does by default. */
-  public static void lenetEpochs(Path dataRoot, int epochs, PrintStream out) throws IOException {
-    TrainConfig config = TrainConfig.builder().epochs(epochs).build();
-    train(new TrainingJob(ModelSettings.of("lenet"), DatasetId.FASHION_MNIST, dataRoot, 0, 0, config, 2), out);
+  /** Trains the textbook LeNet on Fashion-MNIST as {@code cnnlab train} does by default, in the bench's forms. */
+  public static void lenetEpochs(Path dataRoot, int epochs, BenchExecution execution, PrintStream out)
+      throws IOException {
+    TrainConfig config = TrainConfig.builder().epochs(epochs).execution(execution.options(0, 0)).build();
+    train(new TrainingJob(ModelSettings.of("lenet"), DatasetId.FASHION_MNIST, dataRoot, 0, 0, config, 2), execution,
+        out);
   }
 
   /** Trains the 1/256-budget AlexNet on Fashion-MNIST (lr 0.01, batch 128, as the README's example). */
-  public static void alexnetBudget(Path dataRoot, int epochs, int trainLimit, PrintStream out) throws IOException {
+  public static void alexnetBudget(Path dataRoot, int epochs, int trainLimit, BenchExecution execution,
+      PrintStream out) throws IOException {
     ModelSettings settings = new ModelSettings("alexnet", null, null, null, null, null, null, null, "1/256", null, null);
-    TrainConfig config = TrainConfig.builder().epochs(epochs).batchSize(128).learningRate(0.01).build();
-    train(new TrainingJob(settings, DatasetId.FASHION_MNIST, dataRoot, trainLimit, 0, config, 2), out);
+    TrainConfig config = TrainConfig.builder().epochs(epochs).batchSize(128).learningRate(0.01)
+        .execution(execution.options(0, 0)).build();
+    train(new TrainingJob(settings, DatasetId.FASHION_MNIST, dataRoot, trainLimit, 0, config, 2), execution, out);
   }
 
   /**
@@ -43,12 +47,12 @@ public final class MemoryRun {
    * a 4 GB heap the first collection may come only after tens of thousands of steps), which hides what is
    * measured here: native memory. Collected, the heap's share is small and steady, and growth is native.
    */
-  public static void lenetSteps(int steps, int batch, int every, PrintStream out) {
+  public static void lenetSteps(int steps, int batch, int every, BenchExecution execution, PrintStream out) {
     if (steps < 1 || every < 1 || batch < 1) {
       throw new IllegalArgumentException("steps, batch and sampling interval must be >= 1");
     }
     long start = System.nanoTime();
-    try (StepBench bench = new StepBench(BenchModel.LENET_TEXTBOOK.build(), 1)) {
+    try (StepBench bench = new StepBench(BenchModel.LENET_TEXTBOOK.build(), 1, execution)) {
       StepVariant trainer = StepVariant.trainer(io.cnnlab.tf.Sessions.defaultThreads());
       for (int done = 0; done < steps; ) {
         int n = Math.min(every, steps - done);
@@ -61,11 +65,11 @@ public final class MemoryRun {
     out.printf(Locale.ROOT, "kind=done wall_s=%.2f%n", (System.nanoTime() - start) / 1e9);
   }
 
-  private static void train(TrainingJob job, PrintStream out) throws IOException {
+  private static void train(TrainingJob job, BenchExecution execution, PrintStream out) throws IOException {
     Path dir = Files.createTempDirectory("cnnlab-memory-");
     long start = System.nanoTime();
     try {
-      TrainResult result = job.run(dir, java.util.List.of(new TrainListener() {
+      TrainResult result = job.run(job.execution(execution.machine()), dir, java.util.List.of(new TrainListener() {
         @Override
         public void onEpochEnd(EpochMetrics m) {
           ProcStatus s = ProcStatus.read();
@@ -73,7 +77,7 @@ public final class MemoryRun {
                   + " test_acc=%.4f%n", m.epoch(), s.rssKb(), s.peakKb(), heap(), m.wallSeconds(), m.dataWaitSeconds(),
               m.examplesPerSecond(), m.testAccuracy());
         }
-      }));
+      }), null);
       out.printf(Locale.ROOT, "kind=done wall_s=%.2f test_acc=%.4f%n", (System.nanoTime() - start) / 1e9,
           result.last().testAccuracy());
     } finally {

@@ -1,5 +1,6 @@
 package io.cnnlab.bench;
 
+import io.cnnlab.graph.Execution;
 import io.cnnlab.models.Model;
 import io.cnnlab.tf.Graphs;
 import io.cnnlab.tf.Sessions;
@@ -18,7 +19,8 @@ import org.tensorflow.types.TInt32;
 
 /**
  * Timed training and inference steps of one model on random data: the trainer's graph
- * ({@link TrainGraph}, plain SGD) built once per tower count, one session per thread setting, so steps of
+ * ({@link TrainGraph}, plain SGD, the forms of a {@link BenchExecution}) built once per tower count, batch size and
+ * threads, one session per thread setting, so steps of
  * different batch sizes and settings can be interleaved in one process. Data loading is not part of a step here (see
  * {@link StepComposition}); a training step is what {@link io.cnnlab.training.Trainer} does per batch: copy
  * the batch into fresh tensors, run the step op and read loss and correct count back.
@@ -39,15 +41,17 @@ public final class StepBench implements AutoCloseable {
   private final TBool evalFlag = TBool.scalarOf(false);
   private final TFloat32 rate = TFloat32.scalarOf((float) LEARNING_RATE);
   private final long seed;
+  private final BenchExecution execution;
 
-  public StepBench(Model model, long seed) {
+  public StepBench(Model model, long seed, BenchExecution execution) {
     this.model = model;
     this.seed = seed;
+    this.execution = execution;
   }
 
   /** Seconds taken by {@code steps} training steps at batch {@code batch} run as {@code variant} says. */
   public double trainSeconds(StepVariant variant, int batch, int steps) {
-    StepVariant v = variant.resolve(model, batch);
+    StepVariant v = variant.resolve(model, batch, execution);
     Session session = session(v, batch);
     TrainGraph g = trainGraphs.get(GraphKey.of(v, batch));
     float[] x = images(batch);
@@ -90,7 +94,7 @@ public final class StepBench implements AutoCloseable {
    * in evaluation mode, predicted classes read back (as the peers' inference step).
    */
   public double inferSeconds(StepVariant variant, int batch, int steps) {
-    StepVariant v = variant.resolve(model, batch);
+    StepVariant v = variant.resolve(model, batch, execution);
     Session session = session(v, batch);
     TrainGraph g = trainGraphs.get(GraphKey.of(v, batch));
     float[] x = images(batch);
@@ -116,9 +120,16 @@ public final class StepBench implements AutoCloseable {
     return model;
   }
 
+  /** How the graph for {@code variant} at batch {@code batch} computes (its resolved towers, forms and chunks). */
+  public Execution execution(StepVariant variant, int batch) {
+    StepVariant v = variant.resolve(model, batch, execution);
+    GraphKey k = GraphKey.of(v, batch);
+    return execution.resolve(model, execution.config(k.batch(), k.threads() * k.towers(), k.towers(), seed));
+  }
+
   /**
-   * What a graph is built for: its towers, and the batch size and threads per tower that fix how it cuts
-   * batches into chunks ({@code GraphForms.buildForBatch}), as the trainer builds it.
+   * What a graph is built for: its towers, and the batch size and threads per tower that fix how its execution
+   * cuts batches into chunks, as the trainer builds it.
    */
   private record GraphKey(int towers, int batch, int threads) {
     static GraphKey of(StepVariant resolved, int batch) {
@@ -131,9 +142,8 @@ public final class StepBench implements AutoCloseable {
     GraphKey key = GraphKey.of(variant, batch);
     Graph graph = graphs.computeIfAbsent(key, k -> {
       Graph built = Graphs.create();
-      TrainConfig config = TrainConfig.builder().learningRate(LEARNING_RATE).seed(seed).towers(k.towers())
-          .batchSize(k.batch()).threads(k.threads() * k.towers()).build();
-      trainGraphs.put(k, TrainGraph.build(built, model, config));
+      TrainConfig config = execution.config(k.batch(), k.threads() * k.towers(), k.towers(), seed);
+      trainGraphs.put(k, TrainGraph.build(built, model, config, execution.resolve(model, config)));
       return built;
     });
     return sessions.computeIfAbsent(variant.sessionKey() + "/" + batch, k -> {

@@ -57,8 +57,10 @@ public final class StepComposition {
    * One untimed warm-up epoch per thread count, then {@code epochs} timed epochs each, alternating.
    *
    * @param data the training batches (its worker count is reported as given)
+   * @param batch their size, which the graph is built for
    */
-  public static List<Parts> measure(Model model, BatchSource data, int workers, List<Integer> threads, int epochs) {
+  public static List<Parts> measure(Model model, BatchSource data, int batch, int workers, List<Integer> threads,
+      int epochs, BenchExecution execution) {
     if (epochs < 1 || threads.isEmpty()) {
       throw new IllegalArgumentException("need >= 1 epoch and >= 1 thread count, got " + epochs + ", " + threads);
     }
@@ -67,36 +69,41 @@ public final class StepComposition {
     int[] steps = new int[threads.size()];
     double[][] epochSeconds = new double[threads.size()][epochs];
     long[] images = new long[threads.size()];
-    TrainConfig config = TrainConfig.builder().learningRate(StepBench.LEARNING_RATE).build();
-    try (Graph graph = Graphs.create()) {
-      TrainGraph g = TrainGraph.build(graph, model, config);
-      List<Session> sessions = new ArrayList<>();
-      try (TBool flag = TBool.scalarOf(true);
-          TFloat32 rate = TFloat32.scalarOf((float) StepBench.LEARNING_RATE)) {
-        for (int t : threads) {
-          Session s = Sessions.open(graph, g.sessionConfig(t));
-          sessions.add(s);
-          s.initialize();
-        }
-        int epoch = 0;
-        for (int e = -1; e < epochs; e++) {
-          for (int i = 0; i < threads.size(); i++) {
-            long[] parts = new long[4];
-            long start = System.nanoTime();
-            int n = runEpoch(sessions.get(i), g, flag, rate, data.epoch(epoch++), parts);
-            if (e >= 0) {
-              epochSeconds[i][e] = (System.nanoTime() - start) / 1e9;
-              for (int k = 0; k < 4; k++) {
-                nanos[i][k] += parts[k];
-              }
-              steps[i] += data.batchesPerEpoch();
-              images[i] += n;
+    // A graph per thread count, as the trainer builds one for its threads (towers and chunks follow them)
+    List<Graph> graphs = new ArrayList<>();
+    List<TrainGraph> built = new ArrayList<>();
+    List<Session> sessions = new ArrayList<>();
+    try (TBool flag = TBool.scalarOf(true);
+        TFloat32 rate = TFloat32.scalarOf((float) StepBench.LEARNING_RATE)) {
+      for (int t : threads) {
+        Graph graph = Graphs.create();
+        graphs.add(graph);
+        TrainConfig config = execution.config(batch, t, 0, 1);
+        TrainGraph g = TrainGraph.build(graph, model, config, execution.resolve(model, config));
+        built.add(g);
+        Session s = Sessions.open(graph, g.execution().sessionConfig());
+        sessions.add(s);
+        s.initialize();
+      }
+      int epoch = 0;
+      for (int e = -1; e < epochs; e++) {
+        for (int i = 0; i < threads.size(); i++) {
+          long[] parts = new long[4];
+          long start = System.nanoTime();
+          int n = runEpoch(sessions.get(i), built.get(i), flag, rate, data.epoch(epoch++), parts);
+          if (e >= 0) {
+            epochSeconds[i][e] = (System.nanoTime() - start) / 1e9;
+            for (int k = 0; k < 4; k++) {
+              nanos[i][k] += parts[k];
             }
+            steps[i] += data.batchesPerEpoch();
+            images[i] += n;
           }
         }
-      } finally {
-        sessions.forEach(Session::close);
       }
+    } finally {
+      sessions.forEach(Session::close);
+      graphs.forEach(Graph::close);
     }
     List<Parts> out = new ArrayList<>();
     for (int i = 0; i < threads.size(); i++) {

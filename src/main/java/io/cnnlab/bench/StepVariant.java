@@ -1,8 +1,8 @@
 package io.cnnlab.bench;
 
+import io.cnnlab.graph.Execution;
 import io.cnnlab.models.Model;
 import io.cnnlab.tf.Sessions;
-import io.cnnlab.training.Towers;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.GraphOptions;
 import org.tensorflow.proto.OptimizerOptions;
@@ -16,8 +16,7 @@ import org.tensorflow.proto.OptimizerOptions;
  * @param label name in tables
  * @param intraThreads threads inside one op; with {@code towers} 0, all the threads the step may use
  * @param interThreads threads running independent ops side by side (towers among them)
- * @param towers data-parallel towers ({@link Towers}); 0: as the trainer chooses for the model and batch
- *     ({@link #resolve})
+ * @param towers data-parallel towers; 0: as the trainer chooses for the model and batch ({@link #resolve})
  * @param xlaJit global XLA JIT level ON_1 in the session's optimizer options
  * @param freshTensors new input tensors copied from Java arrays every step (as the trainer does); false
  *     feeds the same tensors every step
@@ -50,17 +49,17 @@ public record StepVariant(
 
   /**
    * This variant with its towers and thread pools fixed for {@code model} at batch {@code batch}: automatic
-   * towers become {@link Towers#resolve(Model, int, int, int)}'s choice for {@code intraThreads} threads,
-   * with the pools of {@link Towers#sessionConfig}. Explicit variants are returned as they are.
+   * towers become the trainer's choice for {@code intraThreads} threads ({@link Execution#towers()}), with the
+   * pools of {@link Execution#sessionConfig()}. Explicit variants are returned as they are.
    */
-  public StepVariant resolve(Model model, int batch) {
+  public StepVariant resolve(Model model, int batch, BenchExecution execution) {
     if (towers > 0) {
       return this;
     }
-    int t = Towers.resolve(model, 0, intraThreads, batch);
-    ConfigProto pools = Towers.sessionConfig(intraThreads, t);
-    return new StepVariant(label, pools.getIntraOpParallelismThreads(), pools.getInterOpParallelismThreads(), t,
-        xlaJit, freshTensors, fetch);
+    Execution e = execution.resolve(model, execution.config(batch, intraThreads, 0, 1));
+    ConfigProto pools = e.sessionConfig();
+    return new StepVariant(label, pools.getIntraOpParallelismThreads(), pools.getInterOpParallelismThreads(),
+        e.towers(), xlaJit, freshTensors, fetch);
   }
 
   public StepVariant named(String newLabel) {

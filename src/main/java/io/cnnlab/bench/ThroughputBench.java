@@ -1,7 +1,7 @@
 package io.cnnlab.bench;
 
 import io.cnnlab.models.Model;
-import io.cnnlab.models.Summary;
+import io.cnnlab.graph.Summary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,16 +55,18 @@ public final class ThroughputBench {
   private ThroughputBench() {}
 
   /**
-   * Measures every combination; {@code progress} gets each model's rows as they are done.
+   * Measures every combination; {@code progress} gets each model's rows as they are done, {@code log} a line per
+   * model saying how its largest setting computes.
    *
    * @param threads intra-op thread counts (the trainer's step otherwise: {@link StepVariant#trainer})
    */
   public static List<ThroughputRow> run(List<BenchModel> models, List<Mode> modes, List<Integer> batches,
-      List<Integer> threads, Plan plan, Consumer<List<ThroughputRow>> progress) {
+      List<Integer> threads, Plan plan, BenchExecution execution, Consumer<String> log,
+      Consumer<List<ThroughputRow>> progress) {
     io.cnnlab.tf.Sessions.requirePerSessionPools("the throughput bench", threads);
     List<ThroughputRow> all = new ArrayList<>();
     for (BenchModel bm : models) {
-      List<ThroughputRow> rows = measure(bm, modes, batches, threads, plan);
+      List<ThroughputRow> rows = measure(bm, modes, batches, threads, plan, execution, log);
       progress.accept(rows);
       all.addAll(rows);
     }
@@ -73,8 +75,8 @@ public final class ThroughputBench {
 
   private record Key(Mode mode, int batch, int threads) {}
 
-  private static List<ThroughputRow> measure(
-      BenchModel bm, List<Mode> modes, List<Integer> batches, List<Integer> threads, Plan plan) {
+  private static List<ThroughputRow> measure(BenchModel bm, List<Mode> modes, List<Integer> batches,
+      List<Integer> threads, Plan plan, BenchExecution execution, Consumer<String> log) {
     Model model = bm.build();
     long macs = Summary.of(model).macs();
     Map<Key, double[]> rates = new LinkedHashMap<>();
@@ -85,7 +87,11 @@ public final class ThroughputBench {
         }
       }
     }
-    try (StepBench bench = new StepBench(model, plan.seed())) {
+    try (StepBench bench = new StepBench(model, plan.seed(), execution)) {
+      int batch = java.util.Collections.max(batches);
+      int t = java.util.Collections.max(threads);
+      log.accept(bm.name() + ", batch " + batch + ", " + t + " threads: "
+          + bench.execution(StepVariant.trainer(t), batch).describe());
       for (Key k : rates.keySet()) { // warm-up: graph rewrites, oneDNN primitive caches, allocator, JIT
         int steps = bm.heavy() ? 1 : Math.max(2, plan.steps(bm, k.batch()) / 4);
         time(bench, k, steps);
@@ -100,7 +106,7 @@ public final class ThroughputBench {
     List<ThroughputRow> rows = new ArrayList<>();
     for (var e : rates.entrySet()) {
       Key k = e.getKey();
-      int towers = StepVariant.trainer(k.threads()).resolve(model, k.batch()).towers();
+      int towers = StepVariant.trainer(k.threads()).resolve(model, k.batch(), execution).towers();
       rows.add(new ThroughputRow(bm.name(), k.mode(), k.batch(), k.threads(), towers, Stats.of(e.getValue()),
           plan.steps(bm, k.batch()), FlopCount.perImage(k.mode(), macs)));
     }

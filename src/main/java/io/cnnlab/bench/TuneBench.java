@@ -38,7 +38,7 @@ public final class TuneBench {
   }
 
   public static List<Row> run(BenchModel bm, int batch, List<StepVariant> variants, int stepsPerRound, int rounds,
-      long seed) {
+      long seed, BenchExecution execution) {
     if (variants.isEmpty() || stepsPerRound < 1 || rounds < 1) {
       throw new IllegalArgumentException("need variants, steps per round >= 1 and rounds >= 1");
     }
@@ -46,10 +46,8 @@ public final class TuneBench {
     io.cnnlab.tf.Sessions.requirePerSessionPools("bench tune",
         variants.stream().map(v -> v.intraThreads() + "/" + v.interThreads()).toList());
     Map<StepVariant, double[]> rates = new LinkedHashMap<>();
-    // Towers split the batch: only for models whose examples are computed independently.
-    variants.stream().filter(v -> v.towers() <= 1 || model.splittable())
-        .forEach(v -> rates.put(v, new double[rounds]));
-    try (StepBench bench = new StepBench(model, seed)) {
+    variants.forEach(v -> rates.put(v, new double[rounds]));
+    try (StepBench bench = new StepBench(model, seed, execution)) {
       for (StepVariant v : rates.keySet()) {
         bench.trainSeconds(v, batch, Math.max(3, stepsPerRound / 3));
       }
@@ -63,7 +61,7 @@ public final class TuneBench {
     double base = Stats.of(rates.get(variants.get(0))).median();
     for (var e : rates.entrySet()) {
       Stats s = Stats.of(e.getValue());
-      rows.add(new Row(e.getKey().resolve(model, batch), s, s.median() / base));
+      rows.add(new Row(e.getKey().resolve(model, batch, execution), s, s.median() / base));
     }
     return rows;
   }

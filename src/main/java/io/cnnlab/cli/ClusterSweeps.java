@@ -15,6 +15,7 @@ import io.cnnlab.experiments.Harness;
 import io.cnnlab.experiments.SweepOptions;
 import io.cnnlab.experiments.SweepPlan;
 import io.cnnlab.experiments.TensorFlowRunExecutor;
+import io.cnnlab.graph.Machine;
 import io.cnnlab.reports.BundleRenderer;
 import io.cnnlab.reports.figures.FeatureMapPages;
 import io.cnnlab.runs.RunEnvironment;
@@ -48,8 +49,8 @@ final class ClusterSweeps {
     if (device.equals("gpu")) {
       ReproduceCommand.requireGpuLibrary();
     }
-    Harness harness = new Harness(new TensorFlowRunExecutor(FeatureMapPages.FIGURES), new BundleRenderer(),
-        EnvironmentProbe.detect(device), out, false);
+    Harness harness = new Harness(new TensorFlowRunExecutor(FeatureMapPages.FIGURES, Machine::detect),
+        new BundleRenderer(), () -> EnvironmentProbe.detect(Machine.detect()), out, false);
     PlanTask task = new PlanTask(harness, out, RunLock.thisProcess(env, Instant.now()),
         Duration.ofSeconds(c.lockStaleSeconds), RunLock::processAlive);
     return task.run(plan, declared, index);
@@ -65,8 +66,8 @@ final class ClusterSweeps {
         .toList();
     // Nothing here loads TensorFlow: the environment only goes into the records of runs that did not complete.
     RunEnvironment none = new RunEnvironment(Runtime.version().toString(), "-", "-", "-", plan.commit(), "-",
-        List.of(), "-", "-", Runtime.getRuntime().availableProcessors(), plan.sweep().device());
-    Harness harness = new Harness(new RenderOnlyExecutor(), new BundleRenderer(), none, out, false);
+        List.of(), "-", Runtime.getRuntime().availableProcessors(), plan.sweep().device());
+    Harness harness = new Harness(new RenderOnlyExecutor(), new BundleRenderer(), () -> none, out, false);
     SweepPlan sweep = harness.plan(chosen, plan.sweep().options());
     return harness.run(sweep).exitCode();
   }

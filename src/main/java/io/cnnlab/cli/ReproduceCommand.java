@@ -9,6 +9,7 @@ import io.cnnlab.experiments.SweepOptions;
 import io.cnnlab.experiments.SweepPlan;
 import io.cnnlab.experiments.TensorFlowRunExecutor;
 import io.cnnlab.experiments.Verdicts;
+import io.cnnlab.graph.Machine;
 import io.cnnlab.reports.BundleRenderer;
 import io.cnnlab.reports.figures.FeatureMapPages;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -130,9 +132,11 @@ public final class ReproduceCommand implements Callable<Integer> {
         return 1;
       }
     }
-    Harness harness = new Harness(new TensorFlowRunExecutor(FeatureMapPages.FIGURES), new BundleRenderer(),
-        EnvironmentProbe.detect(device), out,
-        System.console() != null);
+    // A dry run's estimate must not probe the machine: it assumes what oneDNN's setting leads to expect
+    String chosenDevice = device;
+    Supplier<Machine> machine = dryRun ? () -> Machine.assumed(chosenDevice) : Machine::detect;
+    Harness harness = new Harness(new TensorFlowRunExecutor(FeatureMapPages.FIGURES, machine), new BundleRenderer(),
+        () -> EnvironmentProbe.detect(Machine.detect()), out, System.console() != null);
     try {
       SweepPlan plan = harness.plan(chosen, options);
       return dryRun ? 0 : harness.run(plan).exitCode();

@@ -3,15 +3,16 @@ package io.cnnlab.cli;
 import io.cnnlab.data.DatasetId;
 import io.cnnlab.data.Datasets;
 import io.cnnlab.data.MissingDatasetException;
+import io.cnnlab.experiments.EnvironmentProbe;
 import io.cnnlab.experiments.RunSettings;
+import io.cnnlab.experiments.SingleRun;
 import io.cnnlab.experiments.TrainingJob;
+import io.cnnlab.graph.Execution;
+import io.cnnlab.graph.Machine;
 import io.cnnlab.reports.figures.FeatureMapPages;
-import io.cnnlab.runs.RunFolder;
 import io.cnnlab.training.ConsoleProgress;
-import io.cnnlab.training.CsvMetricsWriter;
 import io.cnnlab.training.EpochMetrics;
 import io.cnnlab.training.NonFiniteLossException;
-import io.cnnlab.training.Towers;
 import io.cnnlab.training.TrainConfig;
 import io.cnnlab.training.TrainResult;
 import io.cnnlab.training.checkpoint.CheckpointDamagedException;
@@ -35,8 +36,9 @@ import picocli.CommandLine;
     description = "Trains a model on a data set. Defaults are d2l's textbook LeNet run (Fashion-MNIST, sigmoid,"
         + " average pooling, " + TrainConfig.DEFAULT_OPTIMIZER + " learning rate " + TrainConfig.DEFAULT_LEARNING_RATE
         + ", batch size " + TrainConfig.DEFAULT_BATCH_SIZE + ", " + TrainConfig.DEFAULT_EPOCHS + " epochs). Writes"
-        + " OUT/metrics.csv, OUT/predictions.csv and a checkpoint per epoch; run the same command again to resume"
-        + " after the last completed epoch. The options are the settings of a declaration (reproductions/README.md)"
+        + " the run folder the harness writes: OUT/manifest.json (configuration and its hash, environment, the"
+        + " execution asked for and resolved), OUT/metrics.csv, OUT/predictions.csv, OUT/features/ and a checkpoint"
+        + " per epoch; run the same command again to resume after the last completed epoch. The options are the settings of a declaration (reproductions/README.md)"
         + " in kebab case: --learning-rate is learningRate.")
 public final class TrainCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -99,9 +101,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "TensorFlow threads (default: all cores)")
   Integer threads;
 
-  @Option(names = "--towers", paramLabel = "N", defaultValue = "" + TrainConfig.DEFAULT_TOWERS,
+  @Option(names = "--towers", paramLabel = "N", defaultValue = "0",
       description = "data-parallel towers a batch is split into, side by side on the threads (${DEFAULT-VALUE} ="
-          + " automatic: one per thread for models without dropout; with dropout N > 1 draws the whole batch's mask"
+          + " automatic: one per thread on a CPU for models without dropout; with dropout N > 1 draws the whole batch's mask"
           + " and splits it)")
   int towers;
 
@@ -109,8 +111,15 @@ public final class TrainCommand implements Callable<Integer> {
       description = "data-loader threads preparing batches ahead (${DEFAULT-VALUE}; 0 = synchronous)")
   int workers;
 
-  @Option(names = "--deterministic", description = "one thread and fixed seeds: two runs give identical metrics")
+  @Option(names = "--deterministic",
+      description = "one thread, the plain convolution forms and fixed seeds: two runs give identical metrics")
   boolean deterministic;
+
+  @Option(names = "--conv-form", paramLabel = "auto|plain", defaultValue = "auto",
+      description = "convolution forms: auto, the fastest measured on this machine (blocked LeNet stages, AlexNet's"
+          + " wide convolutions as a gather and a product where oneDNN runs), or plain, TensorFlow's own NHWC ops"
+          + " (${DEFAULT-VALUE})")
+  String convForm;
 
   @Option(names = "--train-limit", paramLabel = "N", defaultValue = "0",
       description = "use only the first N training images (${DEFAULT-VALUE} = all)")
@@ -127,24 +136,26 @@ public final class TrainCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
+    RunSettings settings;
     TrainingJob job;
-    int towerCount;
+    Machine machine;
+    Execution execution;
     try {
-      job = job();
-      towerCount = Towers.resolve(job.buildModel(), job.config()); // an impossible count fails here, with why
+      settings = settings();
+      job = job(settings);
+      machine = Machine.detect();
+      execution = job.execution(machine); // a request this machine cannot meet fails here, with why
     } catch (IllegalArgumentException e) {
       err.println("cnnlab train: " + RunSettings.asOption(e.getMessage()));
       return 2;
     }
     Path outDir = out != null ? out : Path.of("reports", "train", model.toLowerCase(Locale.ROOT) + "-" + dataset);
-    stdout.printf("%s%n%s on %s -> %s%n%d thread(s), %d tower(s); cpu %s; oneDNN %s%n",
-        SummaryCommand.header(job.buildModel()), job.config().canonical(), job.dataset().cliName(), outDir,
-        job.config().effectiveThreads(), towerCount, io.cnnlab.tf.Cpu.detect().describe(),
-        io.cnnlab.tf.OneDnn.status().describe());
+    stdout.printf("%s%n%s on %s -> %s%nmachine: %s%nexecution: %s%n", SummaryCommand.header(job.buildModel()),
+        job.config().canonical(), job.dataset().cliName(), outDir, machine.describe(), execution.describe());
     stdout.flush();
     try {
-      TrainResult result = job.run(outDir, List.of(ConsoleProgress.onStdout(),
-          new CsvMetricsWriter(new RunFolder(outDir).metrics())), FeatureMapPages.FIGURES);
+      TrainResult result = SingleRun.train(settings, job, execution, EnvironmentProbe.detect(machine), outDir,
+          List.of(ConsoleProgress.onStdout()), FeatureMapPages.FIGURES);
       EpochMetrics last = result.last();
       stdout.printf(Locale.ROOT, "final: train loss %.4f, train acc %.4f, test acc %.4f, %.0f examples/s%n",
           last.trainLoss(), last.trainAccuracy(), last.testAccuracy(), last.examplesPerSecond());
@@ -165,12 +176,12 @@ public final class TrainCommand implements Callable<Integer> {
   RunSettings settings() {
     return new RunSettings(modelOptions.settings(model), optimizer,
         learningRateAlias != null ? learningRateAlias : learningRate, schedule, momentum, weightDecay,
-        batchAlias != null ? batchAlias : batchSize, epochs, threads, towers, deterministic, workers, trainLimit,
-        testLimit, null, null);
+        batchAlias != null ? batchAlias : batchSize, epochs, threads, towers, deterministic, convForm, workers,
+        trainLimit, testLimit, null, null);
   }
 
   /** The job the settings build: validated and mapped by {@link RunSettings#job}, as for a declaration. */
-  TrainingJob job() {
-    return settings().job(DatasetId.parse(dataset), dataRoot == null ? Datasets.DEFAULT_ROOT : dataRoot, seed);
+  TrainingJob job(RunSettings settings) {
+    return settings.job(DatasetId.parse(dataset), dataRoot == null ? Datasets.DEFAULT_ROOT : dataRoot, seed);
   }
 }

@@ -5,6 +5,7 @@ import io.cnnlab.experiments.RunExecutor;
 import io.cnnlab.experiments.RunStore;
 import io.cnnlab.experiments.TrainingJob;
 import io.cnnlab.experiments.tasks.Measurement;
+import io.cnnlab.graph.Execution;
 import io.cnnlab.training.TrainListener;
 import io.cnnlab.training.TrainResult;
 import java.io.IOException;
@@ -17,8 +18,15 @@ import java.util.List;
  * instead of being run here.
  */
 public final class RenderOnlyExecutor implements RunExecutor {
+  /** None: nothing computes here, so a run's manifest records no execution. */
   @Override
-  public TrainResult train(TrainingJob job, Path runDir, List<TrainListener> listeners) throws IOException {
+  public Execution execution(TrainingJob job) {
+    return null;
+  }
+
+  @Override
+  public TrainResult train(TrainingJob job, Execution execution, Path runDir, List<TrainListener> listeners)
+      throws IOException {
     throw notComplete(runDir);
   }
 

@@ -8,7 +8,6 @@ import io.cnnlab.data.loading.DataLoader;
 import io.cnnlab.data.loading.LoaderOptions;
 import io.cnnlab.models.LeNet;
 import io.cnnlab.models.LeNetConfig;
-import io.cnnlab.tf.OneDnn;
 import io.cnnlab.training.ConsoleProgress;
 import io.cnnlab.training.TrainConfig;
 import io.cnnlab.training.TrainResult;
@@ -35,7 +34,7 @@ public final class TrainLeNet {
         new DataLoader(test, LoaderOptions.evaluation(256)),
         Path.of("reports/example-lenet"), List.of(ConsoleProgress.onStdout()));
     System.out.printf("test accuracy after %d epochs: %.3f%n", result.last().epoch(), result.last().testAccuracy());
-    // cnnlab turned TensorFlow's oneDNN kernels on before TensorFlow loaded (io.cnnlab.tf.OneDnn)
-    System.out.println("oneDNN: " + OneDnn.status().describe());
+    // How the run computed on this machine: its convolution forms, towers, threads and oneDNN's state
+    System.out.println("execution: " + result.execution().describe());
   }
 }

@@ -1,10 +1,8 @@
 package io.cnnlab.experiments;
 
 import io.cnnlab.Versions;
-import io.cnnlab.nn.GraphForms;
+import io.cnnlab.graph.Machine;
 import io.cnnlab.runs.RunEnvironment;
-import io.cnnlab.tf.Cpu;
-import io.cnnlab.tf.OneDnn;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
@@ -12,12 +10,11 @@ import java.util.concurrent.TimeUnit;
 public final class EnvironmentProbe {
   private EnvironmentProbe() {}
 
-  /** Detects the environment of this process (loads the TensorFlow runtime to ask its version). */
-  public static RunEnvironment detect(String device) {
-    Cpu cpu = Cpu.detect();
+  /** The environment of this process on {@code machine} (loads the TensorFlow runtime to ask its version). */
+  public static RunEnvironment detect(Machine machine) {
     return new RunEnvironment(Runtime.version().toString(), Versions.TENSORFLOW_JAVA, Versions.tensorflow(),
-        Versions.cnnlab(), detectGitCommit(), cpu.model(), cpu.extensions(), OneDnn.status().describe(),
-        GraphForms.describe(), Runtime.getRuntime().availableProcessors(), device);
+        Versions.cnnlab(), detectGitCommit(), machine.cpu().model(), machine.cpu().extensions(),
+        machine.onednn().describe(), machine.cores(), machine.device());
   }
 
   /** {@code git rev-parse HEAD} of the working folder, or {@code unknown}. */

@@ -49,7 +49,7 @@ public final class Estimator {
     int done = action == RunStore.Action.RESUME ? previous.map(RunManifest::epochsCompleted).orElse(0) : 0;
     int epochs = Math.max(0, job.config().epochs() - done);
     String key = job.buildModel() + "|" + job.config().batchSize() + "|" + job.config().optimizer() + "|"
-        + job.config().effectiveThreads();
+        + job.config().execution().canonical();
     double speed;
     try {
       speed = speeds.computeIfAbsent(key, k -> executor.trainingSpeed(job));

@@ -3,9 +3,12 @@ package io.cnnlab.experiments;
 import io.cnnlab.data.ImageSet;
 import io.cnnlab.data.Normalization;
 import io.cnnlab.image.Luma;
+import io.cnnlab.graph.Execution;
+import io.cnnlab.graph.Lowering;
+import io.cnnlab.graph.ModelOutputs;
 import io.cnnlab.models.Model;
-import io.cnnlab.models.ModelOutputs;
 import io.cnnlab.nn.Losses;
+import io.cnnlab.nn.StepSeed;
 import io.cnnlab.ops.edges.EdgeCombination;
 import io.cnnlab.ops.edges.EdgeDetector;
 import io.cnnlab.ops.edges.EdgeOperator;
@@ -37,8 +40,8 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * What a trained network computes from a few test images: it rebuilds the model, restores the run's last
- * checkpoint, and runs every spatial (4-D) tap, the prediction and the first convolution's kernel; beside
+ * What a trained network computes from a few test images: it rebuilds the model in the forms the run trained in
+ * (its execution), restores the run's last checkpoint, and runs every spatial (4-D) tap, the prediction and the first convolution's kernel; beside
  * that, Prewitt and Sobel edge strengths of the same images, so learned and designed filters can be compared.
  * Only reads; never trains. {@link FeatureMapWriter} runs it at the end of a training run.
  */
@@ -73,12 +76,13 @@ public final class FeatureMapExtractor {
   }
 
   /**
-   * Restores the last checkpoint of the run in {@code runDir} into {@code model} and runs the test images at
-   * {@code indices}.
+   * Restores the last checkpoint of the run in {@code runDir} into {@code model}, lowered as {@code execution}
+   * says, and runs the test images at {@code indices}.
    *
    * @throws RunFileException naming the checkpoint when there is none or it does not fit the model
    */
-  public static FeatureMaps extract(Model model, Path runDir, ImageSet test, int[] indices) throws RunFileException {
+  public static FeatureMaps extract(Model model, Execution execution, Path runDir, ImageSet test, int[] indices)
+      throws RunFileException {
     Path checkpointDir = new RunFolder(runDir).checkpoint();
     CheckpointStore.State state;
     try {
@@ -100,12 +104,12 @@ public final class FeatureMapExtractor {
       Placeholder<TFloat32> images = tf.withName("images").placeholder(TFloat32.class, Placeholder.shape(
           Shape.of(-1, model.inputHeight(), model.inputWidth(), model.inputChannels())));
       Placeholder<TBool> training = tf.withName("training").placeholder(TBool.class, Placeholder.shape(Shape.scalar()));
-      ModelOutputs outputs = model.build(tf, images, training, 0L);
+      ModelOutputs outputs = Lowering.build(tf, model, execution, images, training, StepSeed.fixed(0L));
       Operand<TInt32> predictions = Losses.predictions(tf, outputs.logits());
       List<ModelOutputs.Tap> spatial = outputs.taps().stream().filter(t -> t.output().shape().numDimensions() == 4).toList();
       GraphOperation kernel = firstKernel(graph, spatial);
       VariableSaver saver = new VariableSaver(graph);
-      try (Session session = Sessions.open(graph, Sessions.defaultThreads());
+      try (Session session = Sessions.open(graph, execution.threads());
           TFloat32 in = Tensors.floats(batch, n, model.inputHeight(), model.inputWidth(), model.inputChannels());
           TBool evaluation = TBool.scalarOf(false)) {
         try {

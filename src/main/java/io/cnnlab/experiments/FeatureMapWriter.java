@@ -1,6 +1,7 @@
 package io.cnnlab.experiments;
 
 import io.cnnlab.data.ImageSet;
+import io.cnnlab.graph.Execution;
 import io.cnnlab.models.Model;
 import io.cnnlab.runs.FeatureFigures;
 import io.cnnlab.runs.FeatureFiles;
@@ -25,15 +26,18 @@ public final class FeatureMapWriter {
   /**
    * Extracts from the checkpoint in {@code runDir} and writes the feature files.
    *
+   * @param execution the run's execution: the maps are computed by the forms that trained
    * @param test the whole test split (not a smoke subset), whose first image of each class is shown
    * @param figures draws the PNGs beside the arrays, or null for the arrays and index only
    * @param log where a failure is reported
    * @return why nothing was written, or empty when the files are there
    */
-  public static Optional<String> write(Model model, Path runDir, ImageSet test, FeatureFigures figures, PrintStream log) {
+  public static Optional<String> write(Model model, Execution execution, Path runDir, ImageSet test,
+      FeatureFigures figures, PrintStream log) {
     RunFolder run = new RunFolder(runDir);
     try {
-      FeatureMaps maps = FeatureMapExtractor.extract(model, runDir, test, FeatureMapExtractor.firstOfEachClass(test, IMAGES));
+      FeatureMaps maps = FeatureMapExtractor.extract(model, execution, runDir, test,
+          FeatureMapExtractor.firstOfEachClass(test, IMAGES));
       FeatureFiles.write(run, maps, figures);
       return Optional.empty();
     } catch (IOException | RuntimeException e) {

@@ -4,6 +4,7 @@ import io.cnnlab.data.DatasetId;
 import io.cnnlab.data.Datasets;
 import io.cnnlab.data.MissingDatasetException;
 import io.cnnlab.experiments.tasks.Measurement;
+import io.cnnlab.graph.Execution;
 import io.cnnlab.runs.ExperimentFolder;
 import io.cnnlab.runs.ExperimentRecord.RunRecord;
 import io.cnnlab.runs.ExperimentRecord.Status;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -43,7 +45,8 @@ import java.util.stream.Stream;
 public final class Harness {
   private final RunExecutor executor;
   private final ReportRenderer renderer;
-  private final RunEnvironment environment;
+  private final Supplier<RunEnvironment> environment;
+  private RunEnvironment detected;
   private final PrintStream out;
   private final LongSupplier nanos;
   private final boolean redrawSteps;
@@ -51,16 +54,17 @@ public final class Harness {
   /**
    * @param executor what trains and measures
    * @param renderer what renders the report bundles
-   * @param environment versions, commit, CPU and device, for the manifests
+   * @param environment versions, commit, CPU and device, for the manifests: asked once, when the first run
+   *     starts (a plan alone detects nothing)
    * @param out where the plan, progress and verdicts are printed
    * @param redrawSteps also redraw a per-step progress line (for a terminal)
    */
-  public Harness(RunExecutor executor, ReportRenderer renderer, RunEnvironment environment, PrintStream out,
+  public Harness(RunExecutor executor, ReportRenderer renderer, Supplier<RunEnvironment> environment, PrintStream out,
       boolean redrawSteps) {
     this(executor, renderer, environment, out, redrawSteps, System::nanoTime);
   }
 
-  Harness(RunExecutor executor, ReportRenderer renderer, RunEnvironment environment, PrintStream out,
+  Harness(RunExecutor executor, ReportRenderer renderer, Supplier<RunEnvironment> environment, PrintStream out,
       boolean redrawSteps, LongSupplier nanos) {
     this.executor = executor;
     this.renderer = renderer;
@@ -195,14 +199,10 @@ public final class Harness {
       RunStore.clear(run.dir());
     }
     Files.createDirectories(run.dir());
-    Path manifestFile = run.dir().resolve(RunFolder.MANIFEST);
-    long t0 = nanos.getAsLong();
-    RunManifest[] manifest = {Manifests.starting(run, environment, Instant.now().toString())};
-    RunJson.write(manifestFile, manifest[0]);
+    Execution execution = run.job() == null ? null : executor.execution(run.job());
+    ManifestKeeper manifest = new ManifestKeeper(run.dir().resolve(RunFolder.MANIFEST),
+        Manifests.starting(run, environment(), execution, Instant.now().toString()), nanos);
     try {
-      Map<String, Double> metrics;
-      List<String> outputs;
-      int epochs = 0;
       if (run.job() != null) {
         List<TrainListener> listeners = new ArrayList<>();
         if (redrawSteps) {
@@ -210,45 +210,25 @@ public final class Harness {
         }
         listeners.add(new CsvMetricsWriter(new RunFolder(run.dir()).metrics()));
         listeners.add(progress.epochs());
-        listeners.add(new TrainListener() {
-          @Override
-          public void onEpochEnd(EpochMetrics m) {
-            manifest[0] = manifest[0].withProgress(m.epoch());
-            try {
-              RunJson.write(manifestFile, manifest[0]);
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          }
-        });
-        TrainResult result = executor.train(run.job(), run.dir(), listeners);
-        metrics = EpochValues.of(result.last());
-        outputs = List.of();
-        epochs = result.history().size();
-      } else {
-        Measurement m = executor.measure(run, dataRoot);
-        metrics = m.metrics();
-        outputs = m.outputs();
+        listeners.add(manifest);
+        TrainResult result = executor.train(run.job(), execution, run.dir(), listeners);
+        return new Outcome(manifest.finished(result.history().size(), EpochValues.of(result.last()), List.of()),
+            List.of());
       }
-      RunJson.write(manifestFile, manifest[0].finished(epochs, finite(metrics), outputs, Instant.now().toString(),
-          (nanos.getAsLong() - t0) / 1e9));
-      return new Outcome(finite(metrics), outputs);
+      Measurement m = executor.measure(run, dataRoot);
+      return new Outcome(manifest.finished(0, m.metrics(), m.outputs()), m.outputs());
     } catch (IOException | RuntimeException e) {
-      RunJson.write(manifestFile, manifest[0].failed(String.valueOf(e.getMessage()), Instant.now().toString(),
-          (nanos.getAsLong() - t0) / 1e9));
+      manifest.failed(e);
       throw e;
     }
   }
 
-  /** JSON has no NaN: values that are not finite are left out. */
-  private static Map<String, Double> finite(Map<String, Double> metrics) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    metrics.forEach((k, v) -> {
-      if (v != null && Double.isFinite(v)) {
-        out.put(k, v);
-      }
-    });
-    return out;
+  /** The environment, detected when the first run needs it. */
+  private RunEnvironment environment() {
+    if (detected == null) {
+      detected = environment.get();
+    }
+    return detected;
   }
 
   /** The effective settings for the report's settings page. */

@@ -34,7 +34,7 @@ public enum Kind {
   enum Settings {
     MODEL("model"),
     TRAINING("optimizer", "learningRate", "schedule", "momentum", "weightDecay", "batchSize", "epochs", "threads",
-        "towers", "deterministic", "workers"),
+        "towers", "deterministic", "convForm", "workers"),
     LIMITS("trainLimit", "testLimit"),
     THREADS("threads"),
     PHOTOS("photos"),

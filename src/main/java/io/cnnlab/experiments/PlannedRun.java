@@ -1,6 +1,5 @@
 package io.cnnlab.experiments;
 
-import io.cnnlab.training.Towers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -26,8 +25,12 @@ public record PlannedRun(
     Declaration declaration, Declaration.Variant variant, long seed, Path dir, RunSettings settings, TrainingJob job,
     Map<String, String> configuration, String configHash) {
 
-  /** Version of the configuration text; bump it when the meaning of a key changes. */
-  static final String CONFIGURATION_VERSION = "cnnlab-run-1";
+  /**
+   * Version of the configuration text; bump it when the meaning of a key changes. 2: the requested execution
+   * (convolution forms, threads and towers as asked, not as resolved on the planning host) replaced the resolved
+   * threads and towers.
+   */
+  static final String CONFIGURATION_VERSION = "cnnlab-run-2";
 
   /** Folder name of a variant's run with a seed, e.g. {@code avg-seed1}. */
   public static String runName(String variant, long seed) {
@@ -56,7 +59,8 @@ public record PlannedRun(
   /**
    * The effective configuration of a run, as stable {@code key -> text}: what {@link #configHash()} hashes. For
    * training kinds it is read off the job {@code settings} built (so the settings are mapped once, by {@link
-   * RunSettings#job}); for the others it is the settings as given.
+   * RunSettings#job}), the requested execution included (in {@code training}); for the others it is the settings
+   * as given. Nothing in it depends on the host that plans: threads are as asked ({@code all} for every core).
    *
    * @param job the training job of {@code settings} (training kinds), else null
    */
@@ -72,12 +76,10 @@ public record PlannedRun(
       c.put("training", job.config().canonical());
       c.put("identity", job.identity());
       c.put("epochs", Integer.toString(job.config().epochs()));
-      c.put("threads", Integer.toString(job.config().effectiveThreads()));
-      c.put("towers", Integer.toString(Towers.resolve(job.buildModel(), job.config())));
       c.put("workers", Integer.toString(job.workers()));
     } else {
       c.put("seed", Long.toString(seed));
-      c.put("threads", Integer.toString(settings.threadsOrDefault()));
+      c.put("threads", settings.threadsRequested());
       settings.given().forEach(c::putIfAbsent);
     }
     return Collections.unmodifiableMap(c);

@@ -3,6 +3,7 @@ package io.cnnlab.experiments;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import io.cnnlab.data.DatasetId;
 import io.cnnlab.experiments.tasks.ConvBenchSettings;
+import io.cnnlab.graph.ConvFormChoice;
 import io.cnnlab.models.ModelSettings;
 import io.cnnlab.training.TrainConfig;
 import io.cnnlab.training.optim.OptimizerKind;
@@ -35,7 +36,8 @@ import java.util.Map;
  * @param epochs epochs
  * @param threads TensorFlow intra-op threads (default: every core)
  * @param towers data-parallel towers a batch is split into (0 = automatic)
- * @param deterministic one thread and fixed seeds: two runs give identical metrics
+ * @param deterministic one thread, the plain forms and fixed seeds: two runs give identical metrics
+ * @param convForm {@code auto} (default) or {@code plain}: the convolution forms ({@link ConvFormChoice})
  * @param workers data-loader threads preparing batches ahead (default 2)
  * @param trainLimit use only the first this many training samples (0 = all)
  * @param testLimit use only the first this many test samples (0 = all)
@@ -54,6 +56,7 @@ public record RunSettings(
     Integer threads,
     Integer towers,
     Boolean deterministic,
+    String convForm,
     Integer workers,
     Integer trainLimit,
     Integer testLimit,
@@ -65,7 +68,8 @@ public record RunSettings(
 
   /** No setting given: every default. */
   public static final RunSettings NONE =
-      new RunSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+      new RunSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+          null);
 
   /** The command-line option of a setting: its name in kebab case, {@code learningRate -> --learning-rate}. */
   public static String option(String key) {
@@ -140,6 +144,9 @@ public record RunSettings(
     if (deterministic != null) {
       b.deterministic(deterministic);
     }
+    if (convForm != null) {
+      b.convForm(keyed("convForm", () -> ConvFormChoice.parse(convForm)));
+    }
     TrainConfig config = b.build();
     return schedule == null ? config
         : config.toBuilder().schedule(keyed("schedule", () -> ScheduleSyntax.parse(schedule, config.epochs()))).build();
@@ -177,9 +184,14 @@ public record RunSettings(
     }
   }
 
-  /** Effective threads: the given count, or every core. */
+  /** Effective threads on this machine: the given count, or every core. */
   public int threadsOrDefault() {
     return threads != null ? threads : io.cnnlab.tf.Sessions.defaultThreads();
+  }
+
+  /** The threads asked for, as the configuration hash records them: the count, or {@code all} for every core. */
+  public String threadsRequested() {
+    return threads != null ? threads.toString() : "all";
   }
 
   /**

@@ -4,6 +4,8 @@ import io.cnnlab.experiments.tasks.Conv1x1Task;
 import io.cnnlab.experiments.tasks.ConvShapesTask;
 import io.cnnlab.experiments.tasks.EdgesTask;
 import io.cnnlab.experiments.tasks.Measurement;
+import io.cnnlab.graph.Execution;
+import io.cnnlab.graph.Machine;
 import io.cnnlab.runs.FeatureFigures;
 import io.cnnlab.training.TrainListener;
 import io.cnnlab.training.TrainResult;
@@ -11,6 +13,7 @@ import io.cnnlab.training.Trainer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Runs everything for real with TensorFlow: {@link TrainingJob#run} (which ends with the feature maps), the measurement tasks, the speed probe. */
 public final class TensorFlowRunExecutor implements RunExecutor {
@@ -18,20 +21,27 @@ public final class TensorFlowRunExecutor implements RunExecutor {
   static final int PROBE_STEPS = 3;
 
   private final FeatureFigures figures;
+  private final Supplier<Machine> machine;
 
-  /** Training runs write their feature maps as arrays only. */
-  public TensorFlowRunExecutor() {
-    this(null);
-  }
-
-  /** Training runs also draw their feature-map figures with {@code figures} into their run folders. */
-  public TensorFlowRunExecutor(FeatureFigures figures) {
+  /**
+   * @param figures draws the feature-map figures of training runs into their folders, or null for arrays only
+   * @param machine the machine runs are resolved against, asked when first needed ({@link Machine#detect}, which
+   *     probes oneDNN; {@link Machine#assumed} for a plan that must not)
+   */
+  public TensorFlowRunExecutor(FeatureFigures figures, Supplier<Machine> machine) {
     this.figures = figures;
+    this.machine = machine;
   }
 
   @Override
-  public TrainResult train(TrainingJob job, Path runDir, List<TrainListener> listeners) throws IOException {
-    return job.run(runDir, listeners, figures);
+  public Execution execution(TrainingJob job) {
+    return job.execution(machine.get());
+  }
+
+  @Override
+  public TrainResult train(TrainingJob job, Execution execution, Path runDir, List<TrainListener> listeners)
+      throws IOException {
+    return job.run(execution, runDir, listeners, figures);
   }
 
   @Override
@@ -49,6 +59,7 @@ public final class TensorFlowRunExecutor implements RunExecutor {
 
   @Override
   public double trainingSpeed(TrainingJob job) {
-    return Trainer.measureThroughput(job.buildModel(), job.config(), PROBE_STEPS).examplesPerSecond();
+    return Trainer.measureThroughput(job.buildModel(), job.config(), execution(job), PROBE_STEPS)
+        .examplesPerSecond();
   }
 }

@@ -6,6 +6,8 @@ import io.cnnlab.data.ImageSet;
 import io.cnnlab.data.Split;
 import io.cnnlab.data.loading.DataLoader;
 import io.cnnlab.data.loading.LoaderOptions;
+import io.cnnlab.graph.Execution;
+import io.cnnlab.graph.Machine;
 import io.cnnlab.models.Model;
 import io.cnnlab.models.ModelSettings;
 import io.cnnlab.runs.FeatureFigures;
@@ -112,23 +114,23 @@ public final class TrainingJob {
     return builtModel + ";data=" + dataset.cliName() + ";train=" + trainLimit + ";test=" + testLimit;
   }
 
-  /**
-   * Trains (or resumes) into {@code outDir}.
-   *
-   * @throws io.cnnlab.data.MissingDatasetException when the data set is not installed, naming the command
-   *     that installs it
-   */
-  public TrainResult run(Path outDir, List<TrainListener> listeners) throws IOException {
-    return run(outDir, listeners, null);
+  /** How this job computes on {@code machine}: its requested execution resolved for its model and batch size. */
+  public Execution execution(Machine machine) {
+    return Execution.resolve(config.execution(), machine, builtModel.network(), config.batchSize());
   }
 
   /**
-   * Trains (or resumes) into {@code outDir}, then writes the feature maps of the final weights into its
-   * {@code features/} ({@link FeatureMapWriter}; a failure there is noted, the results are kept).
+   * Trains (or resumes) into {@code outDir} in the forms of {@code execution}, then writes the feature maps of the
+   * final weights, computed by the same forms, into its {@code features/} ({@link FeatureMapWriter}; a failure
+   * there is noted, the results are kept).
    *
+   * @param execution this job's execution ({@link #execution(Machine)})
    * @param figures draws the feature-map PNGs beside the arrays, or null for the arrays only
+   * @throws io.cnnlab.data.MissingDatasetException when the data set is not installed, naming the command
+   *     that installs it
    */
-  public TrainResult run(Path outDir, List<TrainListener> listeners, FeatureFigures figures) throws IOException {
+  public TrainResult run(Execution execution, Path outDir, List<TrainListener> listeners, FeatureFigures figures)
+      throws IOException {
     ImageSet train = limit(Datasets.open(dataset, dataRoot, Split.TRAIN), trainLimit);
     ImageSet fullTest = Datasets.open(dataset, dataRoot, Split.TEST);
     ImageSet test = limit(fullTest, testLimit);
@@ -136,8 +138,8 @@ public final class TrainingJob {
         new DataLoader(train, LoaderOptions.training(config.batchSize(), config.seed()).withWorkers(workers));
     DataLoader testLoader = new DataLoader(test, LoaderOptions.evaluation(config.batchSize()).withWorkers(workers));
     Trainer trainer = new Trainer(builtModel, config, identity());
-    TrainResult result = trainer.train(trainLoader, testLoader, outDir, listeners);
-    FeatureMapWriter.write(builtModel, outDir, fullTest, figures, System.err);
+    TrainResult result = trainer.train(execution, trainLoader, testLoader, outDir, listeners);
+    FeatureMapWriter.write(builtModel, execution, outDir, fullTest, figures, System.err);
     return result;
   }
 

@@ -14,7 +14,7 @@ import io.cnnlab.nn.Pooling;
  * configuration. Kernels Xavier uniform, biases zero. Deviation: NHWC layout (flatten order differs from
  * PyTorch's, count does not).
  */
-public final class AlexNet extends LayeredModel {
+public final class AlexNet implements Model {
   private final AlexNetConfig config;
 
   public AlexNet(AlexNetConfig config) {
@@ -31,47 +31,23 @@ public final class AlexNet extends LayeredModel {
   }
 
   @Override
-  public int inputHeight() {
-    return config.imageSize();
-  }
-
-  @Override
-  public int inputWidth() {
-    return config.imageSize();
-  }
-
-  @Override
-  public int inputChannels() {
-    return config.channels();
-  }
-
-  @Override
   public int classes() {
     return config.classes();
   }
 
-  /** Without dropout every example is computed on its own (AlexNet has no batch norm). */
   @Override
-  public boolean batchIndependent() {
-    return config.dropout() == 0f;
-  }
-
-  @Override
-  public boolean drawsMasks() {
-    return config.dropout() > 0f;
-  }
-
-  @Override
-  NetworkBuilder layers(NetworkBuilder net) {
+  public Network network() {
     AlexNetConfig c = config;
-    net.pin(-1, c.imageSize(), c.imageSize(), c.channels());
-    net.resize(c.inputSize());
+    Network.Builder net = Network.input(c.imageSize(), c.imageSize(), c.channels());
+    if (c.inputSize() != c.imageSize()) {
+      net.resize(c.inputSize());
+    }
     for (int i = 0; i < AlexNetConfig.CONV_CHANNELS.length; i++) {
       net.conv(c.convChannels(i), AlexNetConfig.CONV_KERNEL[i], AlexNetConfig.CONV_STRIDE[i],
           AlexNetConfig.CONV_PADDING[i]);
-      net.activation(Activation.RELU);
+      net.activate(Activation.RELU);
       if (c.lrn() && i < 2) {
-        net.localResponseNorm(LocalResponseNorm.Settings.ALEXNET);
+        net.responseNorm(LocalResponseNorm.Settings.ALEXNET);
       }
       if (AlexNetConfig.poolsAfter(i)) {
         net.pool(Pooling.MAX, AlexNetConfig.POOL_WINDOW, AlexNetConfig.POOL_STRIDE);
@@ -80,11 +56,10 @@ public final class AlexNet extends LayeredModel {
     net.flatten();
     for (int i = 0; i < 2; i++) {
       net.dense(c.denseUnits());
-      net.activation(Activation.RELU);
+      net.activate(Activation.RELU);
       net.dropout(c.dropout());
     }
-    net.dense(c.classes());
-    return net;
+    return net.dense(c.classes()).build();
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.cnnlab.models;
 
-
 /**
  * LeNet (LeCun et al. 1998) as d2l 2.0 §6.6 builds it, with the variants of {@link LeNetConfig}.
  *
@@ -11,7 +10,7 @@ package io.cnnlab.models;
  * (channel, row, column) (same count, different order); batch-norm moving variance uses the biased batch
  * variance as d2l's from-scratch version does.
  */
-public final class LeNet extends LayeredModel {
+public final class LeNet implements Model {
   private final LeNetConfig config;
 
   public LeNet(LeNetConfig config) {
@@ -28,65 +27,41 @@ public final class LeNet extends LayeredModel {
   }
 
   @Override
-  public int inputHeight() {
-    return config.inputSize();
-  }
-
-  @Override
-  public int inputWidth() {
-    return config.inputSize();
-  }
-
-  @Override
-  public int inputChannels() {
-    return config.channels();
-  }
-
-  @Override
   public int classes() {
     return config.classes();
   }
 
-  /** Without batch norm and dropout every example is computed on its own. */
   @Override
-  public boolean batchIndependent() {
-    return !config.batchNorm() && config.dropout() == 0f;
-  }
-
-  @Override
-  public boolean drawsMasks() {
-    return config.dropout() > 0f;
-  }
-
-  @Override
-  NetworkBuilder layers(NetworkBuilder net) {
+  public Network network() {
     LeNetConfig c = config;
-    // The reshape pins the static shape (layers need known channel counts) and checks the fed size.
-    net.pin(-1, c.inputSize(), c.inputSize(), c.channels());
-    convStage(net, c.conv1Channels(), c.firstConvPadding());
-    convStage(net, c.conv2Channels(), 0);
+    Network.Builder net = Network.input(c.inputSize(), c.inputSize(), c.channels());
+    stage(net, c.conv1Channels(), c.firstConvPadding());
+    stage(net, c.conv2Channels(), 0);
     net.flatten();
-    net.dense(c.dense1Units());
-    hidden(net);
-    net.dropout(c.dropout());
-    net.dense(c.dense2Units());
-    hidden(net);
-    net.dropout(c.dropout());
-    net.dense(c.classes());
-    return net;
+    hidden(net, c.dense1Units());
+    hidden(net, c.dense2Units());
+    return net.dense(c.classes()).build();
   }
 
-  /** Convolution, [bn,] activation, pooling: one stage (blocked where it applies). */
-  private void convStage(NetworkBuilder net, int channels, int padding) {
-    net.convStage(channels, LeNetConfig.KERNEL, padding, config.batchNorm(), config.activation(), config.pooling(),
-        LeNetConfig.POOL, LeNetConfig.POOL);
+  /** Convolution, [batch norm,] activation, pooling. */
+  private void stage(Network.Builder net, int channels, int padding) {
+    net.conv(channels, LeNetConfig.KERNEL, 1, padding);
+    normalizedActivation(net);
+    net.pool(config.pooling(), LeNetConfig.POOL, LeNetConfig.POOL);
   }
 
-  private void hidden(NetworkBuilder net) {
+  /** Dense, [batch norm,] activation, [dropout]. */
+  private void hidden(Network.Builder net, int units) {
+    net.dense(units);
+    normalizedActivation(net);
+    net.dropout(config.dropout());
+  }
+
+  private void normalizedActivation(Network.Builder net) {
     if (config.batchNorm()) {
       net.batchNorm();
     }
-    net.activation(config.activation());
+    net.activate(config.activation());
   }
 
   @Override

@@ -13,8 +13,8 @@ import org.tensorflow.types.TFloat32;
  * that use the CPU's vectors well.
  *
  * <p>Why: LeNet's convolutions have 1 and 6 input channels and 6 and 16 output channels, too few for oneDNN's
- * 16-wide AVX-512 blocks. Its backward-data convolution of conv2 took 38% of a training step at 9-14 GFLOP/s
- * (bench/PERFORMANCE.md). Here every 2x2 block of pixels becomes one position with 4x the channels:
+ * 16-wide AVX-512 blocks; its backward-data convolution dominated a training step (bench/PERFORMANCE.md). Here
+ * every 2x2 block of pixels becomes one position with 4x the channels:
  * <ul>
  *   <li>the padded input {@code [N, H, W, C]} becomes {@code [N, H/2, W/2, 4C]} ({@code SpaceToDepth});
  *   <li>each output block (2x2 output pixels, {@code 4 Cout} values) reads {@code b x b} input blocks,
@@ -37,17 +37,6 @@ public final class BlockedConvStage {
   private static final long BLOCK = 2;
   /** The larger block of a stage that reads the images (LeNet's first): 4x4 pixels. */
   private static final long WIDE_BLOCK = 4;
-
-  /**
-   * Whether models use this form where it applies: yes unless the JVM runs with
-   * {@code -Dcnnlab.blocked-conv=off} (the plain convolution, for comparisons).
-   */
-  public static final boolean ENABLED = !"off".equalsIgnoreCase(System.getProperty("cnnlab.blocked-conv", "on"));
-
-  /** True when a model being built now uses the blocked form where it applies. */
-  public static boolean enabled() {
-    return ENABLED && !GraphForms.plainRequested();
-  }
 
   private BlockedConvStage() {}
 
@@ -89,10 +78,9 @@ public final class BlockedConvStage {
 
     /**
      * The larger of the four positions' columns, as a tree of element-wise maxima over one {@code Split}: their
-     * gradients are selections on {@code [M, C]} tensors and one concatenation (four Slices had four full-size
-     * Pads and an AddN; the batch-norm LeNet trained at 12.0-12.2k against 10.6-10.8k img/s, 1 thread). oneDNN's
-     * MaxPool over every row seen as a 2x2 image took 4 ms of a batch-norm LeNet step with its gradient, a Max
-     * reduction's gradient 5 ms of a ReLU/max one.
+     * gradients are selections on {@code [M, C]} tensors and one concatenation, cheaper than four Slices (four
+     * full-size Pads and an AddN), oneDNN's MaxPool over each row as a 2x2 image or a Max reduction
+     * (bench/PERFORMANCE.md).
      */
     private Operand<TFloat32> maxOverBlock(Ops tf, Operand<TFloat32> t) {
       List<Operand<TFloat32>> positions = new ArrayList<>();
@@ -103,11 +91,6 @@ public final class BlockedConvStage {
           tf.math.maximum(positions.get(2), positions.get(3)));
     }
 
-    /** 2x2/2 pooling of {@code rows}-shaped {@code t}, in the plain layout {@code [N, H / 2, W / 2, channels]}. */
-    public Operand<TFloat32> pool(Ops tf, Operand<TFloat32> t, Pooling pooling) {
-      return unblock(tf, poolBlocked(tf, t, pooling));
-    }
-
     /**
      * 2x2/2 pooling of {@code rows}-shaped {@code t}, as {@code [N, outH, outW, pooled]}: for a 4x4 block the
      * 2x2 space-to-depth form of the pooled image, which a next stage without padding convolves as it is
@@ -115,8 +98,8 @@ public final class BlockedConvStage {
      */
     public Operand<TFloat32> poolBlocked(Ops tf, Operand<TFloat32> t, Pooling pooling) {
       Operand<TFloat32> pooled = switch (pooling) {
-        // A Sum times 1/4: a product with a [4C, C] constant took 0.5 ms of a 1-thread inference step, and
-        // Mean's gradient divides the full-size tensor where Sum's only tiles it.
+        // A Sum times 1/4: cheaper than a product with a [4C, C] constant, and Mean's gradient divides the
+        // full-size tensor where Sum's only tiles it.
         case AVG -> tf.math.mul(tf.sum(tf.reshape(t, tf.constant(new long[] {-1, BLOCK * BLOCK, pooledWidth()})),
             tf.constant(1)), tf.constant(1f / (BLOCK * BLOCK)));
         case MAX -> maxOverBlock(tf, t);
@@ -150,25 +133,29 @@ public final class BlockedConvStage {
   }
 
   /**
-   * The convolution with bias in the blocked layout. With {@code inputNeedsGradient} (the input comes from
-   * earlier layers) it is one matrix product of the im2col rows (b x b shifted blocks of the space-to-depth
-   * input) and the spread kernel. Without (the stage reads the images) it is one {@code b x b} convolution
-   * of the space-to-depth input with the spread kernel ({@code [b, b, 4C, 4Cout]}), whose slow backward-data
-   * convolution is never needed: LeNet's first stage saves the slices and concatenation of blocks of 4 values
-   * (5 ms of a 15 ms step at 1 thread on the Zen 5; a stride-2 6x6 convolution of the plain input took 4 ms,
-   * {@code ExtractImagePatches} 20 ms).
-   *
-   * @throws IllegalArgumentException when {@link #applies} is false for these sizes
+   * The side of the pixel blocks a stage {@link #applies applying} to these sizes computes in: 4 where no gradient
+   * flows into the input and the padded input and the output divide by 4 (one product of 2x2 shifted blocks), else
+   * 2.
    */
-  public static Blocked convolve(Ops tf, Operand<TFloat32> x, Operand<TFloat32> kernel, Operand<TFloat32> bias,
-      int padding, boolean inputNeedsGradient) {
-    return convolve(tf, x, null, kernel, bias, padding, inputNeedsGradient);
+  public static long blockSize(long height, long width, int kernel, int padding, boolean inputNeedsGradient) {
+    long paddedH = height + 2L * padding;
+    long paddedW = width + 2L * padding;
+    boolean wide = !inputNeedsGradient && paddedH % WIDE_BLOCK == 0 && paddedW % WIDE_BLOCK == 0
+        && (paddedH - kernel + 1) % WIDE_BLOCK == 0 && (paddedW - kernel + 1) % WIDE_BLOCK == 0;
+    return wide ? WIDE_BLOCK : BLOCK;
   }
 
   /**
-   * As above, given also {@code blockedInput}: x in 2x2 space-to-depth form, as an earlier stage computed it
-   * ({@link Blocked#poolBlocked}), or null. Used without padding, it saves a DepthToSpace and a
-   * SpaceToDepth (and their gradients) between LeNet's two stages.
+   * The convolution with bias in the blocked layout. With {@code inputNeedsGradient} (the input comes from
+   * earlier layers) it is one matrix product of the im2col rows (b x b shifted blocks of the space-to-depth
+   * input) and the spread kernel. Without (the stage reads the images) it is one product of 2x2 shifted 4x4 blocks
+   * where the sizes divide by 4 ({@link #blockSize}), else one {@code b x b} convolution of the space-to-depth
+   * input with the spread kernel ({@code [b, b, 4C, 4Cout]}); the slow backward-data convolution is never needed.
+   *
+   * @param blockedInput x in 2x2 space-to-depth form, as an earlier stage computed it ({@link
+   *     Blocked#poolBlocked}), or null; used without padding, it saves a DepthToSpace and a SpaceToDepth (and
+   *     their gradients) between two stages
+   * @throws IllegalArgumentException when {@link #applies} is false for these sizes
    */
   public static Blocked convolve(Ops tf, Operand<TFloat32> x, Operand<TFloat32> blockedInput,
       Operand<TFloat32> kernel, Operand<TFloat32> bias, int padding, boolean inputNeedsGradient) {
@@ -184,8 +171,7 @@ public final class BlockedConvStage {
     }
     long paddedH = height + 2L * padding;
     long paddedW = width + 2L * padding;
-    if (!inputNeedsGradient && paddedH % WIDE_BLOCK == 0 && paddedW % WIDE_BLOCK == 0
-        && (paddedH - k + 1) % WIDE_BLOCK == 0 && (paddedW - k + 1) % WIDE_BLOCK == 0) {
+    if (blockSize(height, width, k, padding, inputNeedsGradient) == WIDE_BLOCK) {
       return wide(tf, pad(tf, x, padding), kernel, bias, k, in, out);
     }
     int blocks = blocksRead(k, BLOCK);
@@ -214,9 +200,9 @@ public final class BlockedConvStage {
 
   /**
    * A stage that reads the images, in 4x4 blocks: one matrix product of the im2col rows (2x2 shifted blocks of
-   * 16C values, whole 64-byte lines for one channel) with the spread kernel. LeNet's conv1, 1 thread, batch
-   * 256: 1.9 ms, against 3.1 ms for the 3x3 convolution over 2x2 blocks (4 channels, which oneDNN vectorises
-   * poorly); without input gradient, so the gather's gradient never runs.
+   * 16C values, whole 64-byte lines for one channel) with the spread kernel, faster than the 3x3 convolution over
+   * 2x2 blocks (4 channels, which oneDNN vectorises poorly); without input gradient, so the gather's gradient
+   * never runs.
    */
   private static Blocked wide(Ops tf, Operand<TFloat32> padded, Operand<TFloat32> kernel, Operand<TFloat32> bias,
       int k, long in, long out) {
@@ -240,8 +226,7 @@ public final class BlockedConvStage {
 
   /**
    * {@code x} with {@code padding} zeros around every image, padded as {@code [N, H, W*C]}: TensorFlow's Pad
-   * then copies whole rows (LeNet's images at batch 256, 1 thread: 0.12 ms against 0.37-0.45 ms as {@code [N,
-   * 28, 28, 1]}).
+   * then copies whole rows instead of single values.
    */
   static Operand<TFloat32> pad(Ops tf, Operand<TFloat32> x, int padding) {
     if (padding == 0) {
@@ -258,9 +243,8 @@ public final class BlockedConvStage {
 
   /**
    * The im2col matrix {@code [N*outH*outW, b*b*block^2 C]}: b x b shifted blocks of the space-to-depth input,
-   * gathered in one {@code GatherV2} of whole blocks (rows of {@code block^2 C} values). Nine {@code Slice}s and a
-   * {@code Concat} copied every value twice: LeNet's conv2 at batch 256, 1 thread, 0.35-0.48 against 0.55-0.79 ms
-   * (bench/PERFORMANCE.md, fifth pass).
+   * gathered in one {@code GatherV2} of whole blocks (rows of {@code block^2 C} values), where nine {@code Slice}s
+   * and a {@code Concat} copied every value twice.
    */
   private static Operand<TFloat32> shiftedBlocks(Ops tf, Operand<TFloat32> blocked, long block, int blocks, long outH,
       long outW, long in) {
@@ -273,8 +257,8 @@ public final class BlockedConvStage {
   }
 
   /**
-   * {@code SpaceToDepth} as a reshape and a transpose: for LeNet's 1-channel images in 4x4 blocks, 0.45 ms
-   * against 0.9 ms at 1 thread, batch 256 (TensorFlow's kernel copies one value at a time).
+   * {@code SpaceToDepth} as a reshape and a transpose: TensorFlow's kernel copies one value at a time, which is
+   * slow for LeNet's 1-channel images in 4x4 blocks.
    */
   private static Operand<TFloat32> spaceToDepth(Ops tf, Operand<TFloat32> x, long block) {
     long h = x.shape().size(1);

@@ -25,35 +25,23 @@ public final class Conv {
    * Padding that equals TensorFlow's {@code SAME} (stride 1, {@code 2p = k - 1}) uses it; other padding goes
    * through an explicit {@code Pad} and {@code VALID}.
    *
-   * @param x input {@code [N, H, W, C]} with a known channel count
+   * @param x input {@code [N, H, W, C]}, or {@code [N, C, H, W]} when {@code channelsFirst} ({@link
+   *     ChannelsFirst}; the output is then {@code [N, Cout, H', W']}), with a known channel count
    * @param seed model seed; the kernel's seed is derived from it and {@code name}
-   */
-  public static WeightedOutput conv2d(
-      Ops tf, String name, Operand<TFloat32> x, int outChannels, int kernel, int stride, int padding, long seed) {
-    return conv2d(tf, name, x, outChannels, kernel, stride, padding, seed, false);
-  }
-
-  /**
-   * As {@link #conv2d(Ops, String, Operand, int, int, int, int, long)}, on {@code x [N, C, H, W]} giving
-   * {@code [N, Cout, H', W']} when {@code channelsFirst} ({@link ChannelsFirst}); the variables are the same.
-   * NCHW convolutions run on chunks of about {@link ChannelsFirst#chunkSize} images of the batch size and
-   * threads a build was given ({@link GraphForms#buildForBatch}).
+   * @param chunks consecutive batch chunks convolved one after the other ({@link BatchChunks}); 1 for none
    */
   public static WeightedOutput conv2d(Ops tf, String name, Operand<TFloat32> x, int outChannels, int kernel,
-      int stride, int padding, long seed, boolean channelsFirst) {
-    int chunks = channelsFirst ? ChannelsFirst.chunks(GraphForms.batchSizeHint(), GraphForms.threadsHint()) : 1;
+      int stride, int padding, long seed, boolean channelsFirst, int chunks) {
     return layer(tf, name, x, channelsFirst ? 1 : 3, outChannels, kernel, stride, padding, seed, chunks,
         (layer, part, w, b) -> convolve(layer, part, w, b, kernel, stride, padding, channelsFirst));
   }
 
   /**
-   * As {@link #conv2d(Ops, String, Operand, int, int, int, int, long)} with stride 1, computed by
-   * {@link GatheredConv} on chunks of about {@link ChannelsFirst#chunkSize} images (NHWC in and out; the
-   * variables are the same).
+   * As {@link #conv2d} with stride 1 on NHWC tensors, computed by {@link GatheredConv} (the variables are the
+   * same).
    */
   public static WeightedOutput conv2dGathered(Ops tf, String name, Operand<TFloat32> x, int outChannels,
-      int kernel, int padding, long seed) {
-    int chunks = ChannelsFirst.chunks(GraphForms.batchSizeHint(), GraphForms.threadsHint());
+      int kernel, int padding, long seed, int chunks) {
     return layer(tf, name, x, 3, outChannels, kernel, 1, padding, seed, chunks,
         (layer, part, w, b) -> GatheredConv.convolve(layer, part, w, b, kernel, padding));
   }

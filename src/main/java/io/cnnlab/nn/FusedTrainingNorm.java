@@ -18,12 +18,9 @@ import org.tensorflow.types.TInt32;
  * loop ({@code nspc_bnorm:any}) about as slow as the primitive ops. Such inputs are padded with zero channels
  * to a multiple of 8 and the result cut back, both as a product of the {@code [N*H*W, C]} rows with a
  * constant 0/1 matrix, which oneDNN's matmul does faster than TensorFlow's {@code Pad} and {@code Slice}
- * kernels with a last dimension of 6. LeNet's first batch norm ({@code [256, 28, 28, 6]}), forward and
- * backward, one-off micro-benchmark, load 1.6: primitive ops 12.6 ms, the fused op as it is 11.6, padded by
- * {@code Pad}/{@code Slice} 5.3, transposed to NCHW 5.6, matmul padding 4.2 (8.7 if the fused op sees
- * {@code [N*H*W, 1, 1, C]} instead of {@code [N, H, W, C]}). 1x1 convolutions (4.0) would do as well, but
- * oneDNN's convolution returned the input's channel count for the empty batch the training path gets in
- * evaluation steps.
+ * kernels with a last dimension of 6 (bench/PERFORMANCE.md compares the alternatives). 1x1 convolutions would
+ * do as well, but oneDNN's convolution returned the input's channel count for the empty batch the training path
+ * gets in evaluation steps.
  */
 final class FusedTrainingNorm {
   private FusedTrainingNorm() {}

@@ -10,23 +10,14 @@ import org.tensorflow.types.TFloat32;
  * {@code [N*H'*W', k*k*C]}, and the product with the kernel {@code [k*k*C, Cout]} is the convolution. Its
  * gradients are TensorFlow's own: two products and the gather's {@code UnsortedSegmentSum}.
  *
- * <p>Why: oneDNN (TensorFlow 2.18) ran AlexNet's conv2-conv5 at 200-250 GFLOP/s forward and backward in NCHW
- * on the AMD EPYC Zen 5 (its NHWC kernels slower still), against a matmul peak of 300-385. The same convolutions
- * as a gather and a product, with gradients, ran at 300-350 GFLOP/s on chunks of 32 images at 2 threads
- * (bench/PERFORMANCE.md, fifth pass). It needs no oneDNN convolution kernel, so also none of the NHWC
- * backward-data kernel's wrong channel counts ({@link ChannelsFirst#nhwcGradientSuspect}).
+ * <p>Why: for AlexNet's convolutions over many channels, oneDNN's convolution kernels (TensorFlow 2.18), NCHW or
+ * NHWC, stayed well below the matrix product's speed, which this form reaches (bench/PERFORMANCE.md). It needs no
+ * oneDNN convolution kernel, so also none of the NHWC backward-data kernel's wrong channel counts
+ * ({@link ChannelsFirst#nhwcGradientSuspect}). Its cost is memory: the im2col matrices live until the backward
+ * pass.
  */
 public final class GatheredConv {
-  /** On unless the JVM runs with {@code -Dcnnlab.gathered-conv=off} (the NCHW convolutions, for comparisons). */
-  public static final boolean ENABLED =
-      !"off".equalsIgnoreCase(System.getProperty("cnnlab.gathered-conv", "on"));
-
   private GatheredConv() {}
-
-  /** True when a model being built now computes a stride-{@code stride} wide convolution this way. */
-  public static boolean wanted(int stride) {
-    return ENABLED && stride == 1 && !GraphForms.plainRequested();
-  }
 
   /**
    * {@code conv(pad(x)) + bias} for {@code x [N, H, W, C]}, kernel {@code [k, k, C, Cout]}, stride 1 and

@@ -16,7 +16,7 @@ final class ImageRows {
    * {@code images [N, ...]} as rows {@code [N * positions, depth]}, and from each image the rows {@code index}
    * (within the image), in that order: {@code [N * index.length, depth]}. The gather runs along axis 0 with each
    * image's offset added: its gradient is then one {@code UnsortedSegmentSum}, where a gather along axis 1 has
-   * two full-size transposes around it (1.8 ms of a 1-thread LeNet training step). The batch size is read from
+   * two full-size transposes around it. The batch size is read from
    * the tensor, since graphs do not fix it.
    */
   static Operand<TFloat32> gather(Ops tf, Operand<TFloat32> images, long positions, long depth, int[] index) {

@@ -13,12 +13,11 @@ import java.util.List;
  * @param gitCommit {@code git rev-parse HEAD} of the working tree, or {@code unknown}
  * @param cpuModel the first {@code model name} of {@code /proc/cpuinfo}, or {@code os.arch} elsewhere
  * @param cpuExtensions the CPU's vector extensions that decide TensorFlow's speed
- * @param onednn whether TensorFlow's oneDNN kernels ran, and why
- * @param convStages how convolutions were computed ({@link io.cnnlab.nn.GraphForms#describe}); null in
- *     manifests written before it was recorded
+ * @param onednn whether TensorFlow's oneDNN kernels ran, and why (how each run computed is its manifest's
+ *     {@code execution})
  * @param cores processors available to the JVM
  * @param device {@code cpu} or {@code gpu}
  */
 public record RunEnvironment(
     String java, String tensorflowJava, String tensorflow, String cnnlab, String gitCommit, String cpuModel,
-    List<String> cpuExtensions, String onednn, String convStages, int cores, String device) {}
+    List<String> cpuExtensions, String onednn, int cores, String device) {}

@@ -23,8 +23,8 @@ import org.tensorflow.types.TFloat32;
  * {@value #ENV} from the C environment once, when its native library loads: setting the variable after that
  * changes nothing. A Java program cannot set its own environment, so {@link #ensure()} calls libc's
  * {@code setenv} through JNA. cnnlab calls it before it loads TensorFlow ({@link Graphs#create()}, the CLI's
- * {@code main}); a program that loads TensorFlow itself first gets one warning from the first session cnnlab
- * opens ({@link Sessions#open}).
+ * {@code main}); a program that loads TensorFlow itself first gets one warning when cnnlab first probes oneDNN
+ * ({@link #status()}, once per process that trains or measures).
  *
  * <p>A {@value #ENV} the user set is left as it is. The system property {@value #PROPERTY} chooses otherwise:
  * {@code on} (the default), {@code off}, or {@code tensorflow} (TensorFlow's own per-CPU default).
@@ -34,6 +34,10 @@ public final class OneDnn {
   public static final String ENV = "TF_ENABLE_ONEDNN_OPTS";
   /** System property: {@code on}, {@code off} or {@code tensorflow}. */
   public static final String PROPERTY = "cnnlab.onednn";
+
+  /** The CPU extensions with which TensorFlow 2.18 turns oneDNN on by default on x86 (its {@code IsMklEnabled}). */
+  private static final java.util.Set<String> DEFAULT_ON_EXTENSIONS =
+      java.util.Set.of("AVX512-VNNI", "AVX512-BF16", "AVX-VNNI", "AMX");
 
   /** The first op-name prefix of TensorFlow's oneDNN kernels after graph rewriting ({@code _MklNativeConv2D}). */
   static final String ONEDNN_OP_PREFIX = "_Mkl";
@@ -52,6 +56,8 @@ public final class OneDnn {
   }
 
   private static String setting;
+  /** Whether the setting turns oneDNN on, as far as it tells without a probe. */
+  private static boolean expectedOn;
   private static Status status;
 
   private OneDnn() {}
@@ -66,20 +72,38 @@ public final class OneDnn {
     }
     String user = System.getenv(ENV);
     String wanted = System.getProperty(PROPERTY, "on").trim().toLowerCase(Locale.ROOT);
+    boolean tensorflowDefault = Cpu.detect().extensions().stream().anyMatch(DEFAULT_ON_EXTENSIONS::contains);
     if (user != null) {
       setting = ENV + "=" + user + " from the environment";
+      expectedOn = user.trim().equals("1") || user.trim().equalsIgnoreCase("true");
     } else if (wanted.equals("tensorflow")) {
       setting = "TensorFlow's default for this CPU (" + PROPERTY + "=tensorflow)";
+      expectedOn = tensorflowDefault;
     } else if (!wanted.equals("on") && !wanted.equals("off")) {
       throw new IllegalArgumentException(
           "-D" + PROPERTY + "=" + wanted + ": expected on, off or tensorflow");
     } else if (tensorflowLoaded()) {
       setting = "TensorFlow's default for this CPU: it was loaded before cnnlab could set " + ENV;
+      expectedOn = tensorflowDefault;
     } else {
       String value = wanted.equals("on") ? "1" : "0";
-      setting = setenv(ENV, value) ? ENV + "=" + value + " set by cnnlab"
+      boolean set = setenv(ENV, value);
+      setting = set ? ENV + "=" + value + " set by cnnlab"
           : "TensorFlow's default for this CPU: cnnlab could not set " + ENV + " (no libc setenv)";
+      expectedOn = set ? wanted.equals("on") : tensorflowDefault;
     }
+  }
+
+  /**
+   * What the setting leads to expect, without the probe graph of {@link #status()}: for estimates that must not
+   * run TensorFlow (a dry run's plan). The probe's answer, once known, is the real one.
+   */
+  public static synchronized Status expected() {
+    if (status != null) {
+      return status;
+    }
+    ensure();
+    return new Status(expectedOn, setting + "; expected, not probed");
   }
 
   /**

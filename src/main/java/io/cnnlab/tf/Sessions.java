@@ -65,17 +65,16 @@ public final class Sessions {
         .build();
   }
 
-  /**
-   * A session on {@code graph} using {@code threads} intra-op threads. The first one in a process also checks
-   * that oneDNN is on ({@link OneDnn#status()}: one warning line on standard error when it is not).
-   */
+  /** A session on {@code graph} using {@code threads} intra-op threads. */
   public static Session open(Graph graph, int threads) {
     return open(graph, config(threads));
   }
 
-  /** A session on {@code graph} with {@code config}; the first one in a process checks oneDNN as above. */
+  /**
+   * A session on {@code graph} with {@code config}. oneDNN's state is not probed here: a process that trains or
+   * measures probes it once ({@code io.cnnlab.graph.Machine#detect}).
+   */
   public static Session open(Graph graph, ConfigProto config) {
-    OneDnn.status();
     return new Session(graph, config);
   }
 

@@ -1,5 +1,6 @@
 package io.cnnlab.training;
 
+import io.cnnlab.graph.Execution;
 import io.cnnlab.models.Model;
 import io.cnnlab.tf.Graphs;
 import io.cnnlab.tf.Sessions;
@@ -22,7 +23,7 @@ final class ThroughputProbe {
 
   private ThroughputProbe() {}
 
-  static Throughput measure(Model model, TrainConfig config, int steps) {
+  static Throughput measure(Model model, TrainConfig config, Execution execution, int steps) {
     if (steps < 1) {
       throw new IllegalArgumentException("throughput needs >= 1 timed step, got " + steps);
     }
@@ -36,8 +37,8 @@ final class ThroughputProbe {
     long[] shape = {n, model.inputHeight(), model.inputWidth(), model.inputChannels()};
     long[] stepNanos = new long[steps];
     try (Graph graph = Graphs.create()) {
-      TrainGraph g = TrainGraph.build(graph, model, config);
-      try (Session session = Sessions.open(graph, g.sessionConfig(config.effectiveThreads()));
+      TrainGraph g = TrainGraph.build(graph, model, config, execution);
+      try (Session session = Sessions.open(graph, execution.sessionConfig());
           TBool flag = TBool.scalarOf(true);
           TFloat32 learningRate = TFloat32.scalarOf((float) config.learningRate());
           TFloat32 x = Tensors.floats(images, shape);
@@ -58,7 +59,7 @@ final class ThroughputProbe {
     long total = Arrays.stream(stepNanos).sum();
     long[] sorted = stepNanos.clone();
     Arrays.sort(sorted);
-    return new Throughput(model.name(), n, steps, config.effectiveThreads(),
+    return new Throughput(model.name(), n, steps, execution.threads(),
         (double) n * steps / (total / 1e9), sorted[steps / 2] / 1e6);
   }
 }

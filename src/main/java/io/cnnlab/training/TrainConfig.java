@@ -1,5 +1,7 @@
 package io.cnnlab.training;
 
+import io.cnnlab.graph.ConvFormChoice;
+import io.cnnlab.graph.ExecutionOptions;
 import io.cnnlab.training.optim.LearningRateSchedule;
 import io.cnnlab.training.optim.OptimizerKind;
 import io.cnnlab.training.optim.ScheduleSyntax;
@@ -24,9 +26,8 @@ import java.util.HexFormat;
  * @param weightDecay L2 coefficient {@code wd} (0 for none)
  * @param schedule learning-rate schedule, a factor of {@code learningRate}
  * @param seed seed of the model's initializers and dropout
- * @param threads TensorFlow threads (forced to 1 in deterministic mode)
- * @param towers data-parallel towers a batch is split into ({@link Towers}); 0 chooses automatically
- * @param deterministic one intra-op and one inter-op thread, so two runs give bit-identical metrics
+ * @param execution how the run asks to be computed: convolution forms, threads, towers, deterministic mode
+ *     (resolved on the machine that runs it into an {@code io.cnnlab.graph.Execution})
  * @param checkpointEvery checkpoint every this many epochs (the last epoch always gets one)
  */
 public record TrainConfig(
@@ -38,9 +39,7 @@ public record TrainConfig(
     double weightDecay,
     LearningRateSchedule schedule,
     long seed,
-    int threads,
-    int towers,
-    boolean deterministic,
+    ExecutionOptions execution,
     int checkpointEvery) {
 
   // The defaults of Builder: help texts and option defaults read these, so no default is written twice.
@@ -54,14 +53,13 @@ public record TrainConfig(
   /** {@link ScheduleSyntax} of the default schedule. */
   public static final String DEFAULT_SCHEDULE = "constant";
   public static final long DEFAULT_SEED = 42;
-  /** 0: {@link Towers#resolve} chooses. */
-  public static final int DEFAULT_TOWERS = 0;
   public static final int DEFAULT_CHECKPOINT_EVERY = 1;
 
   /** Version of {@link #canonical()}; bump it when the meaning of a field changes. */
   // 2: dropout masks keyed by the global step (a run draws other masks than under 1), batch norm in towers.
   // 3: a run ends by writing its feature maps (features/), so run folders of 2 are rerun by the harness.
-  static final String CANONICAL_VERSION = "cnnlab-train-3";
+  // 4: the requested execution (convolution forms, threads, towers) is part of the run's identity.
+  static final String CANONICAL_VERSION = "cnnlab-train-4";
 
   public TrainConfig {
     require(epochs >= 1, "epochs must be >= 1, got " + epochs);
@@ -73,8 +71,7 @@ public record TrainConfig(
     require(weightDecay >= 0 && Double.isFinite(weightDecay),
         "weightDecay must be a finite number >= 0, got " + weightDecay);
     require(schedule != null, "schedule must be given (LearningRateSchedule.constant() for none), got null");
-    require(threads >= 1, "threads must be >= 1, got " + threads);
-    require(towers >= 0, "towers must be >= 1, or 0 to choose automatically, got " + towers);
+    require(execution != null, "execution must be given (ExecutionOptions.DEFAULT for the defaults), got null");
     require(checkpointEvery >= 1, "checkpointEvery must be >= 1 epoch, got " + checkpointEvery);
   }
 
@@ -93,8 +90,8 @@ public record TrainConfig(
   public Builder toBuilder() {
     return new Builder()
         .epochs(epochs).batchSize(batchSize).optimizer(optimizer).learningRate(learningRate)
-        .momentum(momentum).weightDecay(weightDecay).schedule(schedule).seed(seed).threads(threads).towers(towers)
-        .deterministic(deterministic).checkpointEvery(checkpointEvery);
+        .momentum(momentum).weightDecay(weightDecay).schedule(schedule).seed(seed).execution(execution)
+        .checkpointEvery(checkpointEvery);
   }
 
   /** The rate fed at step {@code step} (0-based) of epoch {@code epoch} (0-based). */
@@ -102,17 +99,12 @@ public record TrainConfig(
     return learningRate * schedule.factor(epoch, step, stepsPerEpoch);
   }
 
-  /** Intra-op threads the session gets: 1 in deterministic mode, {@link #threads()} otherwise. */
-  public int effectiveThreads() {
-    return deterministic ? 1 : threads;
-  }
-
   /**
    * The fields that change what a run computes, as stable text: batch size, optimizer, base rate,
-   * momentum (only for the optimizers that use it), weight decay, schedule, seed and the deterministic
-   * flag. Left out on purpose: {@code epochs} (it only says where to stop, so a finished run can be
-   * extended; a cosine schedule carries its own horizon), {@code threads} and {@code towers} (results
-   * differ in the last bits only, and deterministic mode fixes both at 1) and {@code checkpointEvery}.
+   * momentum (only for the optimizers that use it), weight decay, schedule, seed and the requested execution
+   * (forms, threads and towers change the last bits; deterministic mode changes more). Left out on purpose:
+   * {@code epochs} (it only says where to stop, so a finished run can be extended; a cosine schedule carries its
+   * own horizon) and {@code checkpointEvery}.
    */
   public String canonical() {
     StringBuilder s = new StringBuilder(CANONICAL_VERSION);
@@ -125,7 +117,7 @@ public record TrainConfig(
     s.append(";weightDecay=").append(weightDecay);
     s.append(";schedule=").append(schedule.canonical());
     s.append(";seed=").append(seed);
-    s.append(";deterministic=").append(deterministic);
+    s.append(";execution=").append(execution.canonical());
     return s.toString();
   }
 
@@ -162,7 +154,8 @@ public record TrainConfig(
   /**
    * Mutable builder; each setter sets the field of the same name, {@link #build()} validates. Defaults (the
    * {@code DEFAULT_*} constants) are the textbook's LeNet run: 10 epochs, batch 256, SGD at 0.9, constant
-   * rate, no weight decay, seed 42, every core, checkpoint every epoch.
+   * rate, no weight decay, seed 42, the default execution (automatic forms and towers, every core), checkpoint
+   * every epoch.
    */
   public static final class Builder {
     private int epochs = DEFAULT_EPOCHS;
@@ -173,9 +166,7 @@ public record TrainConfig(
     private double weightDecay = DEFAULT_WEIGHT_DECAY;
     private LearningRateSchedule schedule = ScheduleSyntax.parse(DEFAULT_SCHEDULE, DEFAULT_EPOCHS);
     private long seed = DEFAULT_SEED;
-    private int threads = io.cnnlab.tf.Sessions.defaultThreads();
-    private int towers = DEFAULT_TOWERS;
-    private boolean deterministic = false;
+    private ExecutionOptions execution = ExecutionOptions.DEFAULT;
     private int checkpointEvery = DEFAULT_CHECKPOINT_EVERY;
 
     private Builder() {}
@@ -220,19 +211,30 @@ public record TrainConfig(
       return this;
     }
 
-    public Builder threads(int v) {
-      threads = v;
+    public Builder execution(ExecutionOptions v) {
+      execution = v;
       return this;
     }
 
-    /** Towers a batch is split into; 0 (the default) lets {@link Towers#resolve} choose. */
+    /** TensorFlow threads; 0 (the default) means every core of the machine that runs. */
+    public Builder threads(int v) {
+      execution = execution.withThreads(v);
+      return this;
+    }
+
+    /** Towers a batch is split into; 0 (the default) chooses automatically. */
     public Builder towers(int v) {
-      towers = v;
+      execution = execution.withTowers(v);
       return this;
     }
 
     public Builder deterministic(boolean v) {
-      deterministic = v;
+      execution = execution.withDeterministic(v);
+      return this;
+    }
+
+    public Builder convForm(ConvFormChoice v) {
+      execution = execution.withConvForm(v);
       return this;
     }
 
@@ -243,7 +245,7 @@ public record TrainConfig(
 
     public TrainConfig build() {
       return new TrainConfig(epochs, batchSize, optimizer, learningRate, momentum, weightDecay, schedule,
-          seed, threads, towers, deterministic, checkpointEvery);
+          seed, execution, checkpointEvery);
     }
   }
 }

@@ -1,9 +1,10 @@
 package io.cnnlab.training;
 
+import io.cnnlab.graph.Execution;
+import io.cnnlab.graph.Lowering;
+import io.cnnlab.graph.ModelOutputs;
 import io.cnnlab.models.Model;
-import io.cnnlab.models.ModelOutputs;
 import io.cnnlab.nn.BatchChunks;
-import io.cnnlab.nn.GraphForms;
 import io.cnnlab.nn.Losses;
 import io.cnnlab.nn.StepSeed;
 import io.cnnlab.training.checkpoint.VariableSaver;
@@ -17,7 +18,6 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -34,9 +34,12 @@ import org.tensorflow.types.TInt64;
  * <p>Every random draw of a step (dropout masks) is keyed by the seed and the global step
  * ({@link StepSeed}); the step is a variable, so the checkpoint holds it and a resumed run draws on where
  * the interrupted one stopped.
+ *
+ * <p>The model is lowered in the forms of the run's {@link Execution}, once per tower ({@link Towers}).
  */
 public final class TrainGraph {
   private final Model model;
+  private final Execution execution;
   private final Placeholder<TFloat32> images;
   private final Placeholder<TInt32> labels;
   private final Placeholder<TBool> training;
@@ -50,11 +53,10 @@ public final class TrainGraph {
   private final List<Variable<TFloat32>> trainable;
   private final Op trainStep;
   private final VariableSaver saver;
-  private final int towers;
 
-  private TrainGraph(Graph graph, Model model, TrainConfig config) {
+  private TrainGraph(Graph graph, Model model, TrainConfig config, Execution execution) {
     this.model = model;
-    this.towers = Towers.resolve(model, config);
+    this.execution = execution;
     Ops tf = Ops.create(graph);
     images = tf.withName("images").placeholder(TFloat32.class, Placeholder.shape(
         Shape.of(-1, model.inputHeight(), model.inputWidth(), model.inputChannels())));
@@ -66,9 +68,8 @@ public final class TrainGraph {
     StepSeed random = StepSeed.of(config.seed(), globalStep);
 
     var before = new HashSet<>(TrainableVariables.variableNames(graph));
-    outputs = GraphForms.buildPlainIf(config.deterministic(), () -> GraphForms.buildForBatch(
-        config.batchSize() / towers, config.effectiveThreads() / towers,
-        () -> towers == 1 ? model.build(tf, images, training, random) : buildTowers(graph, tf, random)));
+    outputs = execution.towers() == 1 ? Lowering.build(tf, model, execution, images, training, random)
+        : buildTowers(tf, random);
     loss = tf.withName("loss").identity(
         Losses.softmaxCrossEntropy(tf, outputs.logits(), labels, model.classes()));
     objective = withWeightDecay(tf, loss, outputs.decayedWeights(), config.weightDecay());
@@ -92,21 +93,12 @@ public final class TrainGraph {
    * taps are the slices' joined back in batch order, without padding rows, so the loss and its gradient are
    * the whole batch's.
    */
-  private ModelOutputs buildTowers(Graph graph, Ops tf, StepSeed random) {
+  private ModelOutputs buildTowers(Ops tf, StepSeed random) {
+    int towers = execution.towers();
     Ops split = tf.withSubScope("towers");
     List<Operand<TFloat32>> slices = BatchChunks.split(split, images, towers);
     List<Operand<TFloat32>> rowWeights = Towers.rowWeights(split, images, towers);
-    List<String> before = TrainableVariables.variableNames(graph);
-    List<ModelOutputs> built = model.buildTowers(tf, slices, rowWeights, training, random);
-    List<String> made = new ArrayList<>(TrainableVariables.variableNames(graph));
-    made.removeAll(before);
-    // The towers share one set of variables, made at the root by slice 0 (Initializers.variable): a variable
-    // a tower made for itself would sit in its scope ("tower1/conv1_kernel") and train a model of its own.
-    List<String> own = made.stream().filter(n -> n.contains("/")).toList();
-    if (!own.isEmpty()) {
-      throw new IllegalStateException(model.name() + " cannot be split into towers: its towers made variables "
-          + "of their own " + own + " instead of sharing slice 0's");
-    }
+    List<ModelOutputs> built = Lowering.build(tf, model.network(), execution, slices, rowWeights, training, random);
     Ops merge = tf.withSubScope("towers");
     Operand<TInt32> rows = BatchChunks.rows(merge, images);
     List<ModelOutputs.Tap> taps = new ArrayList<>();
@@ -125,16 +117,20 @@ public final class TrainGraph {
   }
 
   /**
-   * Builds the training graph of {@code model} into {@code graph}, with the optimizer, weight decay, seed
-   * and towers ({@link Towers#resolve(Model, TrainConfig)}) of {@code config}.
+   * Builds the training graph of {@code model} into {@code graph}, with the optimizer, weight decay and seed of
+   * {@code config}, in the forms and towers of {@code execution} (resolved from {@code config.execution()}).
+   *
+   * @throws IllegalArgumentException when the execution was resolved for another request than the config's
    */
-  public static TrainGraph build(Graph graph, Model model, TrainConfig config) {
-    if (model.classes() < 2 || model.inputHeight() < 1 || model.inputWidth() < 1 || model.inputChannels() < 1) {
-      throw new IllegalArgumentException("model " + model.name() + " must take images of positive size and "
-          + "have >= 2 classes, got " + model.inputHeight() + "x" + model.inputWidth() + "x"
-          + model.inputChannels() + " and " + model.classes() + " classes");
+  public static TrainGraph build(Graph graph, Model model, TrainConfig config, Execution execution) {
+    if (model.classes() < 2) {
+      throw new IllegalArgumentException("model " + model.name() + " must have >= 2 classes, got " + model.classes());
     }
-    return new TrainGraph(graph, model, config);
+    if (!execution.requested().equals(config.execution())) {
+      throw new IllegalArgumentException("the execution was resolved for " + execution.requested().canonical()
+          + ", the configuration asks for " + config.execution().canonical());
+    }
+    return new TrainGraph(graph, model, config, execution);
   }
 
   /** {@code loss + wd/2 * sum(w^2)} over the decayed weights ({@code l2Loss} is {@code sum(w^2)/2}). */
@@ -151,17 +147,9 @@ public final class TrainGraph {
     return tf.withName("objective").math.add(loss, tf.math.mul(tf.constant((float) weightDecay), sum));
   }
 
-  /** Data-parallel towers the batch is split into (1: the model is built once, on the whole batch). */
-  public int towers() {
-    return towers;
-  }
-
-  /**
-   * The session configuration for {@code threads} threads: with towers, {@link Towers#sessionConfig}
-   * runs them side by side; with one, every thread works inside each op.
-   */
-  public ConfigProto sessionConfig(int threads) {
-    return Towers.sessionConfig(threads, towers);
+  /** How the graph computes: its forms, towers and threads (the session's: {@link Execution#sessionConfig()}). */
+  public Execution execution() {
+    return execution;
   }
 
   /** The model the graph was built from. */

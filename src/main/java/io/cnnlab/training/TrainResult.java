@@ -1,5 +1,6 @@
 package io.cnnlab.training;
 
+import io.cnnlab.graph.Execution;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -11,9 +12,10 @@ import java.util.List;
  * @param outputDir the run's directory (metrics, checkpoint, predictions)
  * @param predictionsFile test-set predictions, one row per test sample: index, label, predicted
  * @param runHash the configuration-and-identity hash the checkpoint carries
+ * @param execution how the run computed: its graph's forms, towers and threads
  */
-public record TrainResult(
-    List<EpochMetrics> history, int resumedAfterEpoch, Path outputDir, Path predictionsFile, String runHash) {
+public record TrainResult(List<EpochMetrics> history, int resumedAfterEpoch, Path outputDir, Path predictionsFile,
+    String runHash, Execution execution) {
   public TrainResult {
     history = List.copyOf(history);
   }

@@ -3,6 +3,8 @@ package io.cnnlab.training;
 import io.cnnlab.data.loading.Batch;
 import io.cnnlab.data.loading.BatchSource;
 import io.cnnlab.data.loading.BatchStream;
+import io.cnnlab.graph.Execution;
+import io.cnnlab.graph.Machine;
 import io.cnnlab.models.Model;
 import io.cnnlab.runs.PredictionsColumns;
 import io.cnnlab.runs.RunFolder;
@@ -60,15 +62,27 @@ public final class Trainer {
     return config.runHash(identity);
   }
 
+  /** How this run computes on {@code machine}: the configuration's request resolved for the model's network. */
+  public Execution execution(Machine machine) {
+    return Execution.resolve(config.execution(), machine, model.network(), config.batchSize());
+  }
+
+  /** As {@link #train(Execution, BatchSource, BatchSource, Path, List)} on this process's machine. */
+  public TrainResult train(BatchSource trainData, BatchSource testData, Path outDir, List<TrainListener> listeners) {
+    return train(execution(Machine.detect()), trainData, testData, outDir, listeners);
+  }
+
   /**
-   * Trains up to {@code config.epochs()} epochs, resuming from {@code outDir/checkpoint} if it holds a
-   * checkpoint of this run.
+   * Trains up to {@code config.epochs()} epochs in the forms of {@code execution}, resuming from
+   * {@code outDir/checkpoint} if it holds a checkpoint of this run.
    *
+   * @param execution this run's execution ({@link #execution(Machine)})
    * @throws CheckpointMismatchException if the checkpoint was made for another configuration or identity
    * @throws CheckpointDamagedException if the checkpoint's files are missing or unreadable (nothing is deleted)
    * @throws NonFiniteLossException if the training loss becomes NaN or infinite (files already written stay)
    */
-  public TrainResult train(BatchSource trainData, BatchSource testData, Path outDir, List<TrainListener> listeners) {
+  public TrainResult train(Execution execution, BatchSource trainData, BatchSource testData, Path outDir,
+      List<TrainListener> listeners) {
     try {
       Files.createDirectories(outDir);
     } catch (IOException e) {
@@ -81,8 +95,8 @@ public final class Trainer {
     restored.ifPresent(s -> store.requireSameRun(s, hash, canonical));
 
     try (Graph graph = Graphs.create()) {
-      TrainGraph g = TrainGraph.build(graph, model, config);
-      try (Session session = Sessions.open(graph, g.sessionConfig(config.effectiveThreads()));
+      TrainGraph g = TrainGraph.build(graph, model, config, execution);
+      try (Session session = Sessions.open(graph, execution.sessionConfig());
           TBool trainFlag = TBool.scalarOf(true);
           TBool evalFlag = TBool.scalarOf(false)) {
         List<EpochMetrics> history = new ArrayList<>();
@@ -116,7 +130,7 @@ public final class Trainer {
           }
           Path predictions = new RunFolder(outDir).predictions();
           last.writePredictions(predictions);
-          TrainResult result = new TrainResult(history, resumedAfter, outDir, predictions, hash);
+          TrainResult result = new TrainResult(history, resumedAfter, outDir, predictions, hash, execution);
           listeners.forEach(l -> l.onFinish(result));
           return result;
         } catch (RuntimeException e) {
@@ -249,16 +263,11 @@ public final class Trainer {
   }
 
   /**
-   * Training throughput of {@code model} on random data: {@code batchSize * steps} divided by the summed
-   * time of the training steps (after warm-up), with SGD and every available core.
+   * Training throughput of {@code model} on random data with the optimizer, batch size and seed of
+   * {@code config}, in the forms of {@code execution}: {@code batchSize * steps} divided by the summed time of
+   * the training steps (after warm-up).
    */
-  public static Throughput measureThroughput(Model model, int batchSize, int steps) {
-    TrainConfig config = TrainConfig.builder().batchSize(batchSize).learningRate(0.01).build();
-    return ThroughputProbe.measure(model, config, steps);
-  }
-
-  /** As {@link #measureThroughput(Model, int, int)} with the optimizer, threads and seed of {@code config}. */
-  public static Throughput measureThroughput(Model model, TrainConfig config, int steps) {
-    return ThroughputProbe.measure(model, config, steps);
+  public static Throughput measureThroughput(Model model, TrainConfig config, Execution execution, int steps) {
+    return ThroughputProbe.measure(model, config, execution, steps);
   }
 }

@@ -41,7 +41,7 @@ final class BenchAllCommand implements Callable<Integer> {
       }
     }
     BenchReport report = bench.report();
-    var manifest = BenchEnvironment.write(bench.out.resolve("manifest.json"));
+    var manifest = BenchEnvironment.write(bench.out.resolve("manifest.json"), bench.execution());
     report.console().println("bench: " + manifest.get("device") + ", " + manifest.get("cores") + " cores, load "
         + manifest.get("load_average") + ", GLIBC_TUNABLES=" + ((java.util.Map<?, ?>) manifest.get("environment"))
         .get("GLIBC_TUNABLES"));

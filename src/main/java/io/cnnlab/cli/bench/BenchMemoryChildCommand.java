@@ -1,7 +1,10 @@
 package io.cnnlab.cli.bench;
 
+import io.cnnlab.bench.BenchExecution;
 import io.cnnlab.bench.MemoryRun;
 import io.cnnlab.data.Datasets;
+import io.cnnlab.graph.ConvFormChoice;
+import io.cnnlab.graph.Machine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -26,12 +29,15 @@ final class BenchMemoryChildCommand implements Callable<Integer> {
 
   @Option(names = "--data-root") Path dataRoot = Datasets.DEFAULT_ROOT;
 
+  @Option(names = "--conv-form") String convForm = "auto";
+
   @Override
   public Integer call() throws IOException {
+    BenchExecution execution = new BenchExecution(ConvFormChoice.parse(convForm), Machine.detect());
     switch (run) {
-      case "lenet-epochs" -> MemoryRun.lenetEpochs(dataRoot, epochs, System.out);
-      case "alexnet-budget" -> MemoryRun.alexnetBudget(dataRoot, epochs, trainLimit, System.out);
-      case "lenet-steps" -> MemoryRun.lenetSteps(steps, batch, every, System.out);
+      case "lenet-epochs" -> MemoryRun.lenetEpochs(dataRoot, epochs, execution, System.out);
+      case "alexnet-budget" -> MemoryRun.alexnetBudget(dataRoot, epochs, trainLimit, execution, System.out);
+      case "lenet-steps" -> MemoryRun.lenetSteps(steps, batch, every, execution, System.out);
       default -> {
         System.err.println("bench memory-child: --run expects lenet-epochs, alexnet-budget or lenet-steps, got '"
             + run + "'");

@@ -72,15 +72,17 @@ final class BenchMemoryCommand implements Callable<Integer> {
     int longSteps = steps != null ? steps : bench.quick ? 3000 : 20_000;
     int every = Math.max(1, longSteps / 20);
     String root = dataRoot.toString();
+    String form = bench.convForm;
     report.console().printf(Locale.ROOT, "memory: child processes; load average %s%n",
         io.cnnlab.bench.BenchEnvironment.loadAverage());
     MemoryBench.Outcome lenet = MemoryBench.run("lenet-" + lenetEpochs + "-epochs",
-        List.of("--run", "lenet-epochs", "--epochs", "" + lenetEpochs, "--data-root", root));
+        List.of("--run", "lenet-epochs", "--epochs", "" + lenetEpochs, "--data-root", root, "--conv-form", form));
     MemoryBench.Outcome alexnet = MemoryBench.run("alexnet-budget-" + alexnetEpochs + "-epochs",
         List.of("--run", "alexnet-budget", "--epochs", "" + alexnetEpochs, "--train-limit", "" + limit,
-            "--data-root", root));
+            "--data-root", root, "--conv-form", form));
     MemoryBench.Outcome longRun = MemoryBench.run("lenet-" + longSteps + "-steps",
-        List.of("--run", "lenet-steps", "--steps", "" + longSteps, "--batch", "" + stepBatch, "--every", "" + every));
+        List.of("--run", "lenet-steps", "--steps", "" + longSteps, "--batch", "" + stepBatch, "--every", "" + every,
+            "--conv-form", form));
 
     TextTable summary = BenchTables.memory(List.of(lenet, alexnet, longRun));
     report.table("memory", summary);

@@ -49,8 +49,8 @@ final class BenchProfileCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--phase expects train or infer, got '" + phase + "'");
       }
       Model built = BenchModel.byName(model).build();
-      p = train ? GraphProfile.trainStep(built, batch, threads, steps)
-          : GraphProfile.inferStep(built, batch, threads, steps);
+      p = train ? GraphProfile.trainStep(built, batch, threads, steps, bench.execution())
+          : GraphProfile.inferStep(built, batch, threads, steps, bench.execution());
     } catch (IllegalArgumentException e) {
       System.err.println("cnnlab bench profile: " + e.getMessage());
       return 2;

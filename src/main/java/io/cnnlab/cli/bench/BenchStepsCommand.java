@@ -64,7 +64,8 @@ final class BenchStepsCommand implements Callable<Integer> {
         + " %d timed epoch(s) each; load average %s%n", data, batch, workers, threads, n,
         io.cnnlab.bench.BenchEnvironment.loadAverage());
     List<StepComposition.Parts> parts =
-        StepComposition.measure(BenchModel.LENET_TEXTBOOK.build(), loader, workers, threads, n);
+        StepComposition.measure(BenchModel.LENET_TEXTBOOK.build(), loader, batch, workers, threads, n,
+            bench.execution());
     var table = BenchTables.steps(parts);
     report.table("steps", table);
     List<String> lines = new ArrayList<>();

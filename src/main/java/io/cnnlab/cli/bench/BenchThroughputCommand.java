@@ -78,8 +78,8 @@ abstract class BenchThroughputCommand implements Callable<Integer> {
     before.forEach(r -> peaks.put(r.threads(), r.gflops().max()));
     report.console().printf(Locale.ROOT, "throughput: %s, batches %s, threads %s, %s; load average %s%n",
         modes, batches, threads, plan, io.cnnlab.bench.BenchEnvironment.loadAverage());
-    List<ThroughputRow> rows = ThroughputBench.run(chosen, modes, batches, threads, plan,
-        done -> ConsoleTables.print(BenchTables.throughput(done, peaks), report.console()));
+    List<ThroughputRow> rows = ThroughputBench.run(chosen, modes, batches, threads, plan, bench.execution(),
+        report.console()::println, done -> ConsoleTables.print(BenchTables.throughput(done, peaks), report.console()));
     // Again after the models: on a shared machine one measurement of the peak can fall in a busy moment
     // (AlexNet then "exceeds" it); the shares use the better of the two.
     Map<String, List<MatmulPeak.Result>> byWhen = new java.util.LinkedHashMap<>();

@@ -51,7 +51,7 @@ final class BenchTuneCommand implements Callable<Integer> {
       BenchReport report = bench.report();
       report.console().printf(Locale.ROOT, "tune: %s, batch %d, %d steps x %d rounds; load average %s%n", model,
           batch, steps, rounds(), io.cnnlab.bench.BenchEnvironment.loadAverage());
-      List<TuneBench.Row> rows = TuneBench.run(bm, batch, variants, steps, rounds(), 1);
+      List<TuneBench.Row> rows = TuneBench.run(bm, batch, variants, steps, rounds(), 1, bench.execution());
       TextTable table = BenchTables.tune(model, batch, rows);
       report.table("tune", table);
       report.section("tune", "Step settings A/B", List.of(), List.of(table));

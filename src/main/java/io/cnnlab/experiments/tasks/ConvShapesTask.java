@@ -2,8 +2,8 @@ package io.cnnlab.experiments.tasks;
 
 import io.cnnlab.models.Model;
 import io.cnnlab.models.ModelSettings;
-import io.cnnlab.models.Summary;
-import io.cnnlab.models.SummaryRow;
+import io.cnnlab.graph.Summary;
+import io.cnnlab.graph.SummaryRow;
 import io.cnnlab.ops.conv.ConvWeights;
 import io.cnnlab.ops.conv.Im2colConv2d;
 import io.cnnlab.ops.conv.NaiveConv2d;

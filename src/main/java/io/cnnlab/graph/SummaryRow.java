@@ -1,4 +1,4 @@
-package io.cnnlab.models;
+package io.cnnlab.graph;
 
 /**
  * One layer of a {@link Summary}: what TensorFlow built. (A layer of the hand formulas is

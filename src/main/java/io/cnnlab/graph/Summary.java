@@ -1,7 +1,9 @@
-package io.cnnlab.models;
+package io.cnnlab.graph;
 
+import io.cnnlab.models.Model;
 import io.cnnlab.nn.BatchNorm;
 import io.cnnlab.nn.Initializers;
+import io.cnnlab.nn.StepSeed;
 import io.cnnlab.ops.spec.LayerCounts;
 import io.cnnlab.tf.Graphs;
 import java.util.ArrayList;
@@ -38,14 +40,18 @@ public record Summary(List<SummaryRow> rows, long parameters, long state, long m
     rows = List.copyOf(rows);
   }
 
-  /** Builds {@code model} into a fresh graph (nothing is run or initialized) and summarizes it. */
+  /**
+   * Builds {@code model} into a fresh graph with the plain ops ({@link Execution#inspecting}; every form has the
+   * same taps and variables) and summarizes it: nothing is run or initialized, no machine fact is probed.
+   */
   public static Summary of(Model model) {
     try (Graph graph = Graphs.create()) {
       Ops tf = Ops.create(graph);
       Placeholder<TFloat32> images = tf.placeholder(TFloat32.class, Placeholder.shape(
           Shape.of(-1, model.inputHeight(), model.inputWidth(), model.inputChannels())));
       Placeholder<TBool> training = tf.placeholder(TBool.class, Placeholder.shape(Shape.scalar()));
-      ModelOutputs outputs = model.build(tf, images, training, 0L);
+      ModelOutputs outputs = Lowering.build(tf, model, Execution.inspecting(model.network()), images, training,
+          StepSeed.fixed(0L));
       return of(graph, outputs);
     }
   }

@@ -1,4 +1,4 @@
-package io.cnnlab.models;
+package io.cnnlab.graph;
 
 import java.util.List;
 import org.tensorflow.Operand;

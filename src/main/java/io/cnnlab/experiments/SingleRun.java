@@ -1,0 +1,71 @@
+package io.cnnlab.experiments;
+
+import io.cnnlab.graph.Execution;
+import io.cnnlab.runs.FeatureFigures;
+import io.cnnlab.runs.RunEnvironment;
+import io.cnnlab.runs.RunFolder;
+import io.cnnlab.runs.RunJson;
+import io.cnnlab.runs.RunManifest;
+import io.cnnlab.training.CsvMetricsWriter;
+import io.cnnlab.training.TrainListener;
+import io.cnnlab.training.TrainResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One training run outside a sweep ({@code cnnlab train}), written as the harness writes a run folder:
+ * {@code manifest.json} with the configuration, its hash, the environment and the execution, kept current;
+ * {@code metrics.csv}, checkpoints, predictions and feature maps.
+ */
+public final class SingleRun {
+  /** The experiment id and variant its manifest names. */
+  static final String EXPERIMENT = "train";
+
+  static final String VARIANT = "main";
+
+  private SingleRun() {}
+
+  /**
+   * The configuration a harness run of the same settings would hash ({@link PlannedRun#configuration}).
+   *
+   * @param device the device the run computes on
+   */
+  public static Map<String, String> configuration(RunSettings settings, TrainingJob job, String device) {
+    return PlannedRun.configuration(Kind.TRAIN, job.dataset().cliName(), device, false, job.config().seed(),
+        settings, job);
+  }
+
+  /**
+   * Trains {@code job} (or resumes it) into {@code dir} as {@code execution} says, keeping its manifest current.
+   *
+   * @param settings the settings the job was built from, as given (the manifest's {@code settings})
+   * @param listeners besides the metrics CSV and the manifest, which are always written
+   */
+  public static TrainResult train(RunSettings settings, TrainingJob job, Execution execution, RunEnvironment env,
+      Path dir, List<TrainListener> listeners, FeatureFigures figures) throws IOException {
+    Files.createDirectories(dir);
+    Map<String, String> configuration = configuration(settings, job, execution.device());
+    RunManifest starting = RunManifest.builder().experiment(EXPERIMENT).run(dir.getFileName().toString())
+        .variant(VARIANT).seed(job.config().seed()).kind(Kind.TRAIN.token()).dataset(job.dataset().cliName())
+        .model(RunJson.toObject(settings.model())).configuration(configuration)
+        .configHash(PlannedRun.hash(configuration)).settings(settings.given()).environment(env)
+        .execution(execution.record()).startedAt(Instant.now().toString()).build();
+    ManifestKeeper manifest = new ManifestKeeper(dir.resolve(RunFolder.MANIFEST), starting, System::nanoTime);
+    List<TrainListener> all = new ArrayList<>(listeners);
+    all.add(new CsvMetricsWriter(new RunFolder(dir).metrics()));
+    all.add(manifest);
+    try {
+      TrainResult result = job.run(execution, dir, all, figures);
+      manifest.finished(result.history().size(), EpochValues.of(result.last()), List.of());
+      return result;
+    } catch (IOException | RuntimeException e) {
+      manifest.failed(e);
+      throw e;
+    }
+  }
+}
