@@ -201,7 +201,7 @@ public final class Harness {
     Files.createDirectories(run.dir());
     Execution execution = run.job() == null ? null : executor.execution(run.job());
     ManifestKeeper manifest = new ManifestKeeper(run.dir().resolve(RunFolder.MANIFEST),
-        Manifests.starting(run, environment(), execution, Instant.now().toString()), nanos);
+        ManifestKeeper.starting(run, environment(), execution, Instant.now().toString()), nanos);
     try {
       if (run.job() != null) {
         List<TrainListener> listeners = new ArrayList<>();
@@ -212,8 +212,7 @@ public final class Harness {
         listeners.add(progress.epochs());
         listeners.add(manifest);
         TrainResult result = executor.train(run.job(), execution, run.dir(), listeners);
-        return new Outcome(manifest.finished(result.history().size(), EpochValues.of(result.last()), List.of()),
-            List.of());
+        return new Outcome(manifest.finished(result.history()), List.of());
       }
       Measurement m = executor.measure(run, dataRoot);
       return new Outcome(manifest.finished(0, m.metrics(), m.outputs()), m.outputs());

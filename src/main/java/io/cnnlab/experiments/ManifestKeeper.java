@@ -1,5 +1,7 @@
 package io.cnnlab.experiments;
 
+import io.cnnlab.graph.Execution;
+import io.cnnlab.runs.RunEnvironment;
 import io.cnnlab.runs.RunJson;
 import io.cnnlab.runs.RunManifest;
 import io.cnnlab.training.EpochMetrics;
@@ -23,6 +25,20 @@ public final class ManifestKeeper implements TrainListener {
   private final LongSupplier nanos;
   private final long startNanos;
   private RunManifest manifest;
+
+  /**
+   * The manifest of {@code run} about to start ({@code status running}).
+   *
+   * @param execution how the run computes (training kinds), else null
+   */
+  static RunManifest starting(PlannedRun run, RunEnvironment env, Execution execution, String startedAt) {
+    Declaration d = run.declaration();
+    return RunManifest.builder().experiment(d.id()).run(run.name()).variant(run.variant().name()).seed(run.seed())
+        .kind(d.kind().token()).dataset(d.dataset()).model(RunJson.toObject(run.settings().model()))
+        .smoke(run.configuration().get("smoke").equals("true")).configuration(run.configuration())
+        .configHash(run.configHash()).settings(run.settings().given()).environment(env)
+        .execution(execution == null ? null : execution.record()).startedAt(startedAt).build();
+  }
 
   /** Writes {@code starting} to {@code file} now. */
   ManifestKeeper(Path file, RunManifest starting, LongSupplier nanos) throws IOException {
@@ -54,6 +70,29 @@ public final class ManifestKeeper implements TrainListener {
     manifest = manifest.finished(epochs, finite, outputs, Instant.now().toString(), seconds());
     RunJson.write(file, manifest);
     return finite;
+  }
+
+  /**
+   * The training run finished with {@code history}; the manifest's metrics are the last epoch's, keyed by their
+   * {@code metrics.csv} column names as verdicts read them.
+   */
+  Map<String, Double> finished(List<EpochMetrics> history) throws IOException {
+    EpochMetrics m = history.get(history.size() - 1);
+    Map<String, Double> v = new LinkedHashMap<>();
+    v.put("epoch", (double) m.epoch());
+    v.put("train_loss", m.trainLoss());
+    v.put("train_accuracy", m.trainAccuracy());
+    v.put("test_loss", m.testLoss());
+    v.put("test_accuracy", m.testAccuracy());
+    v.put("examples_per_second", m.examplesPerSecond());
+    v.put("wall_seconds", m.wallSeconds());
+    v.put("data_wait_seconds", m.dataWaitSeconds());
+    v.put("feed_seconds", m.feedSeconds());
+    v.put("step_seconds", m.stepSeconds());
+    v.put("eval_seconds", m.evalSeconds());
+    v.put("checkpoint_seconds", m.checkpointSeconds());
+    v.put("learning_rate", m.learningRate());
+    return finished(history.size(), v, List.of());
   }
 
   /** The run failed with {@code error}. */

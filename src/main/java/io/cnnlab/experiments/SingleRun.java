@@ -61,7 +61,7 @@ public final class SingleRun {
     all.add(manifest);
     try {
       TrainResult result = job.run(execution, dir, all, figures);
-      manifest.finished(result.history().size(), EpochValues.of(result.last()), List.of());
+      manifest.finished(result.history());
       return result;
     } catch (IOException | RuntimeException e) {
       manifest.failed(e);

@@ -17,7 +17,7 @@ import org.tensorflow.types.TFloat32;
 /**
  * Finds the variables an optimizer should train.
  *
- * <p>The {@link io.cnnlab.models.Model} contract does not list them, so they are read off the graph: every
+ * <p>The lowering ({@code io.cnnlab.graph.Lowering}) does not list them, so they are read off the graph: every
  * float {@code VariableV2} the model created that the loss depends on, except those its training updates
  * write (batch-norm moving averages). A moving average reaches the loss in evaluation steps (behind a
  * {@code StopGradient} in {@link io.cnnlab.nn.BatchNorm}), so the data path alone would count it; letting the

@@ -57,7 +57,7 @@ class TrainSettingsTest {
   private void assertSameRun(TrainCommand cli, Declaration d) {
     Path dataRoot = tmp.resolve("data");
     PlannedRun planned = PlannedRun.of(d, d.variants().get(0), SEED, tmp.resolve("reports"), dataRoot, false, "cpu");
-    TrainingJob job = cli.job();
+    TrainingJob job = cli.job(cli.settings());
     assertEquals(planned.job().config(), job.config(), "TrainConfig");
     assertEquals(planned.job(), job, "TrainingJob");
     Map<String, String> configuration =
@@ -90,8 +90,8 @@ class TrainSettingsTest {
         "--batch-size", "64", "--epochs", "3", "--threads", "1", "--towers", "1", "--deterministic",
         "--workers", "1", "--train-limit", "100", "--test-limit", "50");
     assertSameRun(cli, d);
-    assertEquals(0.05, cli.job().config().learningRate(), "the rate given, not a default");
-    assertTrue(cli.job().config().deterministic());
+    assertEquals(0.05, cli.job(cli.settings()).config().learningRate(), "the rate given, not a default");
+    assertTrue(cli.job(cli.settings()).config().execution().deterministic());
   }
 
   @Test
@@ -108,7 +108,7 @@ class TrainSettingsTest {
     TrainCommand cli = parse("--data-root", tmp.resolve("data").toString(), "--seed", Long.toString(SEED),
         "--learning-rate", "0.1");
     assertNotEquals(planned.configHash(), PlannedRun.hash(
-        PlannedRun.configuration(Kind.TRAIN, "fashion-mnist", "cpu", false, SEED, cli.settings(), cli.job())));
+        PlannedRun.configuration(Kind.TRAIN, "fashion-mnist", "cpu", false, SEED, cli.settings(), cli.job(cli.settings()))));
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.cnnlab.experiments.HarnessFixture;
 import io.cnnlab.experiments.RunExecutor;
 import io.cnnlab.experiments.SweepOptions;
 import io.cnnlab.experiments.TrainingJob;
+import io.cnnlab.graph.Execution;
 import io.cnnlab.experiments.tasks.Measurement;
 import io.cnnlab.runs.ReportRenderer;
 import io.cnnlab.training.TrainListener;
@@ -72,8 +73,9 @@ final class ClusterFixture {
     Files.writeString(declarations.resolve("pool.yaml"), POOL);
     Files.writeString(declarations.resolve("shapes.yaml"), HarnessFixture.SHAPES);
     when(executor.trainingSpeed(any())).thenReturn(1000.0);
-    doAnswer(inv -> train(inv.getArgument(0), inv.getArgument(1), inv.getArgument(2)))
-        .when(executor).train(any(), any(), any());
+    HarnessFixture.resolvesExecutions(executor);
+    doAnswer(inv -> train(inv.getArgument(0), inv.getArgument(1), inv.getArgument(2), inv.getArgument(3)))
+        .when(executor).train(any(), any(), any(), any());
     when(executor.measure(any(), any())).thenReturn(new Measurement(Map.of("mismatches", 0.0), List.of()));
   }
 
@@ -82,9 +84,9 @@ final class ClusterFixture {
     return (run.startsWith("max") ? 0.85 : 0.80) + (run.endsWith("seed2") ? 0.01 : 0.0);
   }
 
-  private TrainResult train(TrainingJob job, Path dir, List<TrainListener> listeners) {
+  private TrainResult train(TrainingJob job, Execution execution, Path dir, List<TrainListener> listeners) {
     duringTraining.accept(dir);
-    return HarnessFixture.fakeTraining(job, dir, listeners, accuracy(dir.getFileName().toString()));
+    return HarnessFixture.fakeTraining(job, execution, dir, listeners, accuracy(dir.getFileName().toString()));
   }
 
   List<Declaration> declared() throws IOException {
@@ -96,7 +98,8 @@ final class ClusterFixture {
   }
 
   Harness harness(RunExecutor with) {
-    return new Harness(with, renderer, HarnessFixture.ENVIRONMENT, new PrintStream(console, true, StandardCharsets.UTF_8), false);
+    return new Harness(with, renderer, () -> HarnessFixture.ENVIRONMENT,
+        new PrintStream(console, true, StandardCharsets.UTF_8), false);
   }
 
   /** A task of job {@code job} on host {@code host}, with every process alive. */

@@ -50,7 +50,7 @@ class PlanTaskTest {
       assertEquals(0, f.task("pod-" + i, "k8s-sweep-" + i).run(ClusterPlan.read(plan.write(tmp.resolve("p.json"))),
           f.declared(), index));
     }
-    verify(f.executor, times(4)).train(any(), any(), any());
+    verify(f.executor, times(4)).train(any(), any(), any(), any());
     verify(f.executor, times(1)).measure(any(), any());
     Harness.SweepResult rendered = f.harness(new RenderOnlyExecutor()).run(f.harness(new RenderOnlyExecutor())
         .plan(f.declared(), plan.sweep().options()));
@@ -89,10 +89,10 @@ class PlanTaskTest {
   @Test
   void aCompleteRunEndsAtOnceWithoutRunningAgain() throws IOException {
     assertEquals(0, f.task("n1", "slurm-1_0").run(plan, f.declared(), 0));
-    verify(f.executor, times(1)).train(any(), any(), any());
+    verify(f.executor, times(1)).train(any(), any(), any(), any());
     clearInvocations(f.executor);
     assertEquals(0, f.task("n2", "slurm-2_0").run(plan, f.declared(), 0));
-    verify(f.executor, never()).train(any(), any(), any());
+    verify(f.executor, never()).train(any(), any(), any(), any());
     assertTrue(f.console().contains("task 0: pool/avg-seed1 is already complete with configuration "
         + plan.item(0).configHash().substring(0, 12)), f.console());
   }
@@ -120,7 +120,7 @@ class PlanTaskTest {
     RunLock.acquire(PlanTask.lockOf(runDir), new RunLock.Holder("node7", "slurm-90_2", 4242, Instant.now()),
         java.time.Duration.ofMinutes(10), pid -> true);
     assertEquals(PlanTask.LOCKED, f.task("node8", "slurm-91_2").run(plan, f.declared(), 2));
-    verify(f.executor, never()).train(any(), any(), any());
+    verify(f.executor, never()).train(any(), any(), any(), any());
     assertTrue(f.console().contains("pool/max-seed1 is locked by host node7, job slurm-90_2, pid 4242"), f.console());
     assertFalse(Files.exists(runDir));
   }

@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cnnlab.data.DatasetId;
 import io.cnnlab.data.ImageSet;
+import io.cnnlab.graph.Execution;
+import io.cnnlab.graph.Lowering;
+import io.cnnlab.graph.Machine;
 import io.cnnlab.models.Model;
 import io.cnnlab.models.ModelSettings;
+import io.cnnlab.nn.StepSeed;
 import io.cnnlab.ops.edges.EdgeKernels;
 import io.cnnlab.ops.edges.EdgeOperator;
 import io.cnnlab.ops.edges.Orientation;
@@ -61,6 +65,7 @@ class FeatureMapExtractorTest {
   private static ImageSet test;
   private static Model model;
   private static TrainingJob job;
+  private static Execution execution;
 
   /** Class k: a bright horizontal bar at rows 2k+4 and 2k+5 on noise; labels cycle 0..9. */
   private static ImageSet bars(String name, int n, long seed) {
@@ -127,7 +132,8 @@ class FeatureMapExtractorTest {
     // A smoke-like test limit: the feature maps still come from the whole test split.
     job = new TrainingJob(SETTINGS, DatasetId.FASHION_MNIST, data, 0, 7, config, 0);
     model = job.buildModel();
-    job.run(runDir, List.of(), FIGURES);
+    execution = job.execution(Machine.detect());
+    job.run(execution, runDir, List.of(), FIGURES);
   }
 
   @Test
@@ -137,7 +143,7 @@ class FeatureMapExtractorTest {
     FeatureMaps stored = FeatureFiles.read(run);
     assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), stored.examples().stream().map(FeatureMaps.Example::testIndex).toList(),
         "the first test image of each of the first 10 classes, from the whole test split (the run used 7)");
-    FeatureMaps fresh = FeatureMapExtractor.extract(model, runDir, test, FeatureMapExtractor.firstOfEachClass(test, CLASSES));
+    FeatureMaps fresh = FeatureMapExtractor.extract(model, execution, runDir, test, FeatureMapExtractor.firstOfEachClass(test, CLASSES));
     for (int i = 0; i < CLASSES; i++) {
       FeatureMaps.Example a = stored.examples().get(i);
       FeatureMaps.Example b = fresh.examples().get(i);
@@ -170,7 +176,7 @@ class FeatureMapExtractorTest {
     FeatureFiles.writeProblem(run, "gone"); // as if the first attempt had failed to write them
 
     // Every epoch is checkpointed already: the run resumes, trains nothing, predicts and writes the features.
-    job.run(runDir, List.of(), FIGURES);
+    job.run(execution, runDir, List.of(), FIGURES);
 
     assertTrue(FeatureFiles.problem(run).isEmpty(), "the old note is gone");
     FeatureMaps after = FeatureFiles.read(run);
@@ -183,7 +189,7 @@ class FeatureMapExtractorTest {
     int[] firsts = FeatureMapExtractor.firstOfEachClass(test, CLASSES);
     assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), java.util.Arrays.stream(firsts).boxed().toList(), "labels cycle 0..9");
 
-    FeatureMaps x = FeatureMapExtractor.extract(model, runDir, test, firsts);
+    FeatureMaps x = FeatureMapExtractor.extract(model, execution, runDir, test, firsts);
 
     // d2l 7.6 / LeCun 1998 with padding 2: 28x28x6, pooled 14x14x6, 10x10x16, pooled 5x5x16.
     List<String> expected = List.of("conv1 28x28x6", "relu1 28x28x6", "maxpool1 14x14x6", "conv2 10x10x16",
@@ -242,12 +248,12 @@ class FeatureMapExtractorTest {
   void aRunWithoutCheckpointOrWithAnotherModelIsNamed() throws IOException {
     Path empty = Files.createDirectories(tmp.resolve("no-checkpoint"));
     RunFileException e = assertThrows(RunFileException.class,
-        () -> FeatureMapExtractor.extract(model, empty, test, new int[] {0}));
+        () -> FeatureMapExtractor.extract(model, execution, empty, test, new int[] {0}));
     assertEquals(empty.resolve("checkpoint"), e.file());
     assertTrue(e.getMessage().contains("holds no checkpoint"), e.getMessage());
 
     Model wider = SETTINGS.build(28, 1, 12);
-    e = assertThrows(RunFileException.class, () -> FeatureMapExtractor.extract(wider, runDir, bars12(), new int[] {0}));
+    e = assertThrows(RunFileException.class, () -> FeatureMapExtractor.extract(wider, execution, runDir, bars12(), new int[] {0}));
     assertTrue(e.getMessage().contains("does not fit the model rebuilt from the run's settings"), e.getMessage());
   }
 
@@ -256,7 +262,7 @@ class FeatureMapExtractorTest {
     Path run = Files.createDirectories(tmp.resolve("no-weights"));
     ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-    Optional<String> problem = FeatureMapWriter.write(model, run, test, FIGURES,
+    Optional<String> problem = FeatureMapWriter.write(model, execution, run, test, FIGURES,
         new PrintStream(log, true, StandardCharsets.UTF_8));
 
     assertTrue(problem.isPresent() && problem.get().contains("holds no checkpoint"), problem.toString());
@@ -297,7 +303,7 @@ class FeatureMapExtractorTest {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
       Placeholder<TFloat32> images = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 28, 28, 1)));
-      model.build(tf, images, tf.constant(false), SEED);
+      Lowering.build(tf, model, execution, images, tf.constant(false), StepSeed.fixed(SEED));
       try (Session s = new Session(g)) {
         s.initialize();
         try (Result r = s.runner().fetch("conv1_kernel").run()) {

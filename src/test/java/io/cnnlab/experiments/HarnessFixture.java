@@ -5,6 +5,8 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.cnnlab.graph.Execution;
+import io.cnnlab.graph.TestMachines;
 import io.cnnlab.runs.ReportRenderer;
 import io.cnnlab.runs.RunEnvironment;
 import io.cnnlab.training.EpochMetrics;
@@ -66,7 +68,7 @@ public final class HarnessFixture {
       """;
 
   public static final RunEnvironment ENVIRONMENT = new RunEnvironment("17", "1.1.0", "2.18.0", "test", "unknown",
-      "test cpu", java.util.List.of("AVX2"), "on (test)", "blocked", 2, "cpu");
+      "test cpu", java.util.List.of("AVX2"), "on (test)", 2, "cpu");
 
   final Path declarations;
   final Path dataRoot;
@@ -86,29 +88,38 @@ public final class HarnessFixture {
       Files.createFile(fmnist.resolve(f));
     }
     when(executor.trainingSpeed(any())).thenReturn(1000.0);
+    resolvesExecutions(executor);
     trainsTo(run -> run.startsWith("max") ? 0.9 : 0.8);
-    harness = new Harness(executor, renderer, ENVIRONMENT, new PrintStream(console, true, StandardCharsets.UTF_8),
-        false);
+    harness = new Harness(executor, renderer, () -> ENVIRONMENT,
+        new PrintStream(console, true, StandardCharsets.UTF_8), false);
   }
 
   /** Makes the training double end every run with the test accuracy {@code accuracy(runFolderName)}. */
   void trainsTo(ToDoubleFunction<String> accuracy) throws IOException {
-    doAnswer(inv -> fakeTraining(inv, accuracy)).when(executor).train(any(), any(), any());
+    doAnswer(inv -> fakeTraining(inv, accuracy)).when(executor).train(any(), any(), any(), any());
+  }
+
+  /** Makes the executor double resolve every job's execution on a made-up 2-core CPU, as the real one would. */
+  public static void resolvesExecutions(RunExecutor executor) {
+    when(executor.execution(any())).thenAnswer(inv -> ((TrainingJob) inv.getArgument(0))
+        .execution(TestMachines.cpu()));
   }
 
   /** Reports every epoch to the listeners as the trainer does and returns the result. */
   static TrainResult fakeTraining(InvocationOnMock inv, ToDoubleFunction<String> accuracy) {
     TrainingJob job = inv.getArgument(0);
-    Path dir = inv.getArgument(1);
-    List<TrainListener> listeners = inv.getArgument(2);
-    return fakeTraining(job, dir, listeners, accuracy.applyAsDouble(dir.getFileName().toString()));
+    Execution execution = inv.getArgument(1);
+    Path dir = inv.getArgument(2);
+    List<TrainListener> listeners = inv.getArgument(3);
+    return fakeTraining(job, execution, dir, listeners, accuracy.applyAsDouble(dir.getFileName().toString()));
   }
 
   /**
    * A training run of {@code job} into {@code dir} as the trainer reports it, every epoch at test accuracy
    * {@code acc} (the cluster tests' executor uses it too).
    */
-  public static TrainResult fakeTraining(TrainingJob job, Path dir, List<TrainListener> listeners, double acc) {
+  public static TrainResult fakeTraining(TrainingJob job, Execution execution, Path dir,
+      List<TrainListener> listeners, double acc) {
     int epochs = job.config().epochs();
     listeners.forEach(l -> l.onStart(new TrainListener.RunStart(epochs, 1, 10, 1000, List.of())));
     List<EpochMetrics> history = new ArrayList<>();
@@ -117,7 +128,7 @@ public final class HarnessFixture {
       history.add(m);
       listeners.forEach(l -> l.onEpochEnd(m));
     }
-    return new TrainResult(history, 0, dir, dir.resolve("predictions.csv"), "hash");
+    return new TrainResult(history, 0, dir, dir.resolve("predictions.csv"), "hash", execution);
   }
 
   /** Writes a declaration file named after its id. */

@@ -69,7 +69,7 @@ class HarnessOutcomeTest {
   @Test
   void dataThatVanishesDuringTheRunIsNotRunToo() throws IOException {
     doThrow(new MissingDatasetException(DatasetId.FASHION_MNIST, f.dataRoot.resolve("fashion-mnist/x")))
-        .when(f.executor).train(any(), any(), any());
+        .when(f.executor).train(any(), any(), any(), any());
     ExperimentRecord pool = byId(f.sweep(false)).get("pool");
     assertEquals(Status.NOT_RUN, pool.verdict().status());
     assertTrue(pool.verdict().reason().contains("fashion-mnist is not installed"), pool.verdict().reason());
@@ -78,12 +78,12 @@ class HarnessOutcomeTest {
   @Test
   void aFailingRunFailsItsExperimentOnlyAndTheExitStatus() throws IOException {
     doAnswer(inv -> {
-      Path dir = inv.getArgument(1);
+      Path dir = inv.getArgument(2);
       if (dir.getFileName().toString().equals("max-seed1")) {
         throw new IllegalStateException("loss diverged");
       }
       return HarnessFixture.fakeTraining(inv, name -> 0.8);
-    }).when(f.executor).train(any(), any(), any());
+    }).when(f.executor).train(any(), any(), any(), any());
     Harness.SweepResult result = f.sweep(false);
     ExperimentRecord pool = byId(result).get("pool");
     assertEquals(Status.FAILED, pool.verdict().status());

@@ -2,6 +2,7 @@ package io.cnnlab.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
@@ -51,17 +52,17 @@ class HarnessReuseTest {
     verify(f.executor, times(2)).trainingSpeed(any()); // one probe per distinct model, not per run
     assertTrue(f.console().contains("Estimated total: 0:15"), f.console());
     assertTrue(f.console().contains("avg-seed2"), f.console());
-    verify(f.executor, never()).train(any(), any(), any());
+    verify(f.executor, never()).train(any(), any(), any(), any());
   }
 
   @Test
   void finishedRunsWithTheSameHashAreReusedNotRerun() throws IOException {
     Harness.SweepResult first = f.sweep(false);
-    verify(f.executor, times(4)).train(any(), any(), any());
+    verify(f.executor, times(4)).train(any(), any(), any(), any());
     assertTrue(first.records().get(0).runs().stream().noneMatch(RunRecord::reused));
 
     Harness.SweepResult second = f.sweep(false);
-    verify(f.executor, times(4)).train(any(), any(), any()); // no new call
+    verify(f.executor, times(4)).train(any(), any(), any(), any()); // no new call
     ExperimentRecord again = second.records().get(0);
     assertTrue(again.runs().stream().allMatch(RunRecord::reused));
     assertEquals(first.records().get(0).verdict().measured(), again.verdict().measured());
@@ -73,7 +74,7 @@ class HarnessReuseTest {
     f.sweep(false);
     clearInvocations(f.executor);
     Harness.SweepResult forced = f.sweep(true);
-    verify(f.executor, times(4)).train(any(), any(), any());
+    verify(f.executor, times(4)).train(any(), any(), any(), any());
     assertTrue(forced.records().get(0).runs().stream().noneMatch(RunRecord::reused));
   }
 
@@ -86,8 +87,31 @@ class HarnessReuseTest {
     assertEquals(List.of(RunStore.Action.REUSE, RunStore.Action.REUSE, RunStore.Action.RUN, RunStore.Action.RUN),
         plan.steps().stream().map(SweepPlan.Step::action).toList());
     f.harness.run(plan);
-    verify(f.executor, times(2)).train(any(), any(), any());
-    verify(f.executor).train(any(), eq(f.reports.resolve("pool").resolve("max-seed1")), any());
+    verify(f.executor, times(2)).train(any(), any(), any(), any());
+    verify(f.executor).train(any(), any(), eq(f.reports.resolve("pool").resolve("max-seed1")), any());
+  }
+
+  @Test
+  void aRunOfOneConvolutionFormIsNotReusedForTheOther() throws IOException {
+    f.sweep(false);
+    List<String> auto = f.plan(false).steps().stream().map(s -> s.run().configHash()).toList();
+    String plainPool = HarnessFixture.POOL.replace("  epochs: 2\n", "  epochs: 2\n  convForm: plain\n");
+    f.declare(plainPool);
+    clearInvocations(f.executor);
+    SweepPlan plain = f.plan(false);
+    for (int i = 0; i < auto.size(); i++) {
+      assertNotEquals(auto.get(i), plain.steps().get(i).run().configHash(), "only the requested form changed");
+    }
+    assertTrue(plain.steps().stream().allMatch(s -> s.action() == RunStore.Action.RUN), "auto's runs not reused");
+    f.harness.run(plain);
+    verify(f.executor, times(4)).train(any(), any(), any(), any());
+    RunManifest m = RunStore.manifest(f.reports.resolve("pool").resolve("avg-seed1")).orElseThrow();
+    assertEquals("plain", m.execution().requested().get("convForm"));
+    assertTrue(m.execution().stages().stream().allMatch(st -> st.form().equals("plain")), m.execution().toString());
+
+    f.declare(HarnessFixture.POOL);
+    assertTrue(f.plan(false).steps().stream().allMatch(s -> s.action() == RunStore.Action.RUN),
+        "plain's runs not reused for auto either");
   }
 
   @Test
@@ -95,11 +119,8 @@ class HarnessReuseTest {
     f.sweep(false);
     Path run = f.reports.resolve("pool").resolve("avg-seed1");
     RunManifest finished = RunStore.manifest(run).orElseThrow();
-    RunJson.write(run.resolve(RunFolder.MANIFEST), new RunManifest(finished.experiment(), finished.run(),
-        finished.variant(), finished.seed(), finished.kind(), finished.dataset(), finished.model(), false,
-        finished.configuration(),
-        finished.configHash(), finished.settings(), finished.environment(), RunManifest.RUNNING, 1, java.util.Map.of(),
-        List.of(), finished.startedAt(), null, 0, null));
+    RunJson.write(run.resolve(RunFolder.MANIFEST), finished.toBuilder().status(RunManifest.RUNNING).epochsCompleted(1)
+        .metrics(java.util.Map.of()).finishedAt(null).wallSeconds(0).build());
     Path marker = Files.createDirectories(run.resolve("checkpoint")).resolve("marker");
     Files.writeString(marker, "epoch 1");
     clearInvocations(f.executor);
@@ -107,14 +128,14 @@ class HarnessReuseTest {
     doAnswer(inv -> {
       checkpointThere.set(Files.exists(marker));
       return HarnessFixture.fakeTraining(inv, name -> 0.8);
-    }).when(f.executor).train(any(), any(), any());
+    }).when(f.executor).train(any(), any(), any(), any());
 
     SweepPlan plan = f.plan(false);
     SweepPlan.Step step = plan.steps().get(0);
     assertEquals(RunStore.Action.RESUME, step.action());
     assertEquals(1 + 1 * 1.4, step.estimate().seconds(), 1e-9, "one epoch left");
     f.harness.run(plan);
-    verify(f.executor, times(1)).train(any(), eq(run), any());
+    verify(f.executor, times(1)).train(any(), any(), eq(run), any());
     assertTrue(checkpointThere.get(), "the folder (and its checkpoint) is handed to the trainer as it was");
     assertTrue(RunStore.manifest(run).orElseThrow().isFinished());
   }
@@ -129,7 +150,7 @@ class HarnessReuseTest {
     doAnswer(inv -> {
       stale.set(Files.exists(marker));
       return HarnessFixture.fakeTraining(inv, name -> 0.8);
-    }).when(f.executor).train(any(), any(), any());
+    }).when(f.executor).train(any(), any(), any(), any());
     f.sweep(true);
     assertFalse(stale.get(), "--force clears the old folder before training");
   }
@@ -145,6 +166,10 @@ class HarnessReuseTest {
     assertEquals("2", m.configuration().get("epochs"));
     assertTrue(m.configuration().get("identity").contains("pooling=MAX"), m.configuration().toString());
     assertEquals(HarnessFixture.ENVIRONMENT, m.environment());
+    // LeNet's two stages in blocked form on the test machine's CPU, as asked (auto) for 2 threads and towers
+    assertEquals("auto", m.execution().requested().get("convForm"));
+    assertEquals(List.of("blocked", "blocked"), m.execution().stages().stream().map(st -> st.form()).toList());
+    assertEquals(2, m.execution().towers());
     assertEquals(RunManifest.FINISHED, m.status());
     assertEquals(2, m.epochsCompleted());
     assertEquals(0.9, m.metrics().get("test_accuracy"));

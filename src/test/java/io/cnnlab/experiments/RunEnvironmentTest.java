@@ -3,6 +3,7 @@ package io.cnnlab.experiments;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cnnlab.graph.Machine;
 import io.cnnlab.runs.RunEnvironment;
 import io.cnnlab.runs.RunJson;
 import io.cnnlab.tf.Cpu;
@@ -18,7 +19,7 @@ class RunEnvironmentTest {
 
   @Test
   void detectedEnvironmentNamesCpuAndOneDnnAndRoundTrips() throws Exception {
-    RunEnvironment env = EnvironmentProbe.detect("cpu");
+    RunEnvironment env = EnvironmentProbe.detect(Machine.detect());
     assertEquals(Cpu.detect().model(), env.cpuModel());
     assertEquals(Cpu.detect().extensions(), env.cpuExtensions());
     assertEquals(OneDnn.status().describe(), env.onednn());

@@ -26,12 +26,16 @@ class RunSettingsTest {
   @Test
   void outOfRangeCountsAndBadNamesAreNamedByTheirKey() {
     RunSettings lenet = new RunSettings(ModelSettings.of("lenet"), "adagrad", null, null, null, null, null, null,
-        null, null, null, -1, null, null, null, null);
+        null, null, null, null, -1, null, null, null, null);
     IllegalArgumentException workers = assertThrows(IllegalArgumentException.class, lenet::check);
     assertTrue(workers.getMessage().startsWith("workers must be >= 0"), workers.getMessage());
     RunSettings optimizer = new RunSettings(ModelSettings.of("lenet"), "adagrad", null, null, null, null, null, null,
-        null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> optimizer.trainConfig(1));
     assertTrue(e.getMessage().startsWith("optimizer: unknown optimizer 'adagrad'"), e.getMessage());
+    RunSettings form = new RunSettings(ModelSettings.of("lenet"), null, null, null, null, null, null, null, null, null,
+        null, "nchw", null, null, null, null, null);
+    IllegalArgumentException f = assertThrows(IllegalArgumentException.class, () -> form.trainConfig(1));
+    assertEquals("convForm: unknown convolution form 'nchw': expected auto or plain", f.getMessage());
   }
 }

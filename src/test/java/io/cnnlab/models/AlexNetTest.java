@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cnnlab.graph.ModelOutputs;
 import io.cnnlab.tf.Tensors;
 import java.util.LinkedHashMap;
 import java.util.List;

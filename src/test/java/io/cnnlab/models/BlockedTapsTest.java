@@ -2,7 +2,9 @@ package io.cnnlab.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.cnnlab.nn.GraphForms;
+import io.cnnlab.graph.ConvFormChoice;
+import io.cnnlab.graph.ExecutionOptions;
+import io.cnnlab.graph.ModelOutputs;
 import io.cnnlab.tf.Tensors;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,25 +47,24 @@ class BlockedTapsTest {
   private record Taps(List<String> names, List<float[]> values) {}
 
   private static Taps taps(Model model, float[] images, int n, boolean training, boolean plain) {
-    return GraphForms.buildPlainIf(plain, () -> {
-      try (BuiltModel b = BuiltModel.of(model, 3);
-          Session session = new Session(b.graph());
-          TFloat32 x = Tensors.floats(images, n, 28, 28, 1);
-          TBool mode = TBool.scalarOf(training)) {
-        session.initialize();
-        List<ModelOutputs.Tap> taps = b.outputs().taps();
-        Session.Runner runner = session.runner().feed(b.images(), x).feed(b.training(), mode);
-        taps.forEach(t -> runner.fetch(t.output()));
-        List<String> names = new ArrayList<>();
-        List<float[]> values = new ArrayList<>();
-        try (Result r = runner.run()) {
-          for (int i = 0; i < taps.size(); i++) {
-            names.add(taps.get(i).name());
-            values.add(Tensors.toFloats((TFloat32) r.get(i)));
-          }
+    ExecutionOptions options = ExecutionOptions.DEFAULT.withConvForm(plain ? ConvFormChoice.PLAIN : ConvFormChoice.AUTO);
+    try (BuiltModel b = BuiltModel.of(model, 3, options);
+        Session session = new Session(b.graph());
+        TFloat32 x = Tensors.floats(images, n, 28, 28, 1);
+        TBool mode = TBool.scalarOf(training)) {
+      session.initialize();
+      List<ModelOutputs.Tap> taps = b.outputs().taps();
+      Session.Runner runner = session.runner().feed(b.images(), x).feed(b.training(), mode);
+      taps.forEach(t -> runner.fetch(t.output()));
+      List<String> names = new ArrayList<>();
+      List<float[]> values = new ArrayList<>();
+      try (Result r = runner.run()) {
+        for (int i = 0; i < taps.size(); i++) {
+          names.add(taps.get(i).name());
+          values.add(Tensors.toFloats((TFloat32) r.get(i)));
         }
-        return new Taps(names, values);
       }
-    });
+      return new Taps(names, values);
+    }
   }
 }

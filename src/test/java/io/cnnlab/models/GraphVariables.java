@@ -7,12 +7,12 @@ import java.util.TreeMap;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
 
-/** The variables a graph holds, read directly from its operations (independent of {@link Summary}). */
-final class GraphVariables {
+/** The variables a graph holds, read directly from its operations (independent of {@code io.cnnlab.graph.Summary}). */
+public final class GraphVariables {
   private GraphVariables() {}
 
   /** Name to shape of every {@code VariableV2}, sorted by name. */
-  static Map<String, long[]> shapes(Graph graph) {
+  public static Map<String, long[]> shapes(Graph graph) {
     Map<String, long[]> shapes = new TreeMap<>();
     for (Iterator<GraphOperation> it = graph.operations(); it.hasNext(); ) {
       GraphOperation op = it.next();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cnnlab.graph.ModelOutputs;
 import io.cnnlab.nn.Activation;
 import io.cnnlab.nn.Pooling;
 import io.cnnlab.tf.Tensors;

@@ -71,13 +71,13 @@ class BlockedConvStageTest {
       Operand<TFloat32> conv = tf.nn.biasAdd(tf.nn.conv2d(padded, wp, List.of(1L, 1L, 1L, 1L), "VALID"), bp);
       Operand<TFloat32> act = c.act().apply(tf, conv);
       Operand<TFloat32> pooled = c.pool().apply(tf, act, 2, 2);
-      // The stage as NetworkBuilder.convStage composes it: convolve, activation on the rows, pool.
+      // The stage as the lowering composes it (average pooling): convolve, activation on the rows, pool.
       Ops scope = tf.withSubScope("blocked");
-      BlockedConvStage.Blocked z = BlockedConvStage.convolve(scope, xp, wp, bp, c.padding(), inputNeedsGradient);
+      BlockedConvStage.Blocked z = BlockedConvStage.convolve(scope, xp, null, wp, bp, c.padding(), inputNeedsGradient);
       boolean wide = !inputNeedsGradient && (c.side() + 2 * c.padding()) % 4 == 0 && outSide % 4 == 0;
       assertEquals(wide ? 4 : 2, z.block(), c + " block");
       Operand<TFloat32> blockedAct = c.act().apply(scope, z.rows());
-      Operand<TFloat32> blockedPooled = z.pool(scope, blockedAct, c.pool());
+      Operand<TFloat32> blockedPooled = z.unblock(scope, z.poolBlocked(scope, blockedAct, c.pool()));
       assertArrayEquals(pooled.shape().asArray(), blockedPooled.shape().asArray(), c.toString());
 
       Operand<TFloat32> r = tf.constant(Shape.of(c.n(), outSide / 2, outSide / 2, c.out()),
@@ -144,7 +144,7 @@ class BlockedConvStageTest {
       Operand<TFloat32> w = tf.constant(new float[5][5][2][3]);
       Operand<TFloat32> b = tf.constant(new float[3]);
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> BlockedConvStage.convolve(tf, x, w, b, 0, true));
+          () -> BlockedConvStage.convolve(tf, x, null, w, b, 0, true));
       assertTrue(e.getMessage().contains("15x15x2"), e.getMessage());
     }
   }

@@ -37,7 +37,8 @@ class ChannelsFirstConvTest {
     // 4 chunks; 10 images get 2 padding rows (3 per chunk), dropped
     ChunkedConvRun.Values v = ChunkedConvRun.run(new long[] {c.n, c.in, c.side, c.side}, x,
         new long[] {c.n, c.out, outSide, outSide}, g,
-        (tf, input) -> Conv.conv2d(tf, "conv", input, c.out, c.kernel, c.stride, c.padding, 7L, true),
+        (tf, input) -> Conv.conv2d(tf, "conv", input, c.out, c.kernel, c.stride, c.padding, 7L, true,
+            ChunkedConvRun.CHUNKS),
         graph -> assertEquals(4, nchwConvolutions(graph), "4 chunks of NCHW convolution, " + c));
     Reference ref = new Reference(c, outSide, x, v.kernel(), v.bias(), g);
     ChunkedConvRun.assertClose(ref.y, v.output(), "output, " + c);

@@ -18,14 +18,17 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A convolution layer built for 256-image batches on 1 thread (so cut into 4 chunks), run on {@code x} with the
- * gradients of {@code sum(output * g)}: what {@link ChannelsFirstConvTest} and {@link GatheredConvTest} compare
+ * A convolution layer built in {@link #CHUNKS} batch chunks, run on {@code x} with the gradients of
+ * {@code sum(output * g)}: what {@link ChannelsFirstConvTest} and {@link GatheredConvTest} compare
  * with loops written from the definition, each in its layout.
  */
 final class ChunkedConvRun {
   /** The layer's initial kernel and bias, its output, and the gradients for input, kernel and bias. */
   record Values(float[] kernel, float[] bias, float[] output, float[] inputGradient, float[] kernelGradient,
       float[] biasGradient) {}
+
+  /** The chunks the layers under test are cut into (as a 256-image batch on 1 thread is). */
+  static final int CHUNKS = 4;
 
   private ChunkedConvRun() {}
 
@@ -41,7 +44,7 @@ final class ChunkedConvRun {
       Ops tf = Ops.create(graph);
       Placeholder<TFloat32> input = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(open)));
       Placeholder<TFloat32> weights = tf.placeholder(TFloat32.class);
-      WeightedOutput conv = GraphForms.buildForBatch(256, 1, () -> layer.apply(tf, input));
+      WeightedOutput conv = layer.apply(tf, input);
       Operand<TFloat32> loss = tf.reduceSum(tf.math.mul(conv.output(), weights), tf.constant(new int[] {0, 1, 2, 3}));
       Gradients grads = tf.gradients(loss, List.of(input, conv.kernel(), conv.bias()));
       graphCheck.accept(graph);

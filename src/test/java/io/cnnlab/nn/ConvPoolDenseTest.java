@@ -64,7 +64,7 @@ class ConvPoolDenseTest {
       try (Graph g = new Graph(); Session session = new Session(g)) {
         Ops tf = Ops.create(g);
         Placeholder<TFloat32> in = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, SIDE, SIDE, IN)));
-        WeightedOutput conv = Conv.conv2d(tf, "conv", in, OUT, k, c[1], c[2], 7);
+        WeightedOutput conv = Conv.conv2d(tf, "conv", in, OUT, k, c[1], c[2], 7, false, 1);
         int side = ShapeAlgebra.outputSize(SIDE, k, c[1], c[2]);
         assertArrayEquals(new long[] {-1, side, side, OUT}, conv.output().shape().asArray(),
             "static shape " + java.util.Arrays.toString(c));
@@ -90,7 +90,7 @@ class ConvPoolDenseTest {
     try (Graph g = new Graph(); Session session = new Session(g)) {
       Ops tf = Ops.create(g);
       Placeholder<TFloat32> in = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(N, SIDE, SIDE, IN)));
-      WeightedOutput conv = Conv.conv2d(tf, "conv", in, OUT, k, 2, 1, 7);
+      WeightedOutput conv = Conv.conv2d(tf, "conv", in, OUT, k, 2, 1, 7, false, 1);
       GradientCheck check = new GradientCheck(g, tf, conv.output(), new long[] {N, 4, 4, OUT}, 63, List.of(
           new GradientCheck.Input(in, x, N, SIDE, SIDE, IN), new GradientCheck.Input(conv.kernel(), w, k, k, IN, OUT)));
       session.initialize();

@@ -1,7 +1,11 @@
 package io.cnnlab.nn;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tensorflow.Graph;
 
 /**
  * A convolution as a gather and a product, cut into batch chunks ({@link Conv#conv2dGathered}), against loops
@@ -28,12 +32,26 @@ class GatheredConvTest {
     // 4 chunks; 10 images get 2 padding rows (3 per chunk), dropped
     ChunkedConvRun.Values v = ChunkedConvRun.run(new long[] {c.n, c.height, c.width, c.in}, x,
         new long[] {c.n, outH, outW, c.out}, g,
-        (tf, input) -> Conv.conv2dGathered(tf, "conv", input, c.out, c.kernel, c.padding, 7L), graph -> { });
+        (tf, input) -> Conv.conv2dGathered(tf, "conv", input, c.out, c.kernel, c.padding, 7L, ChunkedConvRun.CHUNKS),
+        graph -> assertEquals(List.of("GatherV2", "GatherV2", "GatherV2", "GatherV2"), im2colAndConvolutions(graph),
+            "one im2col gather per chunk and no Conv2D, " + c));
     double[][] ref = reference(c, outH, outW, x, v.kernel(), v.bias(), g);
     ChunkedConvRun.assertClose(ref[0], v.output(), "output, " + c);
     ChunkedConvRun.assertClose(ref[1], v.inputGradient(), "input gradient, " + c);
     ChunkedConvRun.assertClose(ref[2], v.kernelGradient(), "kernel gradient, " + c);
     ChunkedConvRun.assertClose(ref[3], v.biasGradient(), "bias gradient, " + c);
+  }
+
+  /** The im2col gathers and the convolution ops of the forward graph, by type. */
+  private static List<String> im2colAndConvolutions(Graph graph) {
+    List<String> types = new ArrayList<>();
+    graph.operations().forEachRemaining(op -> {
+      boolean im2col = op.type().equals("GatherV2") && op.name().contains("/im2col");
+      if (im2col || op.type().startsWith("Conv2D")) {
+        types.add(op.type());
+      }
+    });
+    return types;
   }
 
   /** Output, input, kernel and bias gradients by the definition, NHWC, in double precision. */

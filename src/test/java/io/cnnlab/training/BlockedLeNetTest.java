@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cnnlab.models.LeNet;
 import io.cnnlab.models.LeNetConfig;
 import io.cnnlab.models.Model;
-import io.cnnlab.nn.GraphForms;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.GraphOperation;
 
 /**
  * LeNet built with blocked convolution stages trains like LeNet built with TensorFlow's plain Conv2D,
- * batch-norm and pooling ops (the reference, built in {@link GraphForms#buildPlainIf}): one SGD step's
+ * batch-norm and pooling ops (the reference, built with {@code --conv-form plain}): one SGD step's
  * loss, logits, every variable after it and the evaluation logits (moving averages included), for one and two
  * towers.
  */

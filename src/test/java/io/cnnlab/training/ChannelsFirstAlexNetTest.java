@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cnnlab.models.AlexNet;
 import io.cnnlab.models.AlexNetConfig;
 import io.cnnlab.models.Model;
-import io.cnnlab.nn.GraphForms;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.GraphOperation;
@@ -16,7 +15,7 @@ import org.tensorflow.GraphOperation;
  * AlexNet with its wide convolutions as a gather and a product ({@code io.cnnlab.nn.GatheredConv}; NCHW where
  * the stride is not 1, and for some channel counts in deterministic mode), cut into batch chunks, trains like
  * AlexNet built with the plain
- * NHWC ops (the reference, {@link GraphForms#buildPlainIf}): one SGD step's loss, logits, every variable after
+ * NHWC ops (the reference, {@code --conv-form plain}): one SGD step's loss, logits, every variable after
  * it and the evaluation logits, for one and two towers, with and without LRN (which runs in NHWC between).
  * A 67-pixel input and a third of the width keep it small: conv1 15x15 with 32 channels, conv2 7x7 with 85,
  * conv3-conv5 3x3, the last pooling 1x1. Not half or two thirds of the width: with 48 channels into conv2 (7x7)
@@ -44,11 +43,11 @@ class ChannelsFirstAlexNetTest {
     // and 128 input channels (conv2 32, fewer than ChannelsFirst.MIN_CHANNELS); the default configuration
     // (TrainConfig) is 2 towers of 128 images: 2 chunks per convolution and tower.
     Model model = new AlexNet(VARIANTS.get(0));
-    List<String> fast = gatheredConvolutions(model, TrainConfig.builder().build(), false);
+    List<String> fast = gatheredConvolutions(model, TrainConfig.builder().threads(2).build(), false);
     assertEquals(3 * 2 * 2, fast.size(), "conv3-conv5, 2 towers x 2 chunks each: " + fast);
     assertTrue(fast.stream().allMatch(name -> name.matches("(tower1/)?conv[345]/.*")), fast.toString());
     assertTrue(nchwConvolutions(model, false).isEmpty(), "no NCHW convolution left in the default build");
-    assertTrue(gatheredConvolutions(model, TrainConfig.builder().build(), true).isEmpty(), "plain build");
+    assertTrue(gatheredConvolutions(model, TrainConfig.builder().threads(2).build(), true).isEmpty(), "plain build");
     assertFalse(PlainBuilds.operations(model, true, GraphOperation::type).contains("Transpose"),
         "plain build has no layout changes");
   }
@@ -57,10 +56,15 @@ class ChannelsFirstAlexNetTest {
   void channelCountsWithWrongNhwcGradientsRunInNchwEvenInDeterministicMode() {
     // Half the width: conv2 reads 48 channels at 7x7, where oneDNN's NHWC input gradient was wrong
     // (ChannelsFirstConvTest checks the NCHW one on that shape); conv3-conv5 read 128 and 192, which are
-    // right in NHWC and so stay plain in deterministic mode.
+    // right in NHWC and so stay plain in deterministic mode and with --conv-form plain.
     Model half = new AlexNet(AlexNetConfig.textbook().withInputSize(67).withWidth(0.5).withDropout(0f));
+    // deterministic: 1 thread, 1 tower of 256 images, chunks of 64
+    TrainConfig deterministic = TrainConfig.builder().batchSize(256).threads(2).deterministic(true).build();
+    List<String> nchw = PlainBuilds.operations(half, deterministic, false, ChannelsFirstAlexNetTest::nchw);
+    assertEquals(4, nchw.size(), "conv2 alone, 1 tower x 4 chunks: " + nchw);
+    assertTrue(nchw.stream().allMatch(name -> name.matches("conv2/.*")), nchw.toString());
+    // --conv-form plain, default configuration: 2 towers of 128 images on 2 threads, 2 chunks each
     List<String> plain = nchwConvolutions(half, true);
-    // default configuration: 2 towers of 128 images, 2 chunks each
     assertEquals(4, plain.size(), "conv2 alone, 2 towers x 2 chunks: " + plain);
     assertTrue(plain.stream().allMatch(name -> name.matches("(tower1/)?conv2/.*")), plain.toString());
   }
@@ -83,7 +87,10 @@ class ChannelsFirstAlexNetTest {
   }
 
   private static List<String> nchwConvolutions(Model model, boolean plain) {
-    return PlainBuilds.operations(model, plain, op -> op.type().equals("Conv2D")
-        && op.attributes().getAttrString("data_format").equals("NCHW") ? op.name() : null);
+    return PlainBuilds.operations(model, TrainConfig.builder().threads(2).build(), plain, ChannelsFirstAlexNetTest::nchw);
+  }
+
+  private static String nchw(GraphOperation op) {
+    return op.type().equals("Conv2D") && op.attributes().getAttrString("data_format").equals("NCHW") ? op.name() : null;
   }
 }

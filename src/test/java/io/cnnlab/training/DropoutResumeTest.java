@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cnnlab.models.AlexNet;
 import io.cnnlab.models.AlexNetConfig;
+import io.cnnlab.graph.Execution;
 import io.cnnlab.models.LeNet;
 import io.cnnlab.models.LeNetConfig;
 import io.cnnlab.models.Model;
@@ -97,7 +98,7 @@ class DropoutResumeTest {
   private static long globalStep(Model model, TrainConfig config, Path run) {
     CheckpointStore.State state = new CheckpointStore(run.resolve(RunFolder.CHECKPOINT)).load().orElseThrow();
     try (Graph graph = new Graph()) {
-      TrainGraph g = TrainGraph.build(graph, model, config);
+      TrainGraph g = TrainGraphs.build(graph, model, config);
       try (Session session = new Session(graph)) {
         g.saver().restore(session, state.variablesPrefix().toString());
         return step(session, g);
@@ -112,9 +113,11 @@ class DropoutResumeTest {
 
   @Test
   void leNetWithDropoutInTwoTowersResumesExactly() throws IOException {
-    // Two threads asked for; deterministic mode runs them as one (TrainConfig.effectiveThreads).
+    // Two threads asked for; deterministic mode runs them as one (Execution.threads).
     TrainConfig config = config(3, 2, 2, 0.1);
-    assertEquals(2, Towers.resolve(LENET, config), "towers forced on a dropout model");
+    Execution execution = TrainGraphs.execution(LENET, config);
+    assertEquals(2, execution.towers(), "towers forced on a dropout model");
+    assertEquals(1, execution.threads(), "deterministic mode runs one thread");
     assertResumeIsExact(LENET, config, 160);
   }
 
@@ -128,7 +131,7 @@ class DropoutResumeTest {
     TrainConfig config = config(1, 1, 1, 0.1);
     var data = InMemoryBatchSource.squares(8, 28, 10, 8, 3, false).first(8);
     try (Graph graph = new Graph()) {
-      TrainGraph g = TrainGraph.build(graph, LENET, config);
+      TrainGraph g = TrainGraphs.build(graph, LENET, config);
       try (Session session = new Session(graph);
           var x = Tensors.floats(data.images(), data.shape());
           var y = Tensors.ints(data.labels(), data.size());

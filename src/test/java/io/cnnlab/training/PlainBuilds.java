@@ -1,7 +1,7 @@
 package io.cnnlab.training;
 
+import io.cnnlab.graph.ConvFormChoice;
 import io.cnnlab.models.Model;
-import io.cnnlab.nn.GraphForms;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -9,8 +9,8 @@ import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
 
 /**
- * Comparisons of a model's default build (blocked stages, NCHW convolutions) with its plain NHWC build
- * ({@link GraphForms#buildPlainIf}), shared by the tests of each graph form.
+ * Comparisons of a model's default build (blocked stages, gathered convolutions) with its plain NHWC build
+ * ({@link ConvFormChoice#PLAIN}), shared by the tests of each graph form.
  */
 final class PlainBuilds {
   private PlainBuilds() {}
@@ -19,7 +19,7 @@ final class PlainBuilds {
   static void assertTrainsLikeThePlainOps(Model model, float[] x, int[] y, String what) {
     for (int towers : new int[] {1, 2}) {
       TowersTest.Step fast = TowersTest.step(model, towers, x, y);
-      TowersTest.Step plain = GraphForms.buildPlainIf(true, () -> TowersTest.step(model, towers, x, y));
+      TowersTest.Step plain = TowersTest.step(model, towers, ConvFormChoice.PLAIN, x, y);
       TowersTest.assertSameStep(plain, fast, what + ", " + towers + " towers");
     }
   }
@@ -29,7 +29,7 @@ final class PlainBuilds {
    * {@code plain}; operations it maps to null are left out.
    */
   static List<String> operations(Model model, boolean plain, Function<GraphOperation, String> pick) {
-    return operations(model, TrainConfig.builder().build(), plain, pick);
+    return operations(model, TrainConfig.builder().threads(2).build(), plain, pick);
   }
 
   /** The same for the training graph of {@code config}. */
@@ -37,7 +37,7 @@ final class PlainBuilds {
       Function<GraphOperation, String> pick) {
     List<String> picked = new ArrayList<>();
     try (Graph graph = new Graph()) {
-      GraphForms.buildPlainIf(plain, () -> TrainGraph.build(graph, model, config));
+      TrainGraphs.build(graph, model, plain ? config.toBuilder().convForm(ConvFormChoice.PLAIN).build() : config);
       graph.operations().forEachRemaining(op -> {
         String value = pick.apply((GraphOperation) op);
         if (value != null) {

@@ -42,9 +42,9 @@ class TowerBatchNormTest {
     TrainConfig config = TrainConfig.builder().learningRate(LR).towers(towers).threads(2).build();
     int n = labels.length;
     try (Graph graph = new Graph()) {
-      TrainGraph g = TrainGraph.build(graph, BN_LENET, config);
-      assertEquals(towers, g.towers());
-      try (Session s = new Session(graph, g.sessionConfig(2));
+      TrainGraph g = TrainGraphs.build(graph, BN_LENET, config);
+      assertEquals(towers, g.execution().towers());
+      try (Session s = new Session(graph, g.execution().sessionConfig());
           TFloat32 x = Tensors.floats(images, n, 28, 28, 1);
           TInt32 y = Tensors.ints(labels, n);
           TBool train = TBool.scalarOf(true);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cnnlab.graph.ConvFormChoice;
 import io.cnnlab.models.LeNet;
 import io.cnnlab.models.LeNetConfig;
 import io.cnnlab.models.Model;
@@ -23,7 +24,6 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
-import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -44,12 +44,17 @@ class TowersTest {
   }
 
   static Step step(Model model, int towers, float[] images, int[] labels) {
-    TrainConfig config = TrainConfig.builder().learningRate(LR).towers(towers).threads(2).build();
+    return step(model, towers, ConvFormChoice.AUTO, images, labels);
+  }
+
+  /** The same with the convolution forms of {@code form}. */
+  static Step step(Model model, int towers, ConvFormChoice form, float[] images, int[] labels) {
+    TrainConfig config = TrainConfig.builder().learningRate(LR).towers(towers).threads(2).convForm(form).build();
     int n = labels.length;
     try (Graph graph = new Graph()) {
-      TrainGraph g = TrainGraph.build(graph, model, config);
-      assertEquals(towers, g.towers());
-      try (Session s = new Session(graph, g.sessionConfig(2));
+      TrainGraph g = TrainGraphs.build(graph, model, config);
+      assertEquals(towers, g.execution().towers());
+      try (Session s = new Session(graph, g.execution().sessionConfig());
           TFloat32 x = Tensors.floats(images, n, 28, 28, 1);
           TInt32 y = Tensors.ints(labels, n);
           TBool train = TBool.scalarOf(true);
@@ -163,8 +168,8 @@ class TowersTest {
     Step two = step(2, x, y);
     TrainConfig config = TrainConfig.builder().towers(1).build();
     try (Graph graph = new Graph()) {
-      TrainGraph g = TrainGraph.build(graph, TEXTBOOK, config);
-      try (Session s = new Session(graph, g.sessionConfig(1))) {
+      TrainGraph g = TrainGraphs.build(graph, TEXTBOOK, config);
+      try (Session s = new Session(graph, g.execution().sessionConfig())) {
         s.initialize();
         Session.Runner r = s.runner();
         g.trainable().forEach(r::fetch);
@@ -185,10 +190,10 @@ class TowersTest {
   void aCheckpointOfOneTowerRestoresIntoTwo(@TempDir Path dir) {
     float[] x = randomImages(9, 5);
     try (Graph a = new Graph(); Graph b = new Graph()) {
-      TrainGraph one = TrainGraph.build(a, TEXTBOOK, TrainConfig.builder().towers(1).seed(7).build());
-      TrainGraph two = TrainGraph.build(b, TEXTBOOK, TrainConfig.builder().towers(2).seed(8).build());
-      try (Session sa = new Session(a, one.sessionConfig(2));
-          Session sb = new Session(b, two.sessionConfig(2));
+      TrainGraph one = TrainGraphs.build(a, TEXTBOOK, TrainConfig.builder().towers(1).seed(7).build());
+      TrainGraph two = TrainGraphs.build(b, TEXTBOOK, TrainConfig.builder().towers(2).seed(8).build());
+      try (Session sa = new Session(a, one.execution().sessionConfig());
+          Session sb = new Session(b, two.execution().sessionConfig());
           TFloat32 images = Tensors.floats(x, 9, 28, 28, 1);
           TBool eval = TBool.scalarOf(false)) {
         sa.initialize();
@@ -204,67 +209,6 @@ class TowersTest {
         }
       }
     }
-  }
-
-  @Test
-  void automaticTowersFollowThreadsBatchAndModel() {
-    Model bn = new LeNet(LeNetConfig.batchNormVariant());
-    Model dropout = new LeNet(LeNetConfig.reluMaxVariant().withDropout(0.5f));
-    assertEquals(2, Towers.resolve(TEXTBOOK, 0, 2, 256));
-    assertEquals(1, Towers.resolve(TEXTBOOK, 0, 1, 256), "one thread: one tower");
-    assertEquals(1, Towers.resolve(TEXTBOOK, 0, 2, 32), "slices of 16 are too small");
-    assertEquals(4, Towers.resolve(TEXTBOOK, 0, 16, 128), "at least 32 images per slice");
-    assertEquals(2, Towers.resolve(bn, 0, 2, 256), "batch norm takes its statistics over all towers");
-    assertEquals(1, Towers.resolve(dropout, 0, 2, 256), "dropout: towers only when asked for");
-    assertEquals(2, Towers.resolve(dropout, 2, 2, 256), "dropout: the whole batch's mask, split");
-    assertEquals(3, Towers.resolve(TEXTBOOK, 3, 1, 8), "an explicit count is taken as given");
-    var e = assertThrows(IllegalArgumentException.class, () -> Towers.resolve(new TinyModel(true), 2, 2, 256));
-    assertTrue(e.getMessage().contains("tiny-bn cannot be split into towers"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> TrainConfig.builder().towers(-1).build());
-  }
-
-  @Test
-  void towersThatMakeVariablesOfTheirOwnAreRefused() {
-    // TinyModel makes its variables directly, not through Initializers: each tower would get its own.
-    Model tiny = new TinyModel(false);
-    Model claimsIndependence = new Model() {
-      @Override public String name() { return "unshared"; }
-      @Override public int inputHeight() { return tiny.inputHeight(); }
-      @Override public int inputWidth() { return tiny.inputWidth(); }
-      @Override public int inputChannels() { return tiny.inputChannels(); }
-      @Override public int classes() { return tiny.classes(); }
-      @Override public boolean batchIndependent() { return true; }
-      @Override public io.cnnlab.models.ModelOutputs build(Ops tf, org.tensorflow.Operand<TFloat32> images,
-          org.tensorflow.Operand<TBool> training, io.cnnlab.nn.StepSeed random) {
-        return tiny.build(tf, images, training, random);
-      }
-    };
-    try (Graph graph = new Graph()) {
-      TrainConfig config = TrainConfig.builder().towers(2).build();
-      var e = assertThrows(IllegalStateException.class, () -> TrainGraph.build(graph, claimsIndependence, config));
-      assertTrue(e.getMessage().contains("unshared cannot be split into towers")
-          && e.getMessage().contains("tower1/conv_kernel"), e.getMessage());
-    }
-    try (Graph graph = new Graph()) {
-      assertEquals(2, TrainGraph.build(graph, TEXTBOOK, TrainConfig.builder().towers(2).build()).towers(),
-          "LeNet's towers share slice 0's variables");
-    }
-  }
-
-  @Test
-  void sessionThreadsAreSharedByTheTowers() {
-    assertPools(2, 2, 1, 2);
-    assertPools(2, 1, 2, 1);
-    assertPools(1, 2, 1, 1); // one thread: the towers run one after the other
-    assertPools(16, 4, 4, 4);
-  }
-
-  private static void assertPools(int threads, int towers, int intra, int inter) {
-    ConfigProto c = Towers.sessionConfig(threads, towers);
-    String what = threads + " threads, " + towers + " towers";
-    assertEquals(intra, c.getIntraOpParallelismThreads(), what + ": intra-op");
-    assertEquals(inter, c.getInterOpParallelismThreads(), what + ": inter-op");
-    assertTrue(c.getUsePerSessionThreads(), what + ": pools of its own");
   }
 
   @Test

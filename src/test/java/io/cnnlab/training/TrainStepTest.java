@@ -70,7 +70,7 @@ class TrainStepTest {
     double lr = kind == OptimizerKind.ADAM ? 0.01 : 0.1;
     TrainConfig config = TrainConfig.builder().optimizer(kind).learningRate(lr).deterministic(true).build();
     try (Graph graph = new Graph()) {
-      TrainGraph g = TrainGraph.build(graph, new TinyModel(true), config);
+      TrainGraph g = TrainGraphs.build(graph, new TinyModel(true), config);
       try (Session s = Sessions.open(graph, 1)) {
         s.initialize();
         float before = loss(s, g);
@@ -82,26 +82,26 @@ class TrainStepTest {
   }
 
   @Test
-  void theOptimizerTrainsWeightsButNotMovingAveragesOrVariablesOffTheLossPath() {
+  void theOptimizerTrainsWeightsButNotMovingAverages() {
     TrainConfig config = TrainConfig.builder().learningRate(0.1).build();
     try (Graph graph = new Graph()) {
-      TrainGraph g = TrainGraph.build(graph, new TinyModel(true), config);
-      assertEquals(List.of("conv_kernel", "conv_bias", "dense_kernel", "dense_bias"),
+      TrainGraph g = TrainGraphs.build(graph, new TinyModel(true), config);
+      assertEquals(List.of("conv1_kernel", "conv1_bias", "bn1_gamma", "bn1_beta", "dense1_kernel", "dense1_bias"),
           g.trainable().stream().map(v -> v.op().name()).toList());
       try (Session s = Sessions.open(graph, 1)) {
         s.initialize();
-        // The update sets moving = 0.9 * 0 + 0.1 * (per-channel mean of the ReLU output over N, H, W).
-        float[] relu = run(s, g, 0, r -> {
-          try (Result result = r.fetch(g.outputs().taps().get(1).output()).run()) {
+        // The update sets moving = 0.9 * 0 + 0.1 * (per-channel mean of the convolution's output over N, H, W).
+        float[] conv = run(s, g, 0, r -> {
+          try (Result result = r.fetch(g.outputs().taps().get(0).output()).run()) {
             return Tensors.toFloats(result.get(0));
           }
         });
         double[] mean = new double[2];
-        for (int i = 0; i < relu.length; i++) {
-          mean[i % 2] += relu[i] / (relu.length / 2.0);
+        for (int i = 0; i < conv.length; i++) {
+          mean[i % 2] += conv[i] / (conv.length / 2.0);
         }
         step(s, g, 0.1);
-        try (Result result = s.runner().fetch("moving_mean").run()) {
+        try (Result result = s.runner().fetch("bn1_moving_mean").run()) {
           float[] moving = Tensors.toFloats(result.get(0));
           assertEquals(0.1 * mean[0], moving[0], 1e-6);
           assertEquals(0.1 * mean[1], moving[1], 1e-6);
@@ -121,7 +121,7 @@ class TrainStepTest {
     for (double decay : new double[] {0, wd}) {
       TrainConfig config = TrainConfig.builder().learningRate(lr).weightDecay(decay).build();
       try (Graph graph = new Graph()) {
-        TrainGraph g = TrainGraph.build(graph, new TinyModel(false), config);
+        TrainGraph g = TrainGraphs.build(graph, new TinyModel(false), config);
         names = g.trainable().stream().map(v -> v.op().name()).toList();
         try (Session s = Sessions.open(graph, 1)) {
           s.initialize();
@@ -148,7 +148,9 @@ class TrainStepTest {
 
   @Test
   void throughputIsMeasuredOverTheTimedSteps() {
-    Throughput t = Trainer.measureThroughput(new TinyModel(true), 32, 5);
+    TrainConfig config = TrainConfig.builder().batchSize(32).learningRate(0.01).build();
+    Throughput t = Trainer.measureThroughput(new TinyModel(true), config,
+        TrainGraphs.execution(new TinyModel(true), config), 5);
     assertEquals("tiny-bn", t.model());
     assertEquals(32, t.batchSize());
     assertEquals(5, t.steps());

@@ -27,7 +27,7 @@ public final class BenchSummary {
     Path manifest = dir.resolve("manifest.json");
     if (Files.isRegularFile(manifest)) {
       Map<?, ?> m = RunJson.readLenient(manifest, Map.class, "bench manifest");
-      for (String key : List.of("time", "device", "cpu", "cpu_extensions", "onednn", "conv_stages", "cores",
+      for (String key : List.of("time", "device", "cpu", "cpu_extensions", "onednn", "conv_form", "cores",
           "tensorflow_runtime", "java", "load_average", "environment")) {
         if (m.containsKey(key)) {
           md.append("- ").append(key).append(": ").append(m.get(key)).append('\n');

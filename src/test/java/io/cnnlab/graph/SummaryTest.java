@@ -1,9 +1,16 @@
-package io.cnnlab.models;
+package io.cnnlab.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cnnlab.models.AlexNet;
+import io.cnnlab.models.AlexNetConfig;
+import io.cnnlab.models.LeNet;
+import io.cnnlab.models.LeNetConfig;
+import io.cnnlab.models.GraphVariables;
+import io.cnnlab.models.Model;
 import io.cnnlab.nn.Losses;
+import io.cnnlab.nn.StepSeed;
 import io.cnnlab.ops.spec.Preset;
 import io.cnnlab.ops.spec.ShapeReport;
 import java.util.List;
@@ -39,7 +46,8 @@ class SummaryTest {
         Ops tf = Ops.create(g);
         Placeholder<TFloat32> images = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 28, 28, 1)));
         // Slot optimizers need the root scope (see Initializers.variableName); without one, try an outer scope.
-        ModelOutputs out = model.build(withMomentum ? tf : tf.withSubScope("model"), images, tf.constant(true), 1);
+        ModelOutputs out = Lowering.build(withMomentum ? tf : tf.withSubScope("model"), model,
+            Execution.inspecting(model.network()), images, tf.constant(true), StepSeed.fixed(1));
         if (withMomentum) {
           Placeholder<TInt32> labels = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
           new Momentum(g, 0.1f, 0.9f, false).minimize(Losses.softmaxCrossEntropy(tf, out.logits(), labels, 10));
