@@ -110,6 +110,20 @@ class InstallCifar100ScriptTest {
   }
 
   @Test
+  void aFolderSavedAgainByPython3IsConverted() throws Exception {
+    // Python 3.11's pickle.dump default (protocol 4) with numpy 2: STACK_GLOBAL of numpy._core, frames, MEMOIZE.
+    Path layout = Fixtures.writePython3Layout(tmp.resolve("saved"), CifarSplit.random(3, 1), CifarSplit.random(2, 2),
+        Cifar100PicklesTest.COARSE, Cifar100PicklesTest.FINE, 4, 2);
+
+    Result r = install(tmp.resolve("datasets/cifar-100"), layout.toString());
+
+    // Converted, then refused only for its size: 3 and 2 records are not the published 50,000 and 10,000.
+    assertEquals(1, r.status(), r.output());
+    assertTrue(r.output().contains("train 3 records, test 2 records, 20 coarse and 100 fine class names"), r.output());
+    assertTrue(r.output().contains("train.bin: 9222 bytes, expected 50000 records x 3074 bytes"), r.output());
+  }
+
+  @Test
   void aTruncatedPickleIsReportedWithItsFile() throws Exception {
     Path layout = pythonLayout(tmp.resolve("cifar-100-python"));
     byte[] train = Files.readAllBytes(layout.resolve("train"));
