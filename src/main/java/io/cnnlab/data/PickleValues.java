@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The only values {@link PickleReader} ever makes, besides {@code null} (None), {@link Boolean}, {@link Integer},
@@ -13,7 +14,10 @@ import java.util.Map;
 final class PickleValues {
   private PickleValues() {}
 
-  /** A Python 2 {@code str}: bytes, compared by content (dict keys such as {@code 'data'} are these). */
+  /**
+   * A Python 2 {@code str} or a Python 3 {@code bytes} (or {@code bytearray}): bytes, compared by content (dict
+   * keys such as {@code 'data'} are these in the 2009 files, and in Python 3 files loaded with {@code encoding='bytes'}).
+   */
   static final class PyStr {
     private final byte[] bytes;
 
@@ -62,16 +66,38 @@ final class PickleValues {
     }
   }
 
-  /** The three globals a CIFAR-100 pickle names; nothing is looked up or called by name. */
+  /**
+   * The globals a CIFAR-100 pickle names, by what they do, each under the names numpy 1.x and 2.x, Python 2 and 3
+   * give it; nothing is looked up or called by name.
+   */
   enum Global {
-    RECONSTRUCT("numpy.core.multiarray._reconstruct"),
+    RECONSTRUCT("numpy.core.multiarray._reconstruct", "numpy._core.multiarray._reconstruct"),
     NDARRAY("numpy.ndarray"),
-    DTYPE("numpy.dtype");
+    DTYPE("numpy.dtype"),
+    /** numpy's reduction for pickle protocol 5: {@code _frombuffer(buffer, dtype, shape, order)}. */
+    FROMBUFFER("numpy.core.numeric._frombuffer", "numpy._core.numeric._frombuffer"),
+    /** Python 3 pickles bytes as {@code _codecs.encode(text, 'latin1')} in protocols 0 to 2. */
+    ENCODE("_codecs.encode"),
+    /** ... and empty bytes as {@code bytes()}. */
+    BYTES("__builtin__.bytes", "builtins.bytes");
 
     final String pythonName;
+    private final List<String> names;
 
-    Global(String pythonName) {
-      this.pythonName = pythonName;
+    Global(String... names) {
+      this.pythonName = names[0];
+      this.names = List.of(names);
+    }
+
+    /** The global called {@code module.name}, or null when it is none of these. */
+    static Global named(String module, String name) {
+      String full = module + "." + name;
+      return Arrays.stream(values()).filter(g -> g.names.contains(full)).findFirst().orElse(null);
+    }
+
+    /** All accepted names, for the error that refuses another. */
+    static String allNames() {
+      return Arrays.stream(values()).flatMap(g -> g.names.stream()).collect(Collectors.joining(", "));
     }
   }
 

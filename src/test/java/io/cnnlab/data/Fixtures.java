@@ -151,6 +151,23 @@ public final class Fixtures {
       return cifarBatchPickle(coarse, fine, planes);
     }
 
+    /** The split as Python 3 saves it again with {@code pickle.dump(d, f, protocol)}, numpy {@code numpyMajor}. */
+    byte[] pickle3(int protocol, int numpyMajor) {
+      return Python3PickleWriter.dump(dict(), protocol, numpyMajor);
+    }
+
+    /** The dict as Python 3 loads it with {@code encoding='latin1'}: str keys and names (the reader ignores key order). */
+    java.util.Map<String, Object> dict() {
+      java.util.Map<String, Object> d = new java.util.LinkedHashMap<>();
+      d.put("filenames", java.util.stream.IntStream.range(0, fine.length)
+          .mapToObj(i -> String.format("image_%06d.png", i)).toList());
+      d.put("batch_label", "training batch 1 of 1");
+      d.put("fine_labels", java.util.Arrays.stream(fine).boxed().toList());
+      d.put("coarse_labels", java.util.Arrays.stream(coarse).boxed().toList());
+      d.put("data", new Python3PickleWriter.Uint8Array(new int[] {fine.length, 3072}, planes));
+      return d;
+    }
+
     /** The same images as binary-layout records: coarse label, fine label, 3,072 pixel bytes. */
     byte[] binaryRecords() {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -167,6 +184,18 @@ public final class Fixtures {
     write(dir.resolve("train"), train.pickle(), false);
     write(dir.resolve("test"), test.pickle(), false);
     write(dir.resolve("meta"), cifarMetaPickle(coarseNames, fineNames), false);
+    return dir;
+  }
+
+  /** The same folder as Python 3 saves it again: each file with {@code pickle.dump(d, f, protocol)}. */
+  static Path writePython3Layout(Path dir, CifarSplit train, CifarSplit test, java.util.List<String> coarseNames,
+      java.util.List<String> fineNames, int protocol, int numpyMajor) throws IOException {
+    write(dir.resolve("train"), train.pickle3(protocol, numpyMajor), false);
+    write(dir.resolve("test"), test.pickle3(protocol, numpyMajor), false);
+    java.util.Map<String, Object> meta = new java.util.LinkedHashMap<>();
+    meta.put("fine_label_names", fineNames);
+    meta.put("coarse_label_names", coarseNames);
+    write(dir.resolve("meta"), Python3PickleWriter.dump(meta, protocol, numpyMajor), false);
     return dir;
   }
 

@@ -5,17 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cnnlab.data.Fixtures.CifarSplit;
+import io.cnnlab.testing.ChildProcess;
+import io.cnnlab.testing.ChildProcess.Result;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InstallCifar100ScriptTest {
   @TempDir Path tmp;
-
-  private record Result(int status, String output) {}
 
   private Result install(Path target, String cifar100) throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder("bash", "datasets/install-cifar100.sh", target.toString())
@@ -41,10 +40,7 @@ class InstallCifar100ScriptTest {
     if (cifar100 != null) {
       env.put("CIFAR100", cifar100);
     }
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "install-cifar100.sh did not finish");
-    return new Result(p.exitValue(), out);
+    return ChildProcess.run(pb, Duration.ofSeconds(120));
   }
 
   private Path pythonLayout(Path dir) throws IOException {
@@ -57,9 +53,9 @@ class InstallCifar100ScriptTest {
     Path src = tmp.resolve("archive-src");
     pythonLayout(src.resolve("cifar-100-python"));
     Files.createDirectories(archive.getParent());
-    Process tar = new ProcessBuilder("tar", "-czf", archive.toString(), "-C", src.toString(), "cifar-100-python")
-        .inheritIO().start();
-    assertEquals(0, tar.waitFor());
+    Result tar = ChildProcess.run(new ProcessBuilder("tar", "-czf", archive.toString(), "-C",
+        src.toString(), "cifar-100-python").redirectErrorStream(true), Duration.ofSeconds(60));
+    assertEquals(0, tar.status(), tar.out());
     return archive;
   }
 
@@ -74,10 +70,10 @@ class InstallCifar100ScriptTest {
 
     Result r = install(target, archive.toString());
 
-    assertEquals(1, r.status(), r.output());
-    assertTrue(r.output().contains(archive + ": MD5 " + md5(archive) + " is neither published archive's"
+    assertEquals(1, r.status(), r.out());
+    assertTrue(r.out().contains(archive + ": MD5 " + md5(archive) + " is neither published archive's"
         + " (cifar-100-binary.tar.gz 03b5dce01913d631647c71ecec9e9cb8, cifar-100-python.tar.gz"
-        + " eb9058c3a382ffc7106e4002c42a8d85); not installing it"), r.output());
+        + " eb9058c3a382ffc7106e4002c42a8d85); not installing it"), r.out());
     assertFalse(Files.exists(target));
   }
 
@@ -87,10 +83,10 @@ class InstallCifar100ScriptTest {
 
     Result r = install(tmp.resolve("datasets/cifar-100"), null);
 
-    assertEquals(3, r.status(), r.output());
-    assertTrue(r.output().contains("found " + cached + " (the Keras cache)"), r.output());
-    assertTrue(r.output().contains(cached + ": MD5 " + md5(cached) + " is neither published archive's"), r.output());
-    assertTrue(r.output().contains("CIFAR-100 is MISSING"), r.output());
+    assertEquals(3, r.status(), r.out());
+    assertTrue(r.out().contains("found " + cached + " (the Keras cache)"), r.out());
+    assertTrue(r.out().contains(cached + ": MD5 " + md5(cached) + " is neither published archive's"), r.out());
+    assertTrue(r.out().contains("CIFAR-100 is MISSING"), r.out());
   }
 
   @Test
@@ -102,11 +98,25 @@ class InstallCifar100ScriptTest {
     Result r = install(tmp.resolve("datasets/cifar-100"), root.toString());
 
     // Converted by cnnlab, then refused: 3 and 2 records are not the published 50,000 and 10,000.
-    assertEquals(1, r.status(), r.output());
-    assertTrue(r.output().contains("trying " + root.resolve("cifar-100-python.tar.gz")), r.output());
-    assertTrue(r.output().contains("trying " + root.resolve("cifar-100-python")), r.output());
-    assertTrue(r.output().contains("train 3 records, test 2 records, 20 coarse and 100 fine class names"), r.output());
-    assertTrue(r.output().contains("train.bin: 9222 bytes, expected 50000 records x 3074 bytes"), r.output());
+    assertEquals(1, r.status(), r.out());
+    assertTrue(r.out().contains("trying " + root.resolve("cifar-100-python.tar.gz")), r.out());
+    assertTrue(r.out().contains("trying " + root.resolve("cifar-100-python")), r.out());
+    assertTrue(r.out().contains("train 3 records, test 2 records, 20 coarse and 100 fine class names"), r.out());
+    assertTrue(r.out().contains("train.bin: 9222 bytes, expected 50000 records x 3074 bytes"), r.out());
+  }
+
+  @Test
+  void aFolderSavedAgainByPython3IsConverted() throws Exception {
+    // Python 3.11's pickle.dump default (protocol 4) with numpy 2: STACK_GLOBAL of numpy._core, frames, MEMOIZE.
+    Path layout = Fixtures.writePython3Layout(tmp.resolve("saved"), CifarSplit.random(3, 1), CifarSplit.random(2, 2),
+        Cifar100PicklesTest.COARSE, Cifar100PicklesTest.FINE, 4, 2);
+
+    Result r = install(tmp.resolve("datasets/cifar-100"), layout.toString());
+
+    // Converted, then refused only for its size: 3 and 2 records are not the published 50,000 and 10,000.
+    assertEquals(1, r.status(), r.out());
+    assertTrue(r.out().contains("train 3 records, test 2 records, 20 coarse and 100 fine class names"), r.out());
+    assertTrue(r.out().contains("train.bin: 9222 bytes, expected 50000 records x 3074 bytes"), r.out());
   }
 
   @Test
@@ -117,9 +127,9 @@ class InstallCifar100ScriptTest {
 
     Result r = install(tmp.resolve("datasets/cifar-100"), layout.toString());
 
-    assertEquals(1, r.status(), r.output());
-    assertTrue(r.output().contains("datasets convert-cifar100: " + layout.resolve("train") + ": byte "), r.output());
-    assertTrue(r.output().contains("truncated"), r.output());
+    assertEquals(1, r.status(), r.out());
+    assertTrue(r.out().contains("datasets convert-cifar100: " + layout.resolve("train") + ": byte "), r.out());
+    assertTrue(r.out().contains("truncated"), r.out());
   }
 
   @Test
@@ -136,14 +146,14 @@ class InstallCifar100ScriptTest {
     Result first = install(target, folder.toString());
     Result again = install(target, folder.toString());
 
-    assertEquals(0, first.status(), first.output());
+    assertEquals(0, first.status(), first.out());
     assertEquals(folder + " (binary layout folder, trusted on first use)\n", Files.readString(target.resolve("SOURCE")));
     List<String> manifest = Files.readAllLines(target.resolve("SHA256SUMS"));
     assertEquals(List.of("train.bin", "test.bin", "fine_label_names.txt"),
         manifest.stream().map(l -> l.substring(66)).toList());
     assertEquals(Cifar100PicklesTest.FINE, Datasets.classNames(DatasetId.CIFAR100_FINE, tmp.resolve("datasets")));
-    assertEquals(0, again.status(), again.output());
-    assertTrue(again.output().contains("already installed and verified"), again.output());
+    assertEquals(0, again.status(), again.out());
+    assertTrue(again.out().contains("already installed and verified"), again.out());
   }
 
   @Test
@@ -151,10 +161,10 @@ class InstallCifar100ScriptTest {
     Result missing = install(tmp.resolve("datasets/cifar-100"), null);
     Result wrongPath = install(tmp.resolve("datasets/cifar-100"), tmp.resolve("nowhere").toString());
 
-    assertEquals(3, missing.status(), missing.output());
-    assertTrue(missing.output().contains("no copy in " + tmp.resolve("home/.keras/datasets")), missing.output());
-    assertTrue(missing.output().contains("make datasets CIFAR100=PATH"), missing.output());
-    assertEquals(1, wrongPath.status(), wrongPath.output());
-    assertTrue(wrongPath.output().contains(tmp.resolve("nowhere") + ": no such file or folder"), wrongPath.output());
+    assertEquals(3, missing.status(), missing.out());
+    assertTrue(missing.out().contains("no copy in " + tmp.resolve("home/.keras/datasets")), missing.out());
+    assertTrue(missing.out().contains("make datasets CIFAR100=PATH"), missing.out());
+    assertEquals(1, wrongPath.status(), wrongPath.out());
+    assertTrue(wrongPath.out().contains(tmp.resolve("nowhere") + ": no such file or folder"), wrongPath.out());
   }
 }

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.cnnlab.testing.ChildProcess;
+import io.cnnlab.testing.ChildProcess.Result;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,9 +19,7 @@ import org.junit.jupiter.api.Test;
  * graph TensorFlow actually executed ({@link OneDnn#probe()}), not from the variable.
  */
 class OneDnnTest {
-  private record Child(int status, String out, String err) {}
-
-  private static Child run(String mode, Map<String, String> env, String... jvmOptions) throws Exception {
+  private static Result run(String mode, Map<String, String> env, String... jvmOptions) throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(List.of(jvmOptions));
@@ -29,17 +27,12 @@ class OneDnnTest {
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().remove(OneDnn.ENV);
     pb.environment().putAll(env);
-    Process p = pb.start();
-    var err = p.getErrorStream();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    String errText = new String(err.readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child JVM did not finish");
-    return new Child(p.exitValue(), out, errText);
+    return ChildProcess.run(pb, Duration.ofSeconds(120));
   }
 
   @Test
   void cnnlabTurnsOneDnnOnBeforeTensorFlowLoads() throws Exception {
-    Child c = run("cnnlab-first", Map.of());
+    Result c = run("cnnlab-first", Map.of());
     assertEquals(0, c.status(), c.err());
     assertTrue(c.out().contains("active=true"), c.out());
     assertTrue(c.out().contains("setting=" + OneDnn.ENV + "=1 set by cnnlab"), c.out());
@@ -49,7 +42,7 @@ class OneDnnTest {
   @Test
   void theSettingTakesEffectBothWays() throws Exception {
     // Off by request proves that cnnlab's setenv reaches TensorFlow even where its default is on.
-    Child c = run("cnnlab-first", Map.of(), "-D" + OneDnn.PROPERTY + "=off");
+    Result c = run("cnnlab-first", Map.of(), "-D" + OneDnn.PROPERTY + "=off");
     assertEquals(0, c.status(), c.err());
     assertTrue(c.out().contains("active=false"), c.out());
     assertFalse(c.err().contains("cnnlab: oneDNN is off"), "asked for off: no warning\n" + c.err());
@@ -57,7 +50,7 @@ class OneDnnTest {
 
   @Test
   void aUsersExplicitZeroIsRespected() throws Exception {
-    Child c = run("cnnlab-first", Map.of(OneDnn.ENV, "0"));
+    Result c = run("cnnlab-first", Map.of(OneDnn.ENV, "0"));
     assertEquals(0, c.status(), c.err());
     assertTrue(c.out().contains("active=false"), c.out());
     assertTrue(c.out().contains("setting=" + OneDnn.ENV + "=0 from the environment"), c.out());
@@ -66,7 +59,7 @@ class OneDnnTest {
 
   @Test
   void tooLateToSwitchGivesOneWarningLine() throws Exception {
-    Child c = run("avx2-library-user", Map.of());
+    Result c = run("avx2-library-user", Map.of());
     assertEquals(0, c.status(), c.err());
     assertTrue(c.out().contains("active=false"), c.out());
     assertTrue(c.out().contains("loaded before cnnlab could set"), c.out());

@@ -33,21 +33,43 @@ final class Html {
       ul.files { columns: 2; }
       """;
 
+  /** {@code s} as HTML text or as a double- or single-quoted attribute value. */
   static String esc(String s) {
     if (s == null) {
       return "";
     }
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        .replace("'", "&#39;");
   }
 
-  /** {@code target} relative to the folder {@code from}, with '/' separators and each segment percent-safe. */
+  /**
+   * {@code target} relative to the folder {@code from} as a link for an attribute: the path's names joined by '/',
+   * each percent-encoded as UTF-8 but for RFC 3986's unreserved characters and the sub-delimiters a path may hold,
+   * then HTML-escaped. ':' is encoded too: in a relative link's first segment it would read as a scheme.
+   */
   static String href(Path from, Path target) {
-    String rel = from.toAbsolutePath().normalize().relativize(target.toAbsolutePath().normalize()).toString();
+    Path rel = from.toAbsolutePath().normalize().relativize(target.toAbsolutePath().normalize());
     List<String> parts = new ArrayList<>();
-    for (String p : rel.replace('\\', '/').split("/")) {
-      parts.add(p.replace("%", "%25").replace(" ", "%20").replace("#", "%23").replace("?", "%3F"));
+    for (Path name : rel) {
+      parts.add(percentEncoded(name.toString()));
     }
     return esc(String.join("/", parts));
+  }
+
+  private static final String SEGMENT_SAFE = "-._~!$&'()*+,;=@";
+
+  private static String percentEncoded(String segment) {
+    StringBuilder s = new StringBuilder();
+    for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xFF;
+      if (c < 0x80 && (Character.isLetterOrDigit(c) || SEGMENT_SAFE.indexOf(c) >= 0)) {
+        s.append((char) c);
+      } else {
+        s.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+            .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+      }
+    }
+    return s.toString();
   }
 
   /** CSS class of a status badge. */
