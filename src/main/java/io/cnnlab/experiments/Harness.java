@@ -9,6 +9,7 @@ import io.cnnlab.runs.ExperimentRecord.RunRecord;
 import io.cnnlab.runs.ExperimentRecord.Status;
 import io.cnnlab.runs.ExperimentRecord.Verdict;
 import io.cnnlab.runs.ExperimentRecord;
+import io.cnnlab.runs.ExperimentRecordJson;
 import io.cnnlab.runs.ReportRenderer;
 import io.cnnlab.runs.RunEnvironment;
 import io.cnnlab.runs.RunFolder;
@@ -94,7 +95,7 @@ public final class Harness {
     for (SweepPlan.ExperimentPlan e : plan.experiments()) {
       ExperimentRecord record = runExperiment(e, plan.options(), progress);
       records.add(record);
-      RunJson.write(e.dir().resolve(ExperimentFolder.RECORD), record);
+      ExperimentRecordJson.write(e.dir().resolve(ExperimentFolder.RECORD), record);
       Status status = record.verdict().status();
       if (status != Status.NOT_RUN && status != Status.FAILED) {
         try {

@@ -19,12 +19,10 @@ public final class TensorFlowRunExecutor implements RunExecutor {
 
   private final FeatureFigures figures;
 
-  /** Training runs write their feature maps as arrays only. */
-  public TensorFlowRunExecutor() {
-    this(null);
-  }
-
-  /** Training runs also draw their feature-map figures with {@code figures} into their run folders. */
+  /**
+   * Training runs also draw their feature-map figures with {@code figures} into their run folders; with null
+   * they write the arrays only.
+   */
   public TensorFlowRunExecutor(FeatureFigures figures) {
     this.figures = figures;
   }

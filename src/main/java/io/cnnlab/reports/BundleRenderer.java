@@ -119,11 +119,7 @@ public final class BundleRenderer implements ReportRenderer {
   public void renderIndex(Path reportsRoot, List<ExperimentRecord> records) throws IOException {
     List<IndexEntry> entries = new ArrayList<>();
     for (ExperimentRecord r : records) {
-      Path dir = reportsRoot.resolve(r.id());
-      Path thumbnail = dir.resolve("thumbnail.png");
-      Path pdf = dir.resolve("report.pdf");
-      entries.add(new IndexEntry(r.id(), r.title(), ExperimentText.indexVerdict(r),
-          Files.isRegularFile(thumbnail) ? thumbnail : null, Files.isRegularFile(pdf) ? pdf : null));
+      entries.add(IndexEntry.of(reportsRoot.resolve(r.id()), r.id(), r.title(), ExperimentText.indexVerdict(r)));
     }
     IndexWriter.write(reportsRoot, INDEX_TITLE, entries);
     SiteWriter.write(reportsRoot, INDEX_TITLE, records);
