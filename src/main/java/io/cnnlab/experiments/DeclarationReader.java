@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cnnlab.data.DatasetId;
+import io.cnnlab.runs.ExperimentRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,9 +110,9 @@ public final class DeclarationReader {
     List<Long> seeds = seeds(raw.seeds());
     List<String> render = raw.render() == null ? List.of() : raw.render();
     for (int i = 0; i < render.size(); i++) {
-      if (!Declaration.RENDER_ITEMS.contains(render.get(i))) {
+      if (!ExperimentRecord.RENDER_ENTRIES.contains(render.get(i))) {
         throw new IllegalArgumentException("key 'render[" + i + "]': unknown item '" + render.get(i)
-            + "'; allowed values: " + String.join(", ", Declaration.RENDER_ITEMS));
+            + "'; allowed values: " + String.join(", ", ExperimentRecord.RENDER_ENTRIES));
       }
     }
     List<Declaration.Variant> variants = variants(file, raw, kind, dataset);

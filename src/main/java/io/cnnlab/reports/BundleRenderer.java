@@ -38,10 +38,6 @@ import javax.imageio.ImageIO;
  * and needs neither the data sets nor the model code.
  */
 public final class BundleRenderer implements ReportRenderer {
-  /** What a {@code render} list may ask for. */
-  public static final List<String> ENTRIES =
-      List.of("curves", "overlay", "time", "workers", "confusion", "table", "feature-maps", "kernels", "edges");
-
   /** Edge-detection sheets are reduced to this width in the bundle (the run folder keeps the originals). */
   static final int EDGE_SHEET_WIDTH = 1000;
 
@@ -163,8 +159,9 @@ public final class BundleRenderer implements ReportRenderer {
     Set<String> out = new LinkedHashSet<>();
     for (String entry : record.render() == null ? List.<String>of() : record.render()) {
       String e = entry.trim().toLowerCase(Locale.ROOT);
-      if (!ENTRIES.contains(e)) {
-        throw new RunFileException(json, "render entry '" + entry + "' is unknown; expected some of " + ENTRIES);
+      if (!ExperimentRecord.RENDER_ENTRIES.contains(e)) {
+        throw new RunFileException(json, "render entry '" + entry + "' is unknown; expected some of "
+            + ExperimentRecord.RENDER_ENTRIES);
       }
       out.add(e);
     }
