@@ -283,7 +283,7 @@ public final class Harness {
           Path file = dir.resolve(ExperimentFolder.RECORD);
           if (Files.isRegularFile(file) && !freshIds.contains(dir.getFileName().toString())) {
             try {
-              ExperimentRecord r = RunJson.readLenient(file, ExperimentRecord.class, "experiment record");
+              ExperimentRecord r = ExperimentRecordJson.read(file);
               byId.put(r.id(), r);
             } catch (IOException e) {
               // an unreadable old record is left out of the tables, not fatal to this sweep

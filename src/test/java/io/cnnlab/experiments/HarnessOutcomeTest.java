@@ -151,6 +151,22 @@ class HarnessOutcomeTest {
   }
 
   @Test
+  void earlierRecordsAreReadLikeCnnlabReportReadsThemAndBrokenOnesAreLeftOut() throws IOException {
+    ExperimentRecord pool = byId(f.sweep(false)).get("pool");
+    // An earlier sweep's record with a key this version does not know is refused, as `cnnlab report` refuses it.
+    String poolJson = Files.readString(f.reports.resolve("pool").resolve(ExperimentFolder.RECORD));
+    Files.writeString(Files.createDirectories(f.reports.resolve("old")).resolve(ExperimentFolder.RECORD),
+        poolJson.replace("\"id\" : \"pool\"", "\"id\" : \"old\", \"colour\" : \"red\""));
+    Files.writeString(Files.createDirectories(f.reports.resolve("cut")).resolve(ExperimentFolder.RECORD),
+        "{\"id\": \"cut\", ");
+
+    List<ExperimentRecord> all = Harness.withEarlier(f.reports, List.of(pool));
+
+    assertEquals(List.of("digits", "pool", "shapes"), all.stream().map(ExperimentRecord::id).toList());
+    assertTrue(all.contains(pool), "this sweep's record, not the one on disk, stands for pool");
+  }
+
+  @Test
   void rendererRendersRunExperimentsAndTheIndexOverAll() throws IOException {
     f.sweep(false);
     verify(f.renderer).renderExperiment(eq(f.reports.resolve("pool")), any());
