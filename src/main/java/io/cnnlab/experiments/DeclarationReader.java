@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cnnlab.check.ParseErrors;
 import io.cnnlab.data.DatasetId;
 import io.cnnlab.runs.ExperimentRecord;
 import java.io.IOException;
@@ -105,7 +106,7 @@ public final class DeclarationReader {
     }
     required(raw.title(), "title");
     required(raw.kind(), "kind");
-    Kind kind = keyed("kind", () -> Kind.parse(raw.kind()));
+    Kind kind = ParseErrors.keyed("key 'kind'", () -> Kind.parse(raw.kind()));
     String dataset = dataset(kind, raw.dataset());
     List<Long> seeds = seeds(raw.seeds());
     List<String> render = raw.render() == null ? List.of() : raw.render();
@@ -124,7 +125,7 @@ public final class DeclarationReader {
   private static String dataset(Kind kind, String given) {
     if (kind.trains()) {
       required(given, "dataset");
-      return keyed("dataset", () -> DatasetId.parse(given)).cliName();
+      return ParseErrors.keyed("key 'dataset'", () -> DatasetId.parse(given)).cliName();
     }
     if (kind == Kind.EDGES) {
       if (given != null && !given.equals(Declaration.PHOTOS)) {
@@ -290,14 +291,6 @@ public final class DeclarationReader {
   private static void required(String value, String key) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException("key '" + key + "' is required");
-    }
-  }
-
-  private static <T> T keyed(String key, java.util.function.Supplier<T> parse) {
-    try {
-      return parse.get();
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("key '" + key + "': " + e.getMessage(), e);
     }
   }
 
