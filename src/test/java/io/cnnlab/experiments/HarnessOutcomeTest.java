@@ -90,7 +90,7 @@ class HarnessOutcomeTest {
     assertTrue(pool.verdict().reason().contains("pool/max-seed1") && pool.verdict().reason().contains("loss diverged"),
         pool.verdict().reason());
     assertEquals(2, pool.runs().size(), "the runs before the failure are recorded");
-    RunManifest failed = RunStore.manifest(f.reports.resolve("pool/max-seed1")).orElseThrow();
+    RunManifest failed = RunReuse.manifest(f.reports.resolve("pool/max-seed1")).orElseThrow();
     assertEquals(RunManifest.FAILED, failed.status());
     assertEquals("loss diverged", failed.error());
     assertEquals(Status.REPRODUCED, byId(result).get("shapes").verdict().status(), "the sweep went on");
