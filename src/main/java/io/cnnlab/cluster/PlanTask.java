@@ -5,7 +5,7 @@ import io.cnnlab.experiments.DataCheck;
 import io.cnnlab.experiments.Declaration;
 import io.cnnlab.experiments.Harness;
 import io.cnnlab.experiments.PlannedRun;
-import io.cnnlab.experiments.RunStore;
+import io.cnnlab.experiments.RunReuse;
 import io.cnnlab.experiments.SweepOptions;
 import io.cnnlab.runs.RunManifest;
 import java.io.IOException;
@@ -127,13 +127,13 @@ public final class PlanTask {
     Path staging = stagingOf(run.dir());
     PlannedRun staged = new PlannedRun(run.declaration(), run.variant(), run.seed(), staging, run.settings(),
         run.job(), run.configuration(), run.configHash());
-    RunStore.Action action = RunStore.decide(staged, false);
-    if (action == RunStore.Action.RESUME) {
-      int done = RunStore.manifest(staging).map(RunManifest::epochsCompleted).orElse(0);
+    RunReuse.Action action = RunReuse.decide(staged, false);
+    if (action == RunReuse.Action.RESUME) {
+      int done = RunReuse.manifest(staging).map(RunManifest::epochsCompleted).orElse(0);
       out.printf("task %d: resuming %s: an earlier attempt left %d completed epoch(s) in %s%n", index,
           run.label(), done, staging);
     }
-    if (action != RunStore.Action.REUSE) {
+    if (action != RunReuse.Action.REUSE) {
       try {
         harness.runOne(staged, action, options.dataRoot());
       } catch (MissingDatasetException e) {
@@ -150,13 +150,13 @@ public final class PlanTask {
     if (Files.exists(dir)) {
       Path old = staging.resolveSibling(staging.getFileName() + ".replaced-" + ProcessHandle.current().pid());
       Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
-      RunStore.clear(old);
+      RunReuse.clear(old);
     }
     Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
   }
 
   private static boolean complete(PlannedRun run) {
-    return RunStore.decide(run, false) == RunStore.Action.REUSE;
+    return RunReuse.decide(run, false) == RunReuse.Action.REUSE;
   }
 
   /** The item's run planned again from the declarations; refuses one whose configuration changed. */

@@ -2,7 +2,7 @@ package io.cnnlab.cluster;
 
 import io.cnnlab.experiments.PlannedRun;
 import io.cnnlab.experiments.RunExecutor;
-import io.cnnlab.experiments.RunStore;
+import io.cnnlab.experiments.RunReuse;
 import io.cnnlab.experiments.TrainingJob;
 import io.cnnlab.experiments.tasks.Measurement;
 import io.cnnlab.graph.Execution;
@@ -42,7 +42,7 @@ public final class RenderOnlyExecutor implements RunExecutor {
 
   private static IOException notComplete(Path runDir) {
     Path staging = PlanTask.stagingOf(runDir);
-    String attempt = RunStore.manifest(staging)
+    String attempt = RunReuse.manifest(staging)
         .map(m -> "its last attempt is " + m.status() + " after " + m.epochsCompleted() + " epoch(s)"
             + (m.error() == null ? "" : ": " + m.error()))
         .orElse("no task started it");

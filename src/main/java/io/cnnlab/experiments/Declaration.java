@@ -23,7 +23,7 @@ import java.util.Map;
  * @param seeds the seeds each variant runs with
  * @param variants the runs compared, in declaration order (one for a plain reproduction)
  * @param reference the published band the verdict compares with, or null when it only measures
- * @param render what its report shows (see {@link ExperimentRecord#render()})
+ * @param render what its report shows, some of {@link ExperimentRecord#RENDER_ENTRIES}
  */
 public record Declaration(
     Path source,
@@ -40,10 +40,6 @@ public record Declaration(
 
   /** Data set name of the edge-detection photographs. */
   public static final String PHOTOS = "photos";
-
-  /** Values {@code render} may hold. */
-  public static final List<String> RENDER_ITEMS =
-      List.of("curves", "overlay", "time", "confusion", "feature-maps", "kernels", "edges", "workers", "table");
 
   public Declaration {
     seeds = List.copyOf(seeds);

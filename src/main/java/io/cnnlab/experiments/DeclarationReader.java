@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cnnlab.check.ParseErrors;
 import io.cnnlab.data.DatasetId;
+import io.cnnlab.runs.ExperimentRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,14 +106,14 @@ public final class DeclarationReader {
     }
     required(raw.title(), "title");
     required(raw.kind(), "kind");
-    Kind kind = keyed("kind", () -> Kind.parse(raw.kind()));
+    Kind kind = ParseErrors.keyed("key 'kind'", () -> Kind.parse(raw.kind()));
     String dataset = dataset(kind, raw.dataset());
     List<Long> seeds = seeds(raw.seeds());
     List<String> render = raw.render() == null ? List.of() : raw.render();
     for (int i = 0; i < render.size(); i++) {
-      if (!Declaration.RENDER_ITEMS.contains(render.get(i))) {
+      if (!ExperimentRecord.RENDER_ENTRIES.contains(render.get(i))) {
         throw new IllegalArgumentException("key 'render[" + i + "]': unknown item '" + render.get(i)
-            + "'; allowed values: " + String.join(", ", Declaration.RENDER_ITEMS));
+            + "'; allowed values: " + String.join(", ", ExperimentRecord.RENDER_ENTRIES));
       }
     }
     List<Declaration.Variant> variants = variants(file, raw, kind, dataset);
@@ -123,7 +125,7 @@ public final class DeclarationReader {
   private static String dataset(Kind kind, String given) {
     if (kind.trains()) {
       required(given, "dataset");
-      return keyed("dataset", () -> DatasetId.parse(given)).cliName();
+      return ParseErrors.keyed("key 'dataset'", () -> DatasetId.parse(given)).cliName();
     }
     if (kind == Kind.EDGES) {
       if (given != null && !given.equals(Declaration.PHOTOS)) {
@@ -289,14 +291,6 @@ public final class DeclarationReader {
   private static void required(String value, String key) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException("key '" + key + "' is required");
-    }
-  }
-
-  private static <T> T keyed(String key, java.util.function.Supplier<T> parse) {
-    try {
-      return parse.get();
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("key '" + key + "': " + e.getMessage(), e);
     }
   }
 

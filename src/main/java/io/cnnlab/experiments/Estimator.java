@@ -33,12 +33,12 @@ public final class Estimator {
   public record Estimate(double seconds, String basis) {}
 
   /** The time {@code run} will take given {@code action}. */
-  public Estimate estimate(PlannedRun run, RunStore.Action action) {
-    if (action == RunStore.Action.REUSE) {
+  public Estimate estimate(PlannedRun run, RunReuse.Action action) {
+    if (action == RunReuse.Action.REUSE) {
       return new Estimate(0, "reused");
     }
-    Optional<RunManifest> previous = RunStore.manifest(run.dir());
-    if (action == RunStore.Action.RUN && previous.isPresent() && previous.get().isFinished()
+    Optional<RunManifest> previous = RunReuse.manifest(run.dir());
+    if (action == RunReuse.Action.RUN && previous.isPresent() && previous.get().isFinished()
         && previous.get().configHash().equals(run.configHash())) {
       return new Estimate(previous.get().wallSeconds(), "its last run");
     }
@@ -46,7 +46,7 @@ public final class Estimator {
       return guess(run);
     }
     TrainingJob job = run.job();
-    int done = action == RunStore.Action.RESUME ? previous.map(RunManifest::epochsCompleted).orElse(0) : 0;
+    int done = action == RunReuse.Action.RESUME ? previous.map(RunManifest::epochsCompleted).orElse(0) : 0;
     int epochs = Math.max(0, job.config().epochs() - done);
     String key = job.buildModel() + "|" + job.config().batchSize() + "|" + job.config().optimizer() + "|"
         + job.config().execution().canonical();

@@ -10,6 +10,7 @@ import io.cnnlab.runs.ExperimentRecord.RunRecord;
 import io.cnnlab.runs.ExperimentRecord.Status;
 import io.cnnlab.runs.ExperimentRecord.Verdict;
 import io.cnnlab.runs.ExperimentRecord;
+import io.cnnlab.runs.ExperimentRecordJson;
 import io.cnnlab.runs.ReportRenderer;
 import io.cnnlab.runs.RunEnvironment;
 import io.cnnlab.runs.RunFolder;
@@ -98,7 +99,7 @@ public final class Harness {
     for (SweepPlan.ExperimentPlan e : plan.experiments()) {
       ExperimentRecord record = runExperiment(e, plan.options(), progress);
       records.add(record);
-      RunJson.write(e.dir().resolve(ExperimentFolder.RECORD), record);
+      ExperimentRecordJson.write(e.dir().resolve(ExperimentFolder.RECORD), record);
       Status status = record.verdict().status();
       if (status != Status.NOT_RUN && status != Status.FAILED) {
         try {
@@ -126,16 +127,16 @@ public final class Harness {
   }
 
   /**
-   * Runs (or resumes, for {@link RunStore.Action#RESUME}) one planned run in its folder {@code run.dir()}, as
+   * Runs (or resumes, for {@link RunReuse.Action#RESUME}) one planned run in its folder {@code run.dir()}, as
    * one task of a sweep spread over a cluster does, and returns its results; the manifest there is kept current.
    */
-  public Map<String, Double> runOne(PlannedRun run, RunStore.Action action, Path dataRoot) throws IOException {
+  public Map<String, Double> runOne(PlannedRun run, RunReuse.Action action, Path dataRoot) throws IOException {
     SweepPlan.Step step = new SweepPlan.Step(run, action, new Estimator.Estimate(0, "one task of a cluster sweep"));
     SweepProgress progress = new SweepProgress(out, new SweepPlan(null, List.of(new SweepPlan.ExperimentPlan(
         run.declaration(), run.dir().getParent(), List.of(step), null))), nanos);
     progress.startRun(step);
     Outcome o = execute(step, dataRoot, progress);
-    progress.finishRun(action == RunStore.Action.REUSE ? "reused" : "done");
+    progress.finishRun(action == RunReuse.Action.REUSE ? "reused" : "done");
     return o.metrics();
   }
 
@@ -153,9 +154,9 @@ public final class Harness {
         Outcome o = execute(step, options.dataRoot(), progress);
         PlannedRun run = step.run();
         runs.add(new RunRecord(run.name(), run.variant().name(), run.seed(), run.name(), run.configHash(),
-            step.action() == RunStore.Action.REUSE, o.outputs()));
+            step.action() == RunReuse.Action.REUSE, o.outputs()));
         results.computeIfAbsent(run.variant().name(), k -> new ArrayList<>()).add(o.metrics());
-        progress.finishRun(step.action() == RunStore.Action.REUSE ? "reused" : "done");
+        progress.finishRun(step.action() == RunReuse.Action.REUSE ? "reused" : "done");
       } catch (MissingDatasetException ex) {
         progress.finishRun("not run");
         verdict = Verdicts.notRun(ex.getMessage());
@@ -190,13 +191,13 @@ public final class Harness {
 
   private Outcome execute(SweepPlan.Step step, Path dataRoot, SweepProgress progress) throws IOException {
     PlannedRun run = step.run();
-    if (step.action() == RunStore.Action.REUSE) {
-      RunManifest m = RunStore.manifest(run.dir()).orElseThrow(() -> new IOException(
+    if (step.action() == RunReuse.Action.REUSE) {
+      RunManifest m = RunReuse.manifest(run.dir()).orElseThrow(() -> new IOException(
           run.dir().resolve(RunFolder.MANIFEST) + " vanished between planning and running"));
       return new Outcome(m.metrics(), m.outputs());
     }
-    if (step.action() == RunStore.Action.RUN) {
-      RunStore.clear(run.dir());
+    if (step.action() == RunReuse.Action.RUN) {
+      RunReuse.clear(run.dir());
     }
     Files.createDirectories(run.dir());
     Execution execution = run.job() == null ? null : executor.execution(run.job());
@@ -261,7 +262,7 @@ public final class Harness {
           Path file = dir.resolve(ExperimentFolder.RECORD);
           if (Files.isRegularFile(file) && !freshIds.contains(dir.getFileName().toString())) {
             try {
-              ExperimentRecord r = RunJson.readLenient(file, ExperimentRecord.class, "experiment record");
+              ExperimentRecord r = ExperimentRecordJson.read(file);
               byId.put(r.id(), r);
             } catch (IOException e) {
               // an unreadable old record is left out of the tables, not fatal to this sweep

@@ -1,6 +1,7 @@
 package io.cnnlab.experiments;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import io.cnnlab.check.ParseErrors;
 import io.cnnlab.data.DatasetId;
 import io.cnnlab.experiments.tasks.ConvBenchSettings;
 import io.cnnlab.graph.ConvFormChoice;
@@ -124,7 +125,7 @@ public record RunSettings(
       b.batchSize(batchSize);
     }
     if (optimizer != null) {
-      b.optimizer(keyed("optimizer", () -> OptimizerKind.parse(optimizer)));
+      b.optimizer(ParseErrors.keyed("optimizer", () -> OptimizerKind.parse(optimizer)));
     }
     if (learningRate != null) {
       b.learningRate(learningRate);
@@ -145,19 +146,11 @@ public record RunSettings(
       b.deterministic(deterministic);
     }
     if (convForm != null) {
-      b.convForm(keyed("convForm", () -> ConvFormChoice.parse(convForm)));
+      b.convForm(ParseErrors.keyed("convForm", () -> ConvFormChoice.parse(convForm)));
     }
     TrainConfig config = b.build();
     return schedule == null ? config
-        : config.toBuilder().schedule(keyed("schedule", () -> ScheduleSyntax.parse(schedule, config.epochs()))).build();
-  }
-
-  private static <T> T keyed(String key, java.util.function.Supplier<T> parse) {
-    try {
-      return parse.get();
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
-    }
+        : config.toBuilder().schedule(ParseErrors.keyed("schedule", () -> ScheduleSyntax.parse(schedule, config.epochs()))).build();
   }
 
   /**

@@ -39,7 +39,7 @@ public record SweepPlan(SweepOptions options, List<ExperimentPlan> experiments) 
   }
 
   /** A planned run, what will be done with it, and its estimated duration. */
-  public record Step(PlannedRun run, RunStore.Action action, Estimator.Estimate estimate) {}
+  public record Step(PlannedRun run, RunReuse.Action action, Estimator.Estimate estimate) {}
 
   /**
    * Plans {@code declarations}: checks their data, lays out their runs and estimates them (which may probe
@@ -58,7 +58,7 @@ public record SweepPlan(SweepOptions options, List<ExperimentPlan> experiments) 
       for (Declaration.Variant v : d.variants()) {
         for (long seed : options.seedsOf(d.seeds())) {
           PlannedRun run = PlannedRun.of(d, v, seed, dir, options.dataRoot(), options.smoke(), options.device());
-          RunStore.Action action = RunStore.decide(run, options.force());
+          RunReuse.Action action = RunReuse.decide(run, options.force());
           steps.add(new Step(run, action, estimator.estimate(run, action)));
         }
       }
@@ -80,8 +80,8 @@ public record SweepPlan(SweepOptions options, List<ExperimentPlan> experiments) 
   /** Prints the plan as a table with the estimated total. */
   public void print(PrintStream out) {
     List<Step> all = steps();
-    long reused = all.stream().filter(s -> s.action() == RunStore.Action.REUSE).count();
-    long resumed = all.stream().filter(s -> s.action() == RunStore.Action.RESUME).count();
+    long reused = all.stream().filter(s -> s.action() == RunReuse.Action.REUSE).count();
+    long resumed = all.stream().filter(s -> s.action() == RunReuse.Action.RESUME).count();
     out.printf(Locale.ROOT, "Plan: %d experiment(s), %d run(s) (%d reused, %d resumed) into %s%s, device %s%n",
         experiments.size(), all.size(), reused, resumed, options.root(), options.smoke() ? " (smoke)" : "",
         options.device());

@@ -1,5 +1,6 @@
 package io.cnnlab.models;
 
+import io.cnnlab.check.ParseErrors;
 import io.cnnlab.nn.Activation;
 import io.cnnlab.nn.Pooling;
 import java.util.ArrayList;
@@ -80,10 +81,10 @@ public record ModelSettings(
     };
     // A bad name is reported with its key, so a declaration can say where it was given.
     if (activation != null) {
-      c = c.withActivation(keyed("activation", () -> Activation.parse(activation)));
+      c = c.withActivation(ParseErrors.keyed("activation", () -> Activation.parse(activation)));
     }
     if (pool != null) {
-      c = c.withPooling(keyed("pool", () -> Pooling.parse(pool)));
+      c = c.withPooling(ParseErrors.keyed("pool", () -> Pooling.parse(pool)));
     }
     if (batchNorm != null) {
       c = c.withBatchNorm(batchNorm);
@@ -143,14 +144,6 @@ public record ModelSettings(
       throw new IllegalArgumentException("budget fraction '" + text + "' must be in (0, 1], got " + value);
     }
     return value;
-  }
-
-  private static <T> T keyed(String key, java.util.function.Supplier<T> parse) {
-    try {
-      return parse.get();
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
-    }
   }
 
   private static void rejectFor(String model, Object... nameGivenPairs) {

@@ -38,10 +38,6 @@ import javax.imageio.ImageIO;
  * and needs neither the data sets nor the model code.
  */
 public final class BundleRenderer implements ReportRenderer {
-  /** What a {@code render} list may ask for. */
-  public static final List<String> ENTRIES =
-      List.of("curves", "overlay", "time", "workers", "confusion", "table", "feature-maps", "kernels", "edges");
-
   /** Edge-detection sheets are reduced to this width in the bundle (the run folder keeps the originals). */
   static final int EDGE_SHEET_WIDTH = 1000;
 
@@ -119,11 +115,7 @@ public final class BundleRenderer implements ReportRenderer {
   public void renderIndex(Path reportsRoot, List<ExperimentRecord> records) throws IOException {
     List<IndexEntry> entries = new ArrayList<>();
     for (ExperimentRecord r : records) {
-      Path dir = reportsRoot.resolve(r.id());
-      Path thumbnail = dir.resolve("thumbnail.png");
-      Path pdf = dir.resolve("report.pdf");
-      entries.add(new IndexEntry(r.id(), r.title(), ExperimentText.indexVerdict(r),
-          Files.isRegularFile(thumbnail) ? thumbnail : null, Files.isRegularFile(pdf) ? pdf : null));
+      entries.add(IndexEntry.of(reportsRoot.resolve(r.id()), r.id(), r.title(), ExperimentText.indexVerdict(r)));
     }
     IndexWriter.write(reportsRoot, INDEX_TITLE, entries);
     SiteWriter.write(reportsRoot, INDEX_TITLE, records);
@@ -167,8 +159,9 @@ public final class BundleRenderer implements ReportRenderer {
     Set<String> out = new LinkedHashSet<>();
     for (String entry : record.render() == null ? List.<String>of() : record.render()) {
       String e = entry.trim().toLowerCase(Locale.ROOT);
-      if (!ENTRIES.contains(e)) {
-        throw new RunFileException(json, "render entry '" + entry + "' is unknown; expected some of " + ENTRIES);
+      if (!ExperimentRecord.RENDER_ENTRIES.contains(e)) {
+        throw new RunFileException(json, "render entry '" + entry + "' is unknown; expected some of "
+            + ExperimentRecord.RENDER_ENTRIES);
       }
       out.add(e);
     }

@@ -36,23 +36,13 @@ public final class BundleWriter {
   public static final int THUMB_HEIGHT = 240;
 
   /** What was written; {@code thumbnail} is null when the bundle has no figure at all. */
-  public record BundleFiles(Path directory, Path pdf, Path thumbnail, List<Path> pngs, List<Path> csvs) {
-    /** The index row of this bundle. */
-    public IndexEntry indexEntry(String experimentId, String title, String verdict) {
-      return new IndexEntry(experimentId, title, verdict, thumbnail, pdf);
-    }
-  }
+  public record BundleFiles(Path directory, Path pdf, Path thumbnail, List<Path> pngs, List<Path> csvs) {}
 
   /** Raster figures wider than this are reduced before they are written as PNGs (contact sheets of photos). */
   static final int MAX_RASTER_WIDTH = 2400;
 
   /** Tables longer than this show their first rows in the PDF; their CSV has them all. */
   static final int MAX_PDF_TABLE_ROWS = 60;
-
-  /** Writes the bundle of {@code report} into {@code reportsRoot/<id>}, replacing files of the same names. */
-  public static BundleFiles write(Path reportsRoot, ExperimentReport report) throws IOException {
-    return writeInto(reportsRoot.resolve(report.id()), report);
-  }
 
   /** Writes the bundle of {@code report} into {@code dir}, replacing files of the same names. */
   public static BundleFiles writeInto(Path dir, ExperimentReport report) throws IOException {
@@ -62,7 +52,7 @@ public final class BundleWriter {
     Set<ExperimentReport.Part> parts = report.parts();
     BufferedImage thumbnailSource = null;
 
-    Path pdf = dir.resolve("report.pdf");
+    Path pdf = dir.resolve(IndexEntry.REPORT);
     String context = report.context();
     try (PdfReport doc = PdfReport.create(pdf, report.title())) {
       // Page 1: the verdict, ours against the textbook, our final numbers and the training curves.
@@ -119,7 +109,7 @@ public final class BundleWriter {
     }
     Path thumbnail = null;
     if (thumbnailSource != null) {
-      thumbnail = PngWriter.write(thumbnail(thumbnailSource), dir.resolve("thumbnail.png"));
+      thumbnail = PngWriter.write(thumbnail(thumbnailSource), dir.resolve(IndexEntry.THUMBNAIL));
     }
     return new BundleFiles(dir, pdf, thumbnail, List.copyOf(pngs), List.copyOf(csvs));
   }

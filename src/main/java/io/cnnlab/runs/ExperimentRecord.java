@@ -23,8 +23,7 @@ import java.util.Map;
  * @param reference the published number it is compared against, or null when it only measures
  * @param verdict the outcome
  * @param runs every run, in declaration order
- * @param render what the declaration asks to render ({@code curves}, {@code overlay}, {@code time},
- *     {@code confusion}, {@code feature-maps}, {@code kernels}, {@code edges}, {@code workers}, {@code table})
+ * @param render what the declaration asks to render, some of {@link #RENDER_ENTRIES}
  * @param settings the effective settings, as text, for the report's settings page
  */
 public record ExperimentRecord(
@@ -39,6 +38,13 @@ public record ExperimentRecord(
     List<RunRecord> runs,
     List<String> render,
     Map<String, String> settings) {
+
+  /**
+   * What {@code render} may hold. The declaration reader refuses other words and the renderer draws these, so both
+   * take them from here.
+   */
+  public static final List<String> RENDER_ENTRIES =
+      List.of("curves", "overlay", "time", "confusion", "feature-maps", "kernels", "edges", "workers", "table");
 
   /**
    * A published number or band.

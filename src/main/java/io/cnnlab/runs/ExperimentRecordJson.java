@@ -8,7 +8,9 @@ import java.util.List;
 
 /**
  * Reads and writes {@code reports/<experiment>/experiment.json}, the {@link ExperimentRecord} the harness leaves
- * behind. Unknown keys are refused, so a renamed field fails loudly instead of rendering an empty report.
+ * behind. Unknown keys are refused, so a renamed field fails loudly instead of rendering an empty report. Every
+ * reader goes through {@link #read} (the harness's verdict tables over earlier sweeps, {@code cnnlab report}), so
+ * they all accept and refuse the same files.
  */
 public final class ExperimentRecordJson {
   private ExperimentRecordJson() {}

@@ -20,18 +20,27 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packages keep the order ARCHITECTURE.md states: its table is read here and checked against the compiled
- * classes' real dependencies (ArchUnit reads the bytecode, so a fully qualified name counts as an import).
+ * The packages keep the order ARCHITECTURE.md states: its tables (between packages, and between the parts of
+ * one package) are read here and checked against the compiled classes' real dependencies (ArchUnit reads the
+ * bytecode, so a fully qualified name counts as an import). The rules beyond the first table are in
+ * {@link DependencyRules}, shown to fail in DependencyRulesTest.
  */
 class ArchitectureTest {
+  private static final Path TABLES = Path.of("ARCHITECTURE.md");
+  private static final Path SOURCES = Path.of("src/main/java");
+
   private static List<PackageRow> rows;
+  private static List<PackageRow> parts;
   private static JavaClasses main;
+  private static List<DependencyRules.ClassDependency> dependencies;
 
   @BeforeAll
   static void read() throws IOException {
-    rows = PackageRow.read(Path.of("ARCHITECTURE.md"));
+    rows = PackageRow.read(TABLES, "## Packages, in dependency order");
+    parts = PackageRow.read(TABLES, "## Inside a package");
     main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         .importPackages("io.cnnlab");
+    dependencies = DependencyRules.of(main);
   }
 
   @Test
@@ -39,7 +48,7 @@ class ArchitectureTest {
     List<String> names = rows.stream().map(PackageRow::name).toList();
     assertEquals(names.stream().distinct().count(), names.size(), "a package is listed twice: " + names);
     for (PackageRow row : rows) {
-      assertTrue(Files.isDirectory(Path.of("src/main/java").resolve(row.folder())),
+      assertTrue(Files.isDirectory(SOURCES.resolve(row.folder())),
           "ARCHITECTURE.md lists " + row.name() + ", which has no folder under src/main/java");
       for (String allowed : row.mayImport()) {
         assertTrue(names.contains(allowed), row.name() + " may import '" + allowed + "', which is not a row");
@@ -51,6 +60,39 @@ class ArchitectureTest {
   void everyDependencyFollowsTheTable() {
     EvaluationResult result = architecture().evaluate(main);
     assertFalse(result.hasViolation(), () -> String.join("\n", result.getFailureReport().getDetails()));
+  }
+
+  @Test
+  void whatReadsRunFoldersNeverUsesTensorFlow() {
+    List<String> found = DependencyRules.tensorFlowInReaders(dependencies);
+    assertTrue(found.isEmpty(), () -> String.join("\n", found));
+  }
+
+  @Test
+  void theInsideTableNamesEverySubpackageAndItsParentOnce() throws IOException {
+    List<String> names = parts.stream().map(PackageRow::name).toList();
+    assertEquals(names.stream().distinct().count(), names.size(), "a part is listed twice: " + names);
+    Path root = SOURCES.resolve("io/cnnlab");
+    try (Stream<Path> dirs = Files.walk(root)) {
+      for (Path dir : dirs.filter(Files::isDirectory).filter(d -> root.relativize(d).getNameCount() >= 2).toList()) {
+        String sub = root.relativize(dir).toString().replace('/', '.');
+        assertTrue(names.contains(sub), "ARCHITECTURE.md, Inside a package, has no row for " + sub);
+        assertTrue(names.contains(DependencyRules.topOf(sub)), "... nor for its parent " + DependencyRules.topOf(sub));
+      }
+    }
+    for (PackageRow part : parts) {
+      assertTrue(Files.isDirectory(SOURCES.resolve(part.folder())), part.name() + " has no folder");
+      for (String allowed : part.mayImport()) {
+        assertTrue(names.contains(allowed) && DependencyRules.topOf(allowed).equals(DependencyRules.topOf(part.name())),
+            part.name() + " may import '" + allowed + "', which is not a part of the same package");
+      }
+    }
+  }
+
+  @Test
+  void partsOfAPackageDependOnEachOtherOnlyAsTheInsideTableSays() {
+    List<String> found = DependencyRules.insidePackages(parts, dependencies);
+    assertTrue(found.isEmpty(), () -> String.join("\n", found));
   }
 
   @Test
@@ -73,7 +115,7 @@ class ArchitectureTest {
   @Test
   void noFolderHoldsMoreThan25FilesAndNoFileMoreThan400Lines() throws IOException {
     List<String> over = new ArrayList<>();
-    for (String root : List.of("src/main/java", "src/test/java")) {
+    for (String root : List.of(SOURCES.toString(), "src/test/java")) {
       try (Stream<Path> dirs = Files.walk(Path.of(root))) {
         for (Path dir : dirs.filter(Files::isDirectory).toList()) {
           try (Stream<Path> files = Files.list(dir)) {

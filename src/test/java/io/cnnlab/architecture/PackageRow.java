@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One row of ARCHITECTURE.md's package table: {@code | `name` | `a`, `b` (or "nothing") | what it holds |}.
+ * One row of a package table in ARCHITECTURE.md: {@code | `name` | `a`, `b` (or "nothing") | what it holds |}.
  *
  * @param name {@code training}, or {@code io.cnnlab} for the root package
  * @param mayImport the rows it may depend on
@@ -27,10 +27,15 @@ record PackageRow(String name, List<String> mayImport) {
     return Path.of(packageIdentifier().replace("..", "").replace('.', '/'));
   }
 
-  static List<PackageRow> read(Path file) throws IOException {
+  /** The rows of the table in {@code file}'s section {@code heading} (a line such as {@code ## Packages}). */
+  static List<PackageRow> read(Path file, String heading) throws IOException {
     List<PackageRow> rows = new ArrayList<>();
+    boolean inSection = false;
     for (String line : Files.readAllLines(file)) {
-      if (!line.startsWith("| `")) {
+      if (line.startsWith("## ")) {
+        inSection = line.equals(heading);
+      }
+      if (!inSection || !line.startsWith("| `")) {
         continue;
       }
       String[] cells = line.split("\\|");
@@ -52,7 +57,7 @@ record PackageRow(String name, List<String> mayImport) {
       rows.add(new PackageRow(name.group(1), List.copyOf(allowed)));
     }
     if (rows.isEmpty()) {
-      throw new IllegalStateException(file + ": no package table (rows starting with | `name`)");
+      throw new IllegalStateException(file + ": no package table (rows starting with | `name`) under " + heading);
     }
     return rows;
   }

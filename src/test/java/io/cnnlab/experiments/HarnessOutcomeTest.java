@@ -90,7 +90,7 @@ class HarnessOutcomeTest {
     assertTrue(pool.verdict().reason().contains("pool/max-seed1") && pool.verdict().reason().contains("loss diverged"),
         pool.verdict().reason());
     assertEquals(2, pool.runs().size(), "the runs before the failure are recorded");
-    RunManifest failed = RunStore.manifest(f.reports.resolve("pool/max-seed1")).orElseThrow();
+    RunManifest failed = RunReuse.manifest(f.reports.resolve("pool/max-seed1")).orElseThrow();
     assertEquals(RunManifest.FAILED, failed.status());
     assertEquals("loss diverged", failed.error());
     assertEquals(Status.REPRODUCED, byId(result).get("shapes").verdict().status(), "the sweep went on");
@@ -148,6 +148,22 @@ class HarnessOutcomeTest {
     String md = Files.readString(f.reports.resolve("verdicts.md"));
     assertTrue(md.contains("| pool | REPRODUCED | 0.8000 (0.8000-0.8000) | accuracy [0.78, 0.83] | 0.000 | 4 |"), md);
     assertTrue(md.contains("| digits | NOT_RUN |"), md);
+  }
+
+  @Test
+  void earlierRecordsAreReadLikeCnnlabReportReadsThemAndBrokenOnesAreLeftOut() throws IOException {
+    ExperimentRecord pool = byId(f.sweep(false)).get("pool");
+    // An earlier sweep's record with a key this version does not know is refused, as `cnnlab report` refuses it.
+    String poolJson = Files.readString(f.reports.resolve("pool").resolve(ExperimentFolder.RECORD));
+    Files.writeString(Files.createDirectories(f.reports.resolve("old")).resolve(ExperimentFolder.RECORD),
+        poolJson.replace("\"id\" : \"pool\"", "\"id\" : \"old\", \"colour\" : \"red\""));
+    Files.writeString(Files.createDirectories(f.reports.resolve("cut")).resolve(ExperimentFolder.RECORD),
+        "{\"id\": \"cut\", ");
+
+    List<ExperimentRecord> all = Harness.withEarlier(f.reports, List.of(pool));
+
+    assertEquals(List.of("digits", "pool", "shapes"), all.stream().map(ExperimentRecord::id).toList());
+    assertTrue(all.contains(pool), "this sweep's record, not the one on disk, stands for pool");
   }
 
   @Test

@@ -43,7 +43,7 @@ class HarnessReuseTest {
     SweepPlan plan = f.plan(false);
     List<String> runs = plan.steps().stream().map(s -> s.run().name()).toList();
     assertEquals(List.of("avg-seed1", "avg-seed2", "max-seed1", "max-seed2"), runs);
-    assertTrue(plan.steps().stream().allMatch(s -> s.action() == RunStore.Action.RUN));
+    assertTrue(plan.steps().stream().allMatch(s -> s.action() == RunReuse.Action.RUN));
     // Per run: 1 s overhead + 2 epochs x ((1000 train + 300/3 eval) samples / 1000 img/s + 0.3 s) = 3.8 s.
     for (SweepPlan.Step s : plan.steps()) {
       assertEquals(3.8, s.estimate().seconds(), 1e-9, s.run().name());
@@ -84,7 +84,7 @@ class HarnessReuseTest {
     clearInvocations(f.executor);
     f.declare(HarnessFixture.POOL.replace("{name: max, model: {pool: max}}", "{name: max, model: {pool: max}, learningRate: 0.5}"));
     SweepPlan plan = f.plan(false);
-    assertEquals(List.of(RunStore.Action.REUSE, RunStore.Action.REUSE, RunStore.Action.RUN, RunStore.Action.RUN),
+    assertEquals(List.of(RunReuse.Action.REUSE, RunReuse.Action.REUSE, RunReuse.Action.RUN, RunReuse.Action.RUN),
         plan.steps().stream().map(SweepPlan.Step::action).toList());
     f.harness.run(plan);
     verify(f.executor, times(2)).train(any(), any(), any(), any());
@@ -102,15 +102,15 @@ class HarnessReuseTest {
     for (int i = 0; i < auto.size(); i++) {
       assertNotEquals(auto.get(i), plain.steps().get(i).run().configHash(), "only the requested form changed");
     }
-    assertTrue(plain.steps().stream().allMatch(s -> s.action() == RunStore.Action.RUN), "auto's runs not reused");
+    assertTrue(plain.steps().stream().allMatch(s -> s.action() == RunReuse.Action.RUN), "auto's runs not reused");
     f.harness.run(plain);
     verify(f.executor, times(4)).train(any(), any(), any(), any());
-    RunManifest m = RunStore.manifest(f.reports.resolve("pool").resolve("avg-seed1")).orElseThrow();
+    RunManifest m = RunReuse.manifest(f.reports.resolve("pool").resolve("avg-seed1")).orElseThrow();
     assertEquals("plain", m.execution().requested().get("convForm"));
     assertTrue(m.execution().stages().stream().allMatch(st -> st.form().equals("plain")), m.execution().toString());
 
     f.declare(HarnessFixture.POOL);
-    assertTrue(f.plan(false).steps().stream().allMatch(s -> s.action() == RunStore.Action.RUN),
+    assertTrue(f.plan(false).steps().stream().allMatch(s -> s.action() == RunReuse.Action.RUN),
         "plain's runs not reused for auto either");
   }
 
@@ -118,7 +118,7 @@ class HarnessReuseTest {
   void anInterruptedRunResumesInItsFolderWithItsCheckpoint() throws IOException {
     f.sweep(false);
     Path run = f.reports.resolve("pool").resolve("avg-seed1");
-    RunManifest finished = RunStore.manifest(run).orElseThrow();
+    RunManifest finished = RunReuse.manifest(run).orElseThrow();
     RunJson.write(run.resolve(RunFolder.MANIFEST), finished.toBuilder().status(RunManifest.RUNNING).epochsCompleted(1)
         .metrics(java.util.Map.of()).finishedAt(null).wallSeconds(0).build());
     Path marker = Files.createDirectories(run.resolve("checkpoint")).resolve("marker");
@@ -132,12 +132,12 @@ class HarnessReuseTest {
 
     SweepPlan plan = f.plan(false);
     SweepPlan.Step step = plan.steps().get(0);
-    assertEquals(RunStore.Action.RESUME, step.action());
+    assertEquals(RunReuse.Action.RESUME, step.action());
     assertEquals(1 + 1 * 1.4, step.estimate().seconds(), 1e-9, "one epoch left");
     f.harness.run(plan);
     verify(f.executor, times(1)).train(any(), any(), eq(run), any());
     assertTrue(checkpointThere.get(), "the folder (and its checkpoint) is handed to the trainer as it was");
-    assertTrue(RunStore.manifest(run).orElseThrow().isFinished());
+    assertTrue(RunReuse.manifest(run).orElseThrow().isFinished());
   }
 
   @Test
@@ -158,7 +158,7 @@ class HarnessReuseTest {
   @Test
   void manifestRecordsConfigurationHashEnvironmentAndResults() throws IOException {
     f.sweep(false);
-    RunManifest m = RunStore.manifest(f.reports.resolve("pool").resolve("max-seed2")).orElseThrow();
+    RunManifest m = RunReuse.manifest(f.reports.resolve("pool").resolve("max-seed2")).orElseThrow();
     PlannedRun planned = f.plan(false).steps().get(3).run();
     assertEquals(planned.configHash(), m.configHash());
     assertEquals(PlannedRun.hash(m.configuration()), m.configHash(), "the hash is the configuration's");

@@ -72,7 +72,7 @@ class BundleWriterTest {
         .raster("edges", "Edge detection contact sheet", maps)
         .build();
 
-    BundleWriter.BundleFiles files = BundleWriter.write(root(), report);
+    BundleWriter.BundleFiles files = BundleWriter.writeInto(root().resolve(report.id()), report);
 
     Path dir = root().resolve("lenet-fashion");
     assertEquals(dir.resolve("report.pdf"), files.pdf());
@@ -111,11 +111,13 @@ class BundleWriterTest {
     }
     assertEquals(1, PdfTestSupport.rasterImages(files.pdf(), pages), "the last page holds the last raster figure");
 
-    Path index = IndexWriter.writeMarkdown(root().resolve("index.md"), "cnnlab reports",
-        List.of(files.indexEntry("lenet-fashion", report.title(), report.verdict())));
+    // The index finds the bundle's PDF and thumbnail where the writer put them.
+    IndexEntry entry = IndexEntry.of(dir, "lenet-fashion", report.title(), report.verdict());
+    assertEquals(files.pdf(), entry.report());
+    assertEquals(files.thumbnail(), entry.thumbnail());
+    Path index = IndexWriter.writeMarkdown(root().resolve("index.md"), "cnnlab reports", List.of(entry));
     assertTrue(Files.readString(index).contains("[report.pdf](lenet-fashion/report.pdf)"));
-    IndexWriter.writePdf(root().resolve("index.pdf"), "cnnlab reports",
-        List.of(files.indexEntry("lenet-fashion", report.title(), report.verdict())));
+    IndexWriter.writePdf(root().resolve("index.pdf"), "cnnlab reports", List.of(entry));
   }
 
   @Test
@@ -124,7 +126,7 @@ class BundleWriterTest {
     Files.createDirectories(csv.getParent());
     Files.writeString(csv, "epoch,train_loss,train_accuracy,test_accuracy\n1,1.2,0.55,0.6\n2,0.8,0.7,0.71\n3,0.6,0.78,0.77\n");
     ExperimentReport report = ExperimentReport.builder("tiny", "Tiny run").variant("only", List.of(MetricsTable.read(csv))).build();
-    BundleWriter.BundleFiles files = BundleWriter.write(tmp.resolve("reports"), report);
+    BundleWriter.BundleFiles files = BundleWriter.writeInto(tmp.resolve("reports/tiny"), report);
     // One page: no reference, the final numbers and the curves.
     assertEquals(1, PdfTestSupport.pages(files.pdf()));
     String text = PdfTestSupport.text(files.pdf());
@@ -140,7 +142,7 @@ class BundleWriterTest {
         .variant("base", List.of(MetricsTable.read(csv)))
         .confusion(ConfusionMatrix.of(100, Fixtures.cyclicPredictions(100, 10)), Fixtures.classNames(100))
         .build();
-    BundleWriter.BundleFiles files = BundleWriter.write(root(), report);
+    BundleWriter.BundleFiles files = BundleWriter.writeInto(root().resolve(report.id()), report);
     String text = PdfTestSupport.text(files.pdf());
     assertTrue(text.contains("Class indices") && text.contains("class_name_99"), "legend from index to name");
     // A hundred classes: the PDF lists the 12 lowest recalls (all 0.8 here, so the first twelve), the CSV all 100.

@@ -19,14 +19,19 @@ import java.util.Locale;
  * with the numbers written beside it. Rows without a number say why.
  */
 public final class SweepOverview implements Figure {
+  /** From {@code low} to {@code high} on a row's scale. */
+  public record Interval(double low, double high) {}
+
   /**
    * One experiment.
    *
    * @param status "reproduced", "outside the published band", "measured", "not run" or "failed"
-   * @param measured null when not measured; low, high: the band, NaN when none; spreadLow/High NaN with one seed
+   * @param measured the compared value, or null when not measured
+   * @param spread min to max over seeds, or null with one seed
+   * @param band the published band, or null when there is none
    */
-  public record Row(String id, String metric, String status, Double measured, double spreadLow, double spreadHigh,
-      double low, double high, boolean smoke) {}
+  public record Row(String id, String metric, String status, Double measured, Interval spread, Interval band,
+      boolean smoke) {}
 
   /** Pixel height of one row at the PNG size {@link #height}. */
   public static final int ROW = 46;
@@ -82,19 +87,19 @@ public final class SweepOverview implements Figure {
           (float) mid + fm.getAscent() / 2f - 2);
       g.setFont(small);
       fm = g.getFontMetrics();
-      boolean hasBand = !Double.isNaN(r.low()) && !Double.isNaN(r.high());
-      if (r.measured() == null && !hasBand) {
+      Interval band = r.band();
+      if (r.measured() == null && band == null) {
         g.setColor(Color.GRAY);
         g.drawString(r.status(), (float) plotX, (float) mid + 4);
         continue;
       }
       double lo = Double.POSITIVE_INFINITY;
       double hi = Double.NEGATIVE_INFINITY;
-      for (double v : new double[] {r.low(), r.high(), r.measured() == null ? Double.NaN : r.measured(), r.spreadLow(),
-          r.spreadHigh()}) {
-        if (!Double.isNaN(v)) {
-          lo = Math.min(lo, v);
-          hi = Math.max(hi, v);
+      for (Interval shown : new Interval[] {band, r.spread(), r.measured() == null ? null
+          : new Interval(r.measured(), r.measured())}) {
+        if (shown != null) {
+          lo = Math.min(lo, shown.low());
+          hi = Math.max(hi, shown.high());
         }
       }
       double pad = Math.max((hi - lo) * 0.25, Math.abs(hi) * 0.01 + 1e-9);
@@ -104,15 +109,15 @@ public final class SweepOverview implements Figure {
       g.setColor(new Color(200, 200, 205));
       g.setStroke(new BasicStroke(1f));
       g.draw(new Line2D.Double(plotX, mid, plotX + plotW, mid));
-      if (hasBand) {
+      if (band != null) {
         g.setColor(new Color(60, 170, 90, 110));
-        double a = x.applyAsDouble(r.low());
-        g.fill(new Rectangle2D.Double(a, mid - 9, Math.max(2, x.applyAsDouble(r.high()) - a), 18));
+        double a = x.applyAsDouble(band.low());
+        g.fill(new Rectangle2D.Double(a, mid - 9, Math.max(2, x.applyAsDouble(band.high()) - a), 18));
       }
-      if (!Double.isNaN(r.spreadLow()) && !Double.isNaN(r.spreadHigh())) {
+      if (r.spread() != null) {
         g.setColor(Color.BLACK);
         g.setStroke(new BasicStroke(2f));
-        g.draw(new Line2D.Double(x.applyAsDouble(r.spreadLow()), mid, x.applyAsDouble(r.spreadHigh()), mid));
+        g.draw(new Line2D.Double(x.applyAsDouble(r.spread().low()), mid, x.applyAsDouble(r.spread().high()), mid));
       }
       if (r.measured() != null) {
         g.setColor(statusColor(r.status()));
@@ -124,7 +129,7 @@ public final class SweepOverview implements Figure {
       }
       g.setColor(Color.DARK_GRAY);
       String text = (r.measured() == null ? r.status() : r.metric() + " " + num(r.measured()))
-          + (hasBand ? "  band " + num(r.low()) + "\u2013" + num(r.high()) : "");
+          + (band != null ? "  band " + num(band.low()) + "\u2013" + num(band.high()) : "");
       g.drawString(fit(text, fm, numbersW - 8), (float) (plotX + plotW + 16), (float) mid + 4);
     }
   }

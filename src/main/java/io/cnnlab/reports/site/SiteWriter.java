@@ -76,10 +76,11 @@ public final class SiteWriter {
   private static SweepOverview.Row row(ExperimentRecord r) {
     ExperimentRecord.Verdict v = r.verdict();
     ExperimentRecord.Reference ref = r.reference();
-    boolean spread = v.spread() != null && v.spread().length == 2;
+    SweepOverview.Interval spread = v.spread() != null && v.spread().length == 2
+        ? new SweepOverview.Interval(v.spread()[0], v.spread()[1]) : null;
+    SweepOverview.Interval band = ref == null ? null : new SweepOverview.Interval(ref.low(), ref.high());
     return new SweepOverview.Row(r.id(), ref == null ? "value" : ref.metric(), ExperimentText.status(v.status()),
-        v.measured(), spread ? v.spread()[0] : Double.NaN, spread ? v.spread()[1] : Double.NaN,
-        ref == null ? Double.NaN : ref.low(), ref == null ? Double.NaN : ref.high(), r.smoke());
+        v.measured(), spread, band, r.smoke());
   }
 
   static Path write(Path file, String text) throws IOException {

@@ -10,10 +10,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Decides what to do with a run's folder: reuse a finished run of the same configuration, resume an interrupted
- * one, or start afresh (clearing what is there).
+ * Decides what to do with a planned run's folder: reuse a finished run of the same configuration, resume an
+ * interrupted one, or run afresh (clearing what is there). It stores nothing; the folder layout is
+ * {@link RunFolder}'s and the manifest is {@link RunManifest}.
  */
-public final class RunStore {
+public final class RunReuse {
   /** What the harness does with a planned run. */
   public enum Action {
     /** A finished run with the same configuration hash is there: its results are used as they are. */
@@ -29,7 +30,7 @@ public final class RunStore {
     }
   }
 
-  private RunStore() {}
+  private RunReuse() {}
 
   /** The manifest in {@code runDir}, if there is one that reads. */
   public static Optional<RunManifest> manifest(Path runDir) {
