@@ -74,12 +74,12 @@ public final class MemoryRun {
         public void onEpochEnd(EpochMetrics m) {
           ProcStatus s = ProcStatus.read();
           out.printf(Locale.ROOT, "kind=rss at=%d rss_kb=%d peak_kb=%d %s epoch_s=%.2f wait_s=%.3f img_per_s=%.0f"
-                  + " test_acc=%.4f%n", m.epoch(), s.rssKb(), s.peakKb(), heap(), m.wallSeconds(), m.dataWaitSeconds(),
-              m.examplesPerSecond(), m.testAccuracy());
+                  + " test_acc=%.4f%n", m.epoch(), s.rssKb(), s.peakKb(), heap(), m.timing().wallSeconds(),
+              m.timing().dataWaitSeconds(), m.timing().examplesPerSecond(), m.test().accuracy());
         }
       }), null);
       out.printf(Locale.ROOT, "kind=done wall_s=%.2f test_acc=%.4f%n", (System.nanoTime() - start) / 1e9,
-          result.last().testAccuracy());
+          result.last().test().accuracy());
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

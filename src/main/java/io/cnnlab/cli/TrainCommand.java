@@ -158,7 +158,7 @@ public final class TrainCommand implements Callable<Integer> {
           List.of(ConsoleProgress.onStdout()), FeatureMapPages.FIGURES);
       EpochMetrics last = result.last();
       stdout.printf(Locale.ROOT, "final: train loss %.4f, train acc %.4f, test acc %.4f, %.0f examples/s%n",
-          last.trainLoss(), last.trainAccuracy(), last.testAccuracy(), last.examplesPerSecond());
+          last.train().loss(), last.train().accuracy(), last.test().accuracy(), last.timing().examplesPerSecond());
       return 0;
     } catch (MissingDatasetException | CheckpointMismatchException | CheckpointDamagedException e) {
       err.println("cnnlab train: " + e.getMessage());

@@ -33,7 +33,7 @@ public final class TrainLeNet {
         new DataLoader(train, LoaderOptions.training(256, 42).withWorkers(2)),
         new DataLoader(test, LoaderOptions.evaluation(256)),
         Path.of("reports/example-lenet"), List.of(ConsoleProgress.onStdout()));
-    System.out.printf("test accuracy after %d epochs: %.3f%n", result.last().epoch(), result.last().testAccuracy());
+    System.out.printf("test accuracy after %d epochs: %.3f%n", result.last().epoch(), result.last().test().accuracy());
     // How the run computed on this machine: its convolution forms, towers, threads and oneDNN's state
     System.out.println("execution: " + result.execution().describe());
   }

@@ -57,7 +57,7 @@ final class SweepProgress {
       public void onEpochEnd(EpochMetrics m) {
         currentShare = (double) (m.epoch() - first + 1) / Math.max(1, epochs - first + 1);
         line(String.format(Locale.ROOT, "%s epoch %d/%d test acc %.4f", current.run().label(), m.epoch(), epochs,
-            m.testAccuracy()));
+            m.test().accuracy()));
       }
     };
   }

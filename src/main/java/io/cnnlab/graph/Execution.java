@@ -88,7 +88,8 @@ public record Execution(ExecutionOptions requested, String device, String cpu, b
   /** One line: {@code conv1 blocked, conv2 blocked; 2 towers x 1 thread; oneDNN on; cpu}. */
   public String describe() {
     String forms = stages.stream().map(s -> s.layer() + " " + s.form().label()
-        + (s.chunks() > 1 ? " (" + s.chunks() + " chunks of ~" + chunkImages + ")" : "")).collect(Collectors.joining(", "));
+            + (s.chunks() > 1 ? " (" + s.chunks() + " chunks of ~" + chunkImages + ")" : ""))
+        .collect(Collectors.joining(", "));
     return (forms.isEmpty() ? "no convolutions" : forms) + "; " + towers + (towers == 1 ? " tower" : " towers") + " x "
         + threadsPerTower() + (threadsPerTower() == 1 ? " thread" : " threads") + "; oneDNN " + (onednn ? "on" : "off")
         + "; " + device + " (asked: " + requested.canonical() + ")";

@@ -10,10 +10,11 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * A per-image function applied to a batch in consecutive chunks, for kernels that slow down on large batches
- * (the chunked convolution forms; a run's execution fixes their count). The batch size is known only when the graph runs, so the chunk count is fixed
- * and the chunks' size follows the batch: zero rows are appended to make it a multiple of the count (no chunk
- * is ever empty, which convolution gradients do not accept) and their results dropped again.
+ * A per-image function applied to a batch in consecutive chunks, for kernels that slow down on large batches (the
+ * chunked convolution forms; a run's execution fixes their count). The batch size is known only when the graph
+ * runs, so the chunk count is fixed and the chunks' size follows the batch: zero rows are appended to make it a
+ * multiple of the count (no chunk is ever empty, which convolution gradients do not accept) and their results
+ * dropped again.
  */
 public final class BatchChunks {
   private BatchChunks() {}

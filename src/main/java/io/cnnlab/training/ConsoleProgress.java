@@ -80,12 +80,13 @@ public final class ConsoleProgress implements TrainListener {
 
   /** The per-epoch summary line. */
   static String epochLine(EpochMetrics m, int epochs) {
+    EpochMetrics.Timing t = m.timing();
     return String.format(Locale.ROOT,
         "epoch %d/%d loss %.4f train acc %.3f test loss %.4f test acc %.3f | %,.0f img/s | %.1f s "
             + "(wait %.2f, feed %.2f, step %.2f, eval %.2f, checkpoint %.2f) | learning rate %.4g",
-        m.epoch(), epochs, m.trainLoss(), m.trainAccuracy(), m.testLoss(), m.testAccuracy(),
-        m.examplesPerSecond(), m.wallSeconds(), m.dataWaitSeconds(), m.feedSeconds(), m.stepSeconds(),
-        m.evalSeconds(), m.checkpointSeconds(), m.learningRate());
+        m.epoch(), epochs, m.train().loss(), m.train().accuracy(), m.test().loss(), m.test().accuracy(),
+        t.examplesPerSecond(), t.wallSeconds(), t.dataWaitSeconds(), t.feedSeconds(), t.stepSeconds(),
+        t.evalSeconds(), t.checkpointSeconds(), m.learningRate());
   }
 
   @Override

@@ -10,47 +10,48 @@ package io.cnnlab.training;
  * ({@code stepSeconds}); waiting for data, evaluation and checkpointing are outside it.
  *
  * @param epoch 1-based epoch number
- * @param trainLoss mean training loss over the epoch's samples
- * @param trainAccuracy fraction of training samples classified correctly
- * @param testLoss mean test loss (evaluation mode) after the epoch
- * @param testAccuracy fraction of test samples classified correctly after the epoch
- * @param examplesPerSecond training samples / (feedSeconds + stepSeconds)
- * @param wallSeconds wall-clock time of the whole epoch, evaluation and checkpoint included
- * @param dataWaitSeconds time blocked waiting for the training source's next batch
- * @param feedSeconds time turning training batches into tensors
- * @param stepSeconds time in the session runs of the training step
- * @param evalSeconds time evaluating on the test source
- * @param checkpointSeconds time writing the checkpoint (0 when none was due)
+ * @param train mean training loss and accuracy over the epoch's samples, accumulated as the steps ran
+ * @param test mean test loss and accuracy (evaluation mode) after the epoch
+ * @param timing where the epoch's time went, and the textbook's rate
  * @param learningRate rate fed at the epoch's last step
  */
-public record EpochMetrics(
-    int epoch,
-    double trainLoss,
-    double trainAccuracy,
-    double testLoss,
-    double testAccuracy,
-    double examplesPerSecond,
-    double wallSeconds,
-    double dataWaitSeconds,
-    double feedSeconds,
-    double stepSeconds,
-    double evalSeconds,
-    double checkpointSeconds,
-    double learningRate) {
+public record EpochMetrics(int epoch, Pass train, Pass test, Timing timing, double learningRate) {
+  /**
+   * A pass over a data source.
+   *
+   * @param loss mean loss per sample
+   * @param accuracy fraction of samples classified correctly
+   */
+  public record Pass(double loss, double accuracy) {}
+
+  /**
+   * Where an epoch's time went, in seconds.
+   *
+   * @param examplesPerSecond training samples / (feedSeconds + stepSeconds)
+   * @param wallSeconds wall-clock time of the whole epoch, evaluation and checkpoint included
+   * @param dataWaitSeconds time blocked waiting for the training source's next batch
+   * @param feedSeconds time turning training batches into tensors
+   * @param stepSeconds time in the session runs of the training step
+   * @param evalSeconds time evaluating on the test source
+   * @param checkpointSeconds time writing the checkpoint (0 when none was due)
+   */
+  public record Timing(double examplesPerSecond, double wallSeconds, double dataWaitSeconds, double feedSeconds,
+      double stepSeconds, double evalSeconds, double checkpointSeconds) {
+    /** The same times with the checkpoint's filled in, and added to the wall time. */
+    public Timing withCheckpoint(double seconds) {
+      return new Timing(examplesPerSecond, wallSeconds + seconds, dataWaitSeconds, feedSeconds, stepSeconds,
+          evalSeconds, seconds);
+    }
+  }
 
   /** The same metrics with the checkpoint time (and the wall time it adds to) filled in. */
   public EpochMetrics withCheckpoint(double seconds) {
-    return new EpochMetrics(epoch, trainLoss, trainAccuracy, testLoss, testAccuracy, examplesPerSecond,
-        wallSeconds + seconds, dataWaitSeconds, feedSeconds, stepSeconds, evalSeconds, seconds, learningRate);
+    return new EpochMetrics(epoch, train, test, timing.withCheckpoint(seconds), learningRate);
   }
 
   /** True when the quantities a deterministic run must reproduce (all but the timings) are identical. */
   public boolean sameResults(EpochMetrics other) {
-    return epoch == other.epoch
-        && Double.compare(trainLoss, other.trainLoss) == 0
-        && Double.compare(trainAccuracy, other.trainAccuracy) == 0
-        && Double.compare(testLoss, other.testLoss) == 0
-        && Double.compare(testAccuracy, other.testAccuracy) == 0
+    return epoch == other.epoch && train.equals(other.train) && test.equals(other.test)
         && Double.compare(learningRate, other.learningRate) == 0;
   }
 }

@@ -30,9 +30,10 @@ public final class MetricsCsv {
 
   /** Writes one row. */
   public static void print(CSVPrinter printer, EpochMetrics m) throws IOException {
-    printer.printRecord(m.epoch(), m.trainLoss(), m.trainAccuracy(), m.testLoss(), m.testAccuracy(),
-        m.examplesPerSecond(), m.wallSeconds(), m.dataWaitSeconds(), m.feedSeconds(), m.stepSeconds(),
-        m.evalSeconds(), m.checkpointSeconds(), m.learningRate());
+    EpochMetrics.Timing t = m.timing();
+    printer.printRecord(m.epoch(), m.train().loss(), m.train().accuracy(), m.test().loss(), m.test().accuracy(),
+        t.examplesPerSecond(), t.wallSeconds(), t.dataWaitSeconds(), t.feedSeconds(), t.stepSeconds(),
+        t.evalSeconds(), t.checkpointSeconds(), m.learningRate());
   }
 
   /**
@@ -46,11 +47,13 @@ public final class MetricsCsv {
     for (CSVRecord r : format.parse(reader)) {
       try {
         rows.add(new EpochMetrics(Integer.parseInt(r.get(MetricsColumns.EPOCH)),
-            num(r, MetricsColumns.TRAIN_LOSS), num(r, MetricsColumns.TRAIN_ACCURACY), num(r, MetricsColumns.TEST_LOSS),
-            num(r, MetricsColumns.TEST_ACCURACY), num(r, MetricsColumns.EXAMPLES_PER_SECOND),
-            num(r, MetricsColumns.WALL_SECONDS), num(r, MetricsColumns.DATA_WAIT_SECONDS),
-            num(r, MetricsColumns.FEED_SECONDS), num(r, MetricsColumns.STEP_SECONDS), num(r, MetricsColumns.EVAL_SECONDS),
-            num(r, MetricsColumns.CHECKPOINT_SECONDS), num(r, MetricsColumns.LEARNING_RATE)));
+            new EpochMetrics.Pass(num(r, MetricsColumns.TRAIN_LOSS), num(r, MetricsColumns.TRAIN_ACCURACY)),
+            new EpochMetrics.Pass(num(r, MetricsColumns.TEST_LOSS), num(r, MetricsColumns.TEST_ACCURACY)),
+            new EpochMetrics.Timing(num(r, MetricsColumns.EXAMPLES_PER_SECOND), num(r, MetricsColumns.WALL_SECONDS),
+                num(r, MetricsColumns.DATA_WAIT_SECONDS), num(r, MetricsColumns.FEED_SECONDS),
+                num(r, MetricsColumns.STEP_SECONDS), num(r, MetricsColumns.EVAL_SECONDS),
+                num(r, MetricsColumns.CHECKPOINT_SECONDS)),
+            num(r, MetricsColumns.LEARNING_RATE)));
       } catch (IllegalArgumentException e) {
         throw new IOException(source + " line " + r.getRecordNumber() + ": expected the columns "
             + MetricsColumns.HEADER

@@ -114,10 +114,10 @@ public final class Trainer {
           Evaluation last = null;
           for (int epoch = resumedAfter + 1; epoch <= config.epochs(); epoch++) {
             EpochRun run = new EpochRun(session, g, trainFlag, listeners);
-            EpochMetrics m = run.train(trainData, epoch);
+            TrainedPass trained = run.train(trainData, epoch);
             long t0 = System.nanoTime();
             last = Evaluation.run(session, g, testData, evalFlag, epoch == config.epochs());
-            m = run.finish(m, last, (System.nanoTime() - t0) / 1e9);
+            EpochMetrics m = run.finish(epoch, trained, last, (System.nanoTime() - t0) / 1e9);
             if (epoch % config.checkpointEvery() == 0 || epoch == config.epochs()) {
               m = store.save(session, g.saver(), hash, canonical, history, m);
             }
@@ -175,8 +175,8 @@ public final class Trainer {
       this.listeners = listeners;
     }
 
-    /** Trains epoch {@code epoch} (1-based); the test and checkpoint fields are filled in later. */
-    EpochMetrics train(BatchSource data, int epoch) {
+    /** Trains epoch {@code epoch} (1-based). */
+    TrainedPass train(BatchSource data, int epoch) {
       long feedNanos = 0;
       long stepNanos = 0;
       double lossSum = 0;
@@ -229,18 +229,22 @@ public final class Trainer {
         throw new IllegalStateException("the training source yielded no samples in epoch " + epoch);
       }
       double timed = (feedNanos + stepNanos) / 1e9;
-      return new EpochMetrics(epoch, lossSum / samples, correctSum / samples, Double.NaN, Double.NaN,
-          timed > 0 ? samples / timed : Double.NaN, Double.NaN, waitNanos / 1e9, feedNanos / 1e9,
-          stepNanos / 1e9, Double.NaN, 0, learningRate);
+      return new TrainedPass(new EpochMetrics.Pass(lossSum / samples, correctSum / samples),
+          timed > 0 ? samples / timed : Double.NaN, waitNanos / 1e9, feedNanos / 1e9, stepNanos / 1e9, learningRate);
     }
 
-    /** Adds the evaluation and the epoch's wall-clock time (so far) to {@code m}. */
-    EpochMetrics finish(EpochMetrics m, Evaluation test, double evalSeconds) {
-      return new EpochMetrics(m.epoch(), m.trainLoss(), m.trainAccuracy(), test.loss(), test.accuracy(),
-          m.examplesPerSecond(), (System.nanoTime() - startNanos) / 1e9, m.dataWaitSeconds(), m.feedSeconds(),
-          m.stepSeconds(), evalSeconds, 0, m.learningRate());
+    /** Epoch {@code epoch}'s metrics: its training pass, the evaluation and its wall-clock time so far. */
+    EpochMetrics finish(int epoch, TrainedPass trained, Evaluation test, double evalSeconds) {
+      return new EpochMetrics(epoch, trained.pass(), new EpochMetrics.Pass(test.loss(), test.accuracy()),
+          new EpochMetrics.Timing(trained.examplesPerSecond(), (System.nanoTime() - startNanos) / 1e9,
+              trained.dataWaitSeconds(), trained.feedSeconds(), trained.stepSeconds(), evalSeconds, 0),
+          trained.learningRate());
     }
   }
+
+  /** An epoch's training pass and its times, before the evaluation. */
+  private record TrainedPass(EpochMetrics.Pass pass, double examplesPerSecond, double dataWaitSeconds,
+      double feedSeconds, double stepSeconds, double learningRate) {}
 
   /** Rejects a batch the model cannot take, naming what was expected. */
   static void checkBatch(Batch b, Model model, int maxSize, String which) {

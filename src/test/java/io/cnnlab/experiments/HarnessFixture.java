@@ -124,7 +124,8 @@ public final class HarnessFixture {
     listeners.forEach(l -> l.onStart(new TrainListener.RunStart(epochs, 1, 10, 1000, List.of())));
     List<EpochMetrics> history = new ArrayList<>();
     for (int e = 1; e <= epochs; e++) {
-      EpochMetrics m = new EpochMetrics(e, 1.0 / e, acc, 0.5, acc, 1000, 1.5, 0.01, 0.02, 1.0, 0.2, 0.1, 0.9);
+      EpochMetrics m = new EpochMetrics(e, new EpochMetrics.Pass(1.0 / e, acc), new EpochMetrics.Pass(0.5, acc),
+          new EpochMetrics.Timing(1000, 1.5, 0.01, 0.02, 1.0, 0.2, 0.1), 0.9);
       history.add(m);
       listeners.forEach(l -> l.onEpochEnd(m));
     }

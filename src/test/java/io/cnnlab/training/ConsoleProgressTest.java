@@ -31,7 +31,8 @@ class ConsoleProgressTest {
     ConsoleProgress progress = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
     progress.onStart(new TrainListener.RunStart(1, 1, 2, 20, List.of()));
     progress.onStep(new TrainListener.StepProgress(1, 1, 2, 2, 20, 1_000_000L, 1.0, 0.5));
-    progress.onEpochEnd(new EpochMetrics(1, 1.0, 0.5, 1.1, 0.4, 20_000, 0.01, 0, 0, 0.001, 0.002, 0.003, 0.9));
+    progress.onEpochEnd(new EpochMetrics(1, new EpochMetrics.Pass(1.0, 0.5), new EpochMetrics.Pass(1.1, 0.4),
+        new EpochMetrics.Timing(20_000, 0.01, 0, 0, 0.001, 0.002, 0.003), 0.9));
     String out = bytes.toString(StandardCharsets.UTF_8);
     assertTrue(out.startsWith("\repoch 1/1 [====================] 2/2 loss 1.0000"), out);
     assertTrue(out.contains("\r\u001b[Kepoch 1/1 loss 1.0000 train acc 0.500 test loss 1.1000 test acc 0.400 | "

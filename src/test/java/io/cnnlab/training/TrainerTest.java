@@ -85,8 +85,8 @@ class TrainerTest {
   @Test
   void theModelLearnsTheGeneratedClasses() {
     EpochMetrics last = reference.last();
-    assertTrue(last.trainLoss() < reference.history().get(0).trainLoss(), "training loss fell");
-    assertTrue(last.testAccuracy() > 0.9, "three bar positions are easy to tell apart: " + last);
+    assertTrue(last.train().loss() < reference.history().get(0).train().loss(), "training loss fell");
+    assertTrue(last.test().accuracy() > 0.9, "three bar positions are easy to tell apart: " + last);
   }
 
   @Test
@@ -197,10 +197,10 @@ class TrainerTest {
   @Test
   void theTimeBreakdownAddsUp() {
     for (EpochMetrics m : reference.history()) {
-      assertEquals(120 / (m.feedSeconds() + m.stepSeconds()), m.examplesPerSecond(), 1e-9 * m.examplesPerSecond());
-      assertEquals(0, m.dataWaitSeconds(), "in-memory data never blocks");
-      assertTrue(m.stepSeconds() > 0 && m.evalSeconds() > 0 && m.checkpointSeconds() > 0, m.toString());
-      assertTrue(m.wallSeconds() >= m.feedSeconds() + m.stepSeconds() + m.evalSeconds() + m.checkpointSeconds(),
+      assertEquals(120 / (m.timing().feedSeconds() + m.timing().stepSeconds()), m.timing().examplesPerSecond(), 1e-9 * m.timing().examplesPerSecond());
+      assertEquals(0, m.timing().dataWaitSeconds(), "in-memory data never blocks");
+      assertTrue(m.timing().stepSeconds() > 0 && m.timing().evalSeconds() > 0 && m.timing().checkpointSeconds() > 0, m.toString());
+      assertTrue(m.timing().wallSeconds() >= m.timing().feedSeconds() + m.timing().stepSeconds() + m.timing().evalSeconds() + m.timing().checkpointSeconds(),
           m.toString());
     }
     // The rate of the last step of each epoch: 8 steps per epoch, warm-up over epoch 1, cosine over 3.
@@ -223,7 +223,7 @@ class TrainerTest {
       assertEquals(labels[i], Integer.parseInt(cells[1]));
       correct += Integer.parseInt(cells[1]) == Integer.parseInt(cells[2]) ? 1 : 0;
     }
-    assertEquals(reference.last().testAccuracy(), correct / (double) labels.length, 1e-12);
+    assertEquals(reference.last().test().accuracy(), correct / (double) labels.length, 1e-12);
   }
 
   @Test
