@@ -13,7 +13,7 @@ import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The machine's practical single-precision peak as TensorFlow reaches it: GFLOP/s of one large square
+ * The machine's practical single-precision peak as TensorFlow reaches it: the floating-point rate of one large square
  * matrix product ({@code 2 n^3} FLOP), the kind of kernel that gets closest to the hardware's limit. The
  * operands are fed (not constants, which the graph optimizer would fold away).
  */

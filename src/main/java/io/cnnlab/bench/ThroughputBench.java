@@ -31,8 +31,8 @@ public final class ThroughputBench {
     }
 
     /**
-     * A few seconds per light model; a heavy one gets 3 timed steps per setting, the median reported (one
-     * step of the textbook AlexNet at 224 ranged over 6.1-8.5 s at batch 256 on the same build).
+     * A few seconds per light model; a heavy one gets 3 timed steps per setting, the median reported (single
+     * steps of the textbook AlexNet at 224 vary widely on the same build, bench/PERFORMANCE.md).
      */
     public static Plan standard() {
       return new Plan(8192, 5, 3, 1);

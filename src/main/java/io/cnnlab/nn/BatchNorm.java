@@ -20,7 +20,7 @@ import org.tensorflow.types.TInt32;
  * moving + (1 - momentum) * batch}, momentum 0.9, epsilon 1e-5.
  *
  * <p>Batch statistics come from {@code FusedBatchNormV3} in training mode ({@link FusedTrainingNorm}), which
- * oneDNN runs as one kernel forward and one backward (the primitive-op version spent 60% of the ReLU/max/BN
+ * oneDNN runs as one kernel forward and one backward (the primitive-op version spent most of the ReLU/max/BN
  * LeNet step in broadcasting element-wise ops and reductions; bench/PERFORMANCE.md). Its mode is a static
  * attribute, so the fed flag routes the batch instead: a {@code SplitV} along N sends all rows to the
  * training path when the flag is true and all rows to the evaluation path (a per-channel {@code x * scale +

@@ -12,7 +12,7 @@ import org.tensorflow.types.TFloat32;
  *
  * <p>Max pooling is built as TensorFlow's {@code MaxPool} op (window and strides as attributes), not
  * {@code MaxPoolV2} (the op {@code tf.nn.maxPool} creates, window and strides as tensors): only the first is
- * rewritten to oneDNN's kernel. The plain V2 kernels took ~45% of a ReLU/max LeNet training step
+ * rewritten to oneDNN's kernel; the plain V2 kernels were a large part of a ReLU/max LeNet training step
  * (bench/PERFORMANCE.md).
  */
 public enum Pooling {

@@ -19,7 +19,7 @@ import org.tensorflow.types.TFloat32;
  * Turns TensorFlow's oneDNN kernels on for every x86 CPU, and tells whether they are on.
  *
  * <p>TensorFlow 2.18 enables oneDNN by default only on CPUs with AVX-512-class neural-network features; on an
- * AVX2 CPU (AMD Zen 3) LeNet trains about 4x slower without it ({@code bench/PERFORMANCE.md}). It reads
+ * AVX2 CPU LeNet trains several times slower without it ({@code bench/PERFORMANCE.md}). It reads
  * {@value #ENV} from the C environment once, when its native library loads: setting the variable after that
  * changes nothing. A Java program cannot set its own environment, so {@link #ensure()} calls libc's
  * {@code setenv} through JNA. cnnlab calls it before it loads TensorFlow ({@link Graphs#create()}, the CLI's

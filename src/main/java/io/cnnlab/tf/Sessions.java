@@ -8,8 +8,7 @@ import org.tensorflow.proto.ConfigProto;
  * Creates TensorFlow sessions with explicit thread pools.
  *
  * <p>TensorFlow's defaults size both pools to the core count, which oversubscribes a small machine: on two
- * cores, intra-op = cores and inter-op = 1 trained LeNet ~20% faster than the defaults
- * ({@code ../shared/notes/tensorflow-java.md}).
+ * cores, intra-op = cores and inter-op = 1 trained LeNet faster than the defaults (bench/PERFORMANCE.md).
  *
  * <p>By default TensorFlow keeps one intra-op and one inter-op pool per <em>process</em>, sized by the first
  * session: every later session silently runs on those, whatever its configuration says. Sessions made here

@@ -28,8 +28,8 @@ public final class BenchTables {
   private BenchTables() {}
 
   /**
-   * Throughput rows with achieved GFLOP/s and the share of the matrix-product peak measured with the same
-   * thread count ({@code peaks}: threads -> GFLOP/s; empty cells where it was not measured).
+   * Throughput rows with the floating-point rate achieved and its share of the matrix-product peak measured with
+   * the same thread count ({@code peaks}: threads -> peak rate; empty cells where it was not measured).
    */
   public static TextTable throughput(List<ThroughputRow> rows, Map<Integer, Double> peaks) {
     List<List<String>> cells = new ArrayList<>();

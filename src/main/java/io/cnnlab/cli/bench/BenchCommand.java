@@ -41,8 +41,8 @@ import picocli.CommandLine;
     })
 public final class BenchCommand implements Callable<Integer> {
   /**
-   * What textbook LeNet training consumes on this project's 2-core machine at batch 256, 2 threads, 2 towers
-   * (27,252 img/s in the `make bench` run of bench/PERFORMANCE.md), rounded up.
+   * What textbook LeNet training consumes on this project's 2-core machine at batch 256, 2 threads, 2 towers,
+   * rounded up from a `make bench` run (bench/PERFORMANCE.md): the loader's rate is compared with it.
    */
   static final double LENET_IMAGES_PER_SECOND = 28_000;
 

@@ -65,7 +65,7 @@ final class BenchPeakCommand implements Callable<Integer> {
 
   /**
    * Prints and writes the peaks measured at different moments ({@code when} -> results) and returns
-   * threads -> the fastest repetition's GFLOP/s over all of them: a peak is what the machine can reach, and on
+   * threads -> the fastest repetition's rate over all of them: a peak is what the machine can reach, and on
    * a shared machine a single measurement (or the median) can fall in a moment someone else was busy.
    */
   static Map<Integer, Double> write(BenchReport report, Map<String, List<MatmulPeak.Result>> byWhen)

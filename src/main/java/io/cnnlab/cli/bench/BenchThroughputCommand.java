@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Training or inference images per second ({@code cnnlab bench train|infer}): models x batch sizes x thread
- * counts, interleaved rounds, median; with the GFLOP/s each reaches against the matrix-product peak measured
+ * counts, interleaved rounds, median; with the floating-point rate each reaches against the matrix-product peak measured
  * first in the same run.
  */
 abstract class BenchThroughputCommand implements Callable<Integer> {
