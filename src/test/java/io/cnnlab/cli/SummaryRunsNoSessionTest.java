@@ -4,16 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cnnlab.testing.ChildProcess;
 import io.cnnlab.tf.Graphs;
 import io.cnnlab.tf.Sessions;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code cnnlab summary} builds a graph and runs nothing: no session, so no oneDNN probe either. Told apart by what
@@ -25,8 +23,6 @@ class SummaryRunsNoSessionTest {
   /** Log lines of TensorFlow's first session and first run. */
   private static final List<String> SESSION_MARKERS = List.of("cpu_feature_guard", "mlir_graph_optimization");
 
-  @TempDir Path dir;
-
   /** Opens one session on an empty graph and runs nothing: the control. */
   public static final class OneSession {
     public static void main(String[] args) {
@@ -36,21 +32,15 @@ class SummaryRunsNoSessionTest {
     }
   }
 
-  private String child(String mainClass, String... args) throws Exception {
+  private static String child(String mainClass, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), mainClass));
     cmd.addAll(List.of(args));
-    Path out = dir.resolve(mainClass + ".log");
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
+    ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "0");
-    Process p = pb.start();
-    if (!p.waitFor(180, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("child " + mainClass + " did not end; its output:\n" + Files.readString(out));
-    }
-    String text = Files.readString(out, StandardCharsets.UTF_8);
-    assertEquals(0, p.exitValue(), text);
-    return text;
+    ChildProcess.Result r = ChildProcess.run(pb, Duration.ofSeconds(180));
+    assertEquals(0, r.status(), r.err());
+    return r.out() + r.err();
   }
 
   @Test
