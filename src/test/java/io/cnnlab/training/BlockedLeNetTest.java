@@ -35,6 +35,18 @@ class BlockedLeNetTest {
   }
 
   @Test
+  void deterministicModeTrainsOnThePlainOps() {
+    // Set through the public setting, as --deterministic and a declaration's deterministic: true do
+    TrainConfig deterministic = TrainConfig.builder().threads(2).deterministic(true).build();
+    for (LeNetConfig config : VARIANTS) {
+      List<String> ops = PlainBuilds.operations(new LeNet(config), deterministic, false, GraphOperation::type);
+      assertTrue(ops.contains("Conv2D"), config + ": TensorFlow's convolution");
+      assertFalse(ops.contains("DepthToSpace"), config + ": no blocked stage");
+      assertFalse(ops.contains("GatherV2"), config + ": no im2col gather");
+    }
+  }
+
+  @Test
   void theBlockedFormIsWhatTheGraphRuns() {
     // Guards the comparison above: both builds must not be the plain ops.
     for (LeNetConfig config : VARIANTS) {
