@@ -140,7 +140,7 @@ public final class Lowering {
       s.advance(name, List.of(out.output()), List.of(out.output()), null);
       return;
     }
-    TowerBatchNorm.Output out = TowerBatchNorm.apply(s.scopes, name, currents(s), s.rowWeights, s.training);
+    TowerBatchNorm.Output out = TowerBatchNorm.apply(s.scopes, name, s.currents(), s.rowWeights, s.training);
     s.updates.addAll(out.updates());
     s.advance(name, out.outputs(), out.outputs(), null);
   }
@@ -152,15 +152,7 @@ public final class Lowering {
       s.each(name, (tf, x) -> Dropout.apply(tf, name, x, rate, s.training, s.random));
       return;
     }
-    List<Operand<TFloat32>> out = Dropout.apply(s.scopes, name, currents(s), rate, s.training, s.random);
+    List<Operand<TFloat32>> out = Dropout.apply(s.scopes, name, s.currents(), rate, s.training, s.random);
     s.advance(name, out, out, null);
-  }
-
-  static List<Operand<TFloat32>> currents(LoweringState s) {
-    List<Operand<TFloat32>> all = new java.util.ArrayList<>();
-    for (int i = 0; i < s.slices(); i++) {
-      all.add(s.current(i));
-    }
-    return all;
   }
 }

@@ -59,6 +59,11 @@ final class LoweringState {
     return current.get(slice);
   }
 
+  /** Every slice's current output. */
+  List<Operand<TFloat32>> currents() {
+    return List.copyOf(current);
+  }
+
   /** The current output of {@code slice} in 2x2 space-to-depth form, or null. */
   Operand<TFloat32> blocked(int slice) {
     return blocked == null ? null : blocked.get(slice);

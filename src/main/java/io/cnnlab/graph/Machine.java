@@ -34,7 +34,7 @@ public record Machine(String device, Cpu cpu, OneDnn.Status onednn, int cores) {
     if (detected == null) {
       String device = Devices.gpuBuildOnClassPath() ? Devices.kind() : "cpu";
       if (Devices.gpuBuildOnClassPath() && device.equals("cpu")) {
-        System.err.println("cnnlab: TensorFlow's GPU build is on the class path but TensorFlow found no GPU; "
+        System.err.println("cnnlab: TensorFlow's GPU build (" + Devices.GPU_CLASSIFIER + ") found no GPU here; "
             + "running on the CPU");
       }
       detected = new Machine(device, Cpu.detect(), OneDnn.status(), Runtime.getRuntime().availableProcessors());

@@ -10,7 +10,6 @@ import io.cnnlab.reports.input.RunOutputs;
 import io.cnnlab.reports.site.SiteWriter;
 import io.cnnlab.runs.ExperimentFolder;
 import io.cnnlab.runs.ExperimentRecord;
-import io.cnnlab.runs.ExperimentRecordJson;
 import io.cnnlab.runs.FeatureFiles;
 import io.cnnlab.runs.FeatureMaps;
 import io.cnnlab.runs.ReportRenderer;

@@ -20,7 +20,7 @@ import org.tensorflow.internal.c_api.global.tensorflow;
  */
 public final class Devices {
   /** Class-path marker of the CUDA build of {@code tensorflow-core-native}. */
-  static final String GPU_CLASSIFIER = "linux-x86_64-gpu";
+  public static final String GPU_CLASSIFIER = "linux-x86_64-gpu";
 
   private Devices() {}
 
