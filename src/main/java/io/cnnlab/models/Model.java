@@ -2,7 +2,7 @@ package io.cnnlab.models;
 
 /**
  * A classification network: a configuration and the layers it describes ({@link #network()}). How the layers
- * become a graph (which ops, towers, chunks) is decided per run by its execution, not here.
+ * become a graph (which ops, how a batch is split) is decided per run by its execution, not here.
  */
 public interface Model {
   /** Short identifier, e.g. {@code lenet} or {@code alexnet}. */
