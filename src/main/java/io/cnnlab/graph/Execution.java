@@ -1,10 +1,8 @@
 package io.cnnlab.graph;
 
-import io.cnnlab.models.Layer;
 import io.cnnlab.models.Network;
 import io.cnnlab.runs.ExecutionRecord;
 import io.cnnlab.tf.Sessions;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,14 +49,8 @@ public record Execution(ExecutionOptions requested, String device, String cpu, b
    * parameters, the same in every form) and never run: needs no machine facts.
    */
   public static Execution inspecting(Network network) {
-    List<StageForm> stages = new ArrayList<>();
-    for (Layer layer : network.layers()) {
-      if (layer instanceof Layer.Conv) {
-        stages.add(new StageForm("conv" + (stages.size() + 1), ConvForm.PLAIN, 1, "inspected, not run"));
-      }
-    }
-    return new Execution(ExecutionOptions.DEFAULT.withConvForm(ConvFormChoice.PLAIN), "cpu", "not probed",
-        false, 1, 1, ExecutionRules.chunkImages(1), stages);
+    return new Execution(ExecutionOptions.DEFAULT.withConvForm(ConvFormChoice.PLAIN), "cpu", "not probed", false, 1,
+        1, ExecutionRules.chunkImages(1), ExecutionRules.stages(network, "inspected, not run", false, 1));
   }
 
   /** The form of the {@code n}-th convolution (1-based), named {@code conv<n>}. */

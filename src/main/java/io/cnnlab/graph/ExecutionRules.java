@@ -75,7 +75,7 @@ final class ExecutionRules {
    *
    * @param plainWhy why the plain forms were chosen, or null for the fastest ones
    */
-  private static List<StageForm> stages(Network network, String plainWhy, boolean onednn, int chunks) {
+  static List<StageForm> stages(Network network, String plainWhy, boolean onednn, int chunks) {
     List<StageForm> stages = new ArrayList<>();
     List<Layer> layers = network.layers();
     long h = network.height();
