@@ -22,6 +22,7 @@ import picocli.CommandLine;
       SummaryCommand.class,
       ReportCommand.class,
       ReproduceCommand.class,
+      ExportCommand.class,
     })
 public final class CnnlabCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

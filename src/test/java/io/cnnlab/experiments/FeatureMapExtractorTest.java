@@ -23,12 +23,12 @@ import io.cnnlab.runs.Npy;
 import io.cnnlab.runs.RunFileException;
 import io.cnnlab.runs.RunFolder;
 import io.cnnlab.runs.RunJson;
+import io.cnnlab.testing.BarImages;
 import io.cnnlab.tf.Tensors;
 import io.cnnlab.training.TrainConfig;
 import io.cnnlab.training.optim.OptimizerKind;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +36,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,7 +55,7 @@ import org.tensorflow.types.TFloat32;
  */
 class FeatureMapExtractorTest {
   private static final long SEED = 3;
-  private static final int CLASSES = 10;
+  private static final int CLASSES = BarImages.CLASSES;
   private static final ModelSettings SETTINGS =
       new ModelSettings("lenet", "relu-max", null, null, null, null, null, null, null, null, null);
 
@@ -66,43 +65,6 @@ class FeatureMapExtractorTest {
   private static Model model;
   private static TrainingJob job;
   private static Execution execution;
-
-  /** Class k: a bright horizontal bar at rows 2k+4 and 2k+5 on noise; labels cycle 0..9. */
-  private static ImageSet bars(String name, int n, long seed) {
-    Random random = new Random(seed);
-    byte[] pixels = new byte[n * 28 * 28];
-    byte[] labels = new byte[n];
-    for (int i = 0; i < n; i++) {
-      int label = i % CLASSES;
-      labels[i] = (byte) label;
-      for (int p = 0; p < 28 * 28; p++) {
-        int row = p / 28;
-        int value = (row / 2 == label + 2 ? 200 : 20) + random.nextInt(40);
-        pixels[i * 28 * 28 + p] = (byte) value;
-      }
-    }
-    return new ImageSet(name, pixels, labels, 28, 28, 1, DatasetId.FASHION_MNIST.classNames());
-  }
-
-  /** Writes {@code set} as the IDX image and label files of {@code prefix} (train, t10k). */
-  private static void writeIdx(Path dir, String prefix, ImageSet set) throws IOException {
-    ByteArrayOutputStream images = new ByteArrayOutputStream();
-    ByteArrayOutputStream labels = new ByteArrayOutputStream();
-    try (DataOutputStream i = new DataOutputStream(images); DataOutputStream l = new DataOutputStream(labels)) {
-      i.writeInt(0x00000803);
-      i.writeInt(set.count());
-      i.writeInt(28);
-      i.writeInt(28);
-      l.writeInt(0x00000801);
-      l.writeInt(set.count());
-      for (int k = 0; k < set.count(); k++) {
-        i.write(set.image(k));
-        l.writeByte(set.label(k));
-      }
-    }
-    Files.write(dir.resolve(prefix + "-images-idx3-ubyte"), images.toByteArray());
-    Files.write(dir.resolve(prefix + "-labels-idx1-ubyte"), labels.toByteArray());
-  }
 
   /** Small stand-in figures, so the test sees the PNGs the run writes without the report's drawing code. */
   private static final FeatureFigures FIGURES = new FeatureFigures() {
@@ -120,10 +82,8 @@ class FeatureMapExtractorTest {
   @BeforeAll
   static void trainTinyLeNet() throws IOException {
     Path data = tmp.resolve("datasets");
-    Path fmnist = Files.createDirectories(data.resolve("fashion-mnist"));
-    writeIdx(fmnist, "train", bars("bars/train", 200, 1));
-    test = bars("bars/test", 60, 2);
-    writeIdx(fmnist, "t10k", test);
+    test = BarImages.bars("bars/test", 60, 2);
+    BarImages.writeFashionMnist(data, BarImages.bars("bars/train", 200, 1), test);
     runDir = tmp.resolve("run");
     // The ReLU / max-pooling variant: the sigmoid textbook net predicts one class for its first hundreds of steps,
     // and distinct predictions are what show the restored weights are the trained ones.
@@ -272,7 +232,7 @@ class FeatureMapExtractorTest {
   }
 
   private static ImageSet bars12() {
-    ImageSet ten = bars("bars/12", 12, 5);
+    ImageSet ten = BarImages.bars("bars/12", 12, 5);
     byte[] all = new byte[ten.count() * ten.imageSize()];
     byte[] labels = new byte[ten.count()];
     for (int i = 0; i < ten.count(); i++) {
