@@ -23,6 +23,7 @@ import picocli.CommandLine;
       ReportCommand.class,
       ReproduceCommand.class,
       ExportCommand.class,
+      PredictCommand.class,
     })
 public final class CnnlabCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
