@@ -4,7 +4,7 @@ import io.cnnlab.image.ImageFiles;
 import io.cnnlab.image.ModelInput;
 import io.cnnlab.reports.figures.FeatureMapPages;
 import io.cnnlab.runs.FeatureFiles;
-import io.cnnlab.runs.RunFileException;
+import io.cnnlab.serving.ModelExport;
 import io.cnnlab.serving.Prediction;
 import io.cnnlab.serving.Predictor;
 import java.io.IOException;
@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
@@ -71,7 +70,8 @@ public final class PredictCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--format '" + format + "': expected text or csv");
       }
       if (features != null) {
-        requireFeaturesFolder(features);
+        ModelExport.requireReplaceable(features, FeatureFiles.INDEX, "--features writes into a new or empty folder,"
+            + " or one it wrote before");
       }
     } catch (IllegalArgumentException | IOException e) {
       err.println("cnnlab predict: " + e.getMessage());
@@ -131,7 +131,8 @@ public final class PredictCommand implements Callable<Integer> {
     for (int i = 0; i < files.size(); i++) {
       List<String> ranked = predictions.get(i).top(TOP).stream()
           .map(r -> r.name() + " " + probability(r.probability())).toList();
-      out.println(files.get(i) + ": " + String.join(", ", ranked) + (predictions.get(i).inverted() ? " (inverted)" : ""));
+      String inverted = predictions.get(i).inverted() ? " (inverted)" : "";
+      out.println(files.get(i) + ": " + String.join(", ", ranked) + inverted);
     }
     out.flush();
   }
@@ -139,21 +140,5 @@ public final class PredictCommand implements Callable<Integer> {
   /** Three decimals, or two significant digits below 0.001, so that a small probability does not read 0.000. */
   static String probability(float p) {
     return p >= 0.001f || p == 0f ? String.format(Locale.ROOT, "%.3f", p) : String.format(Locale.ROOT, "%.1e", p);
-  }
-
-  /** {@code --features} may name a new or empty folder, or one written before: never a folder of other files. */
-  private static void requireFeaturesFolder(Path dir) throws IOException {
-    if (!Files.exists(dir) || Files.isRegularFile(dir.resolve(FeatureFiles.INDEX))) {
-      return;
-    }
-    if (!Files.isDirectory(dir)) {
-      throw new RunFileException(dir, "is a file; --features names a folder to write into");
-    }
-    try (Stream<Path> entries = Files.list(dir)) {
-      if (entries.findAny().isPresent()) {
-        throw new RunFileException(dir, "holds other files; --features writes into a new or empty folder (or one"
-            + " it wrote before, which it replaces)");
-      }
-    }
   }
 }

@@ -24,14 +24,9 @@ public final class Quantities {
    * {@code 5.722e-6} and {@code 1e-4} (mantissa without trailing zeros) below {@link #SMALL}; {@code 0} for zero.
    */
   public static String number(double value) {
-    if (Double.isNaN(value)) {
-      return "n/a";
-    }
-    if (Double.isInfinite(value)) {
-      return value > 0 ? "inf" : "-inf";
-    }
-    if (value == 0) {
-      return "0";
+    String special = special(value);
+    if (special != null) {
+      return special;
     }
     double magnitude = Math.abs(value);
     if (magnitude < SMALL || magnitude >= LARGE) {
@@ -41,6 +36,17 @@ public final class Quantities {
     }
     int decimals = Math.max(0, DIGITS - 1 - (int) Math.floor(Math.log10(magnitude)));
     return String.format(Locale.ROOT, "%." + decimals + "f", value);
+  }
+
+  /** "n/a", "inf", "-inf" or "0" for the values that have no digits to show; null for every other. */
+  public static String special(double value) {
+    if (Double.isNaN(value)) {
+      return "n/a";
+    }
+    if (Double.isInfinite(value)) {
+      return value > 0 ? "inf" : "-inf";
+    }
+    return value == 0 ? "0" : null;
   }
 
   /**

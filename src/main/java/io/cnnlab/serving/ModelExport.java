@@ -36,7 +36,7 @@ public final class ModelExport {
    */
   public static ExportInfo export(Path runDir, Path outDir) throws IOException {
     SourceRun run = SourceRun.read(runDir);
-    requireReplaceable(outDir);
+    requireReplaceable(outDir, ExportInfo.FILE, "export into a new or empty folder");
     Path tmp = outDir.toAbsolutePath().resolveSibling(outDir.getFileName() + ".tmp");
     RunReuse.clear(tmp);
     Execution execution = Execution.portable(run.requested(), run.model().network());
@@ -68,17 +68,23 @@ public final class ModelExport {
     return info;
   }
 
-  private static void requireReplaceable(Path outDir) throws IOException {
-    if (!Files.exists(outDir) || ExportInfo.isExport(outDir)) {
+  /**
+   * Refuses to write into {@code dir} unless it is new, empty, or holds {@code marker} (what was written there
+   * before, and may be replaced): never over a folder of other files.
+   *
+   * @param advice what to do instead, for the message
+   * @throws RunFileException naming {@code dir}
+   */
+  public static void requireReplaceable(Path dir, String marker, String advice) throws IOException {
+    if (!Files.exists(dir) || Files.isRegularFile(dir.resolve(marker))) {
       return;
     }
-    if (!Files.isDirectory(outDir)) {
-      throw new RunFileException(outDir, "is a file; expected a folder to export into");
+    if (!Files.isDirectory(dir)) {
+      throw new RunFileException(dir, "is a file; expected a folder to write into");
     }
-    try (Stream<Path> entries = Files.list(outDir)) {
+    try (Stream<Path> entries = Files.list(dir)) {
       if (entries.findAny().isPresent()) {
-        throw new RunFileException(outDir, "holds files and is not a cnnlab export; export into a new or empty"
-            + " folder");
+        throw new RunFileException(dir, "holds other files (no " + marker + "): " + advice);
       }
     }
   }

@@ -40,7 +40,7 @@ class ExportPredictCommandsTest {
   @BeforeAll
   static void trainAndExport() throws IOException {
     fixture = ExportFixture.train(tmp);
-    model = tmp.resolve("model");
+    model = tmp.resolve("cli-model");
     CommandLine cli = new CommandLine(new CnnlabCli());
     StringWriter said = new StringWriter();
     cli.setOut(new PrintWriter(said, true));

@@ -8,11 +8,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
 
 /** Pictures made ready for a model, against values worked out by hand. */
 class ModelInputTest {
+  /** A {@code w x h} RGB picture of {@code background} with {@code shape} filled in {@code colour}. */
+  private static BufferedImage picture(int w, int h, Color background, Rectangle shape, Color colour) {
+    BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setColor(background);
+    g.fillRect(0, 0, w, h);
+    g.setColor(colour);
+    g.fill(shape);
+    g.dispose();
+    return image;
+  }
+
   @Test
   void shrinkingByAnIntegerFactorAveragesEachBlock() {
     float[] fourByFour = {
@@ -42,13 +55,8 @@ class ModelInputTest {
 
   @Test
   void aDarkShapeOnWhitePaperIsInvertedForALightOnDarkDataSet() {
-    BufferedImage paper = new BufferedImage(56, 56, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = paper.createGraphics();
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, 56, 56);
-    g.setColor(Color.BLACK);
-    g.fillRect(20, 20, 16, 16); // rows and columns 20..35: pixels 10..17 at half size
-    g.dispose();
+    // Rows and columns 20..35 black: pixels 10..17 at half size.
+    BufferedImage paper = picture(56, 56, Color.WHITE, new Rectangle(20, 20, 16, 16), Color.BLACK);
 
     ModelInput.Prepared auto = ModelInput.prepare(paper, 28, 28, 1, true, ModelInput.Invert.AUTO);
     assertTrue(auto.inverted());
@@ -66,13 +74,8 @@ class ModelInputTest {
 
   @Test
   void anOffSquarePictureKeepsItsShapeWithMarginsOfItsBorderColour() {
-    BufferedImage wide = new BufferedImage(60, 30, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = wide.createGraphics();
-    g.setColor(new Color(40, 40, 40));
-    g.fillRect(0, 0, 60, 30);
-    g.setColor(Color.WHITE);
-    g.fillRect(28, 0, 4, 30); // a bar down the middle, touching the top and bottom border
-    g.dispose();
+    // A bar down the middle, touching the top and bottom border.
+    BufferedImage wide = picture(60, 30, new Color(40, 40, 40), new Rectangle(28, 0, 4, 30), Color.WHITE);
 
     ModelInput.Prepared p = ModelInput.prepare(wide, 28, 28, 1, true, ModelInput.Invert.NO);
     // 60x30 fits as 28x14, centred: rows 7..20; the margins take the border's mean,
@@ -87,11 +90,7 @@ class ModelInputTest {
 
   @Test
   void colourBecomesLumaForAGrayModelAndStaysRgbForAColourOne() {
-    BufferedImage red = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = red.createGraphics();
-    g.setColor(Color.RED);
-    g.fillRect(0, 0, 8, 8);
-    g.dispose();
+    BufferedImage red = picture(8, 8, Color.RED, new Rectangle(0, 0, 0, 0), Color.RED);
     // BT.601: 0.299 * 255 = 76.2.
     assertEquals(76, ModelInput.prepare(red, 4, 4, 1, false, ModelInput.Invert.NO).pixels()[5] & 0xFF);
     byte[] rgb = ModelInput.prepare(red, 4, 4, 3, false, ModelInput.Invert.NO).pixels();

@@ -26,21 +26,24 @@ import java.util.List;
  * @param run the run folder
  * @param test the test split it evaluated (60 images)
  * @param execution how it trained
+ * @param model its export, by {@link ModelExport}
+ * @param info what the export says of itself
  */
-public record ExportFixture(Path run, ImageSet test, Execution execution) {
-  /** Trains the run into {@code tmp/run}, its data in {@code tmp/datasets}. */
+public record ExportFixture(Path run, ImageSet test, Execution execution, Path model, ExportInfo info) {
+  /** Trains the run into {@code tmp/run}, its data in {@code tmp/datasets}, and exports it into {@code tmp/model}. */
   public static ExportFixture train(Path tmp) throws IOException {
     Path data = tmp.resolve("datasets");
     ImageSet test = BarImages.bars("bars/test", 60, 2);
     BarImages.writeFashionMnist(data, BarImages.bars("bars/train", 200, 1), test);
     ModelSettings lenet = new ModelSettings("lenet", "relu-max", null, null, null, null, null, null, null, null, null);
-    RunSettings settings = new RunSettings(lenet, "adam", 0.01, null, null, null, 64, 2, null, null, null, null, 0, null,
-        null, null, null);
+    RunSettings settings = new RunSettings(lenet, "adam", 0.01, null, null, null, 64, 2, null, null, null, null, 0,
+        null, null, null, null);
     TrainingJob job = settings.job(DatasetId.FASHION_MNIST, data, 3);
     Execution execution = job.execution(Machine.detect());
     Path run = tmp.resolve("run");
     SingleRun.train(settings, job, execution, HarnessFixture.ENVIRONMENT, run, List.of(), null);
-    return new ExportFixture(run, test, execution);
+    Path model = tmp.resolve("model");
+    return new ExportFixture(run, test, execution, model, ModelExport.export(run, model));
   }
 
   /** The class the run predicted for each test image, from its {@code predictions.csv} (index, label, predicted). */

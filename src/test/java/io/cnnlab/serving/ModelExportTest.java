@@ -31,30 +31,27 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelExportTest {
   @TempDir static Path tmp;
   private static ExportFixture fixture;
-  private static Path model;
-  private static ExportInfo info;
 
   @BeforeAll
   static void trainAndExport() throws IOException {
     fixture = ExportFixture.train(tmp);
-    model = tmp.resolve("model");
-    info = ModelExport.export(fixture.run(), model);
   }
 
   @Test
   void theFolderHoldsASavedModelTheClassNamesAndWhatTheModelTakes() throws IOException {
-    assertTrue(Files.isRegularFile(model.resolve("saved_model.pb")));
-    assertTrue(Files.isRegularFile(model.resolve("variables/variables.index")));
+    assertTrue(Files.isRegularFile(fixture.model().resolve("saved_model.pb")));
+    assertTrue(Files.isRegularFile(fixture.model().resolve("variables/variables.index")));
     assertEquals(DatasetId.FASHION_MNIST.classNames(),
-        Files.readAllLines(model.resolve(ExportInfo.CLASSES), StandardCharsets.UTF_8));
-    ExportInfo read = ExportInfo.read(model);
+        Files.readAllLines(fixture.model().resolve(ExportInfo.CLASSES), StandardCharsets.UTF_8));
+    ExportInfo read = ExportInfo.read(fixture.model());
     assertEquals(List.of(28, 28, 1), List.of(read.height(), read.width(), read.channels()));
     assertEquals(2, read.epochs());
     assertTrue(read.lightOnDark(), "Fashion-MNIST draws light garments on black");
     assertEquals(List.of("conv1", "relu1", "maxpool1", "conv2", "relu2", "maxpool2"), read.layers());
     // Recorded: how the run trained, and that the export computes in the plain forms whatever that was.
     assertEquals(fixture.execution().record().stages(), read.trained().stages());
-    assertEquals(List.of("plain", "plain"), read.exported().stages().stream().map(ExecutionRecord.Stage::form).toList());
+    assertEquals(List.of("plain", "plain"),
+        read.exported().stages().stream().map(ExecutionRecord.Stage::form).toList());
     assertEquals(1, read.exported().towers());
   }
 
@@ -62,8 +59,8 @@ class ModelExportTest {
   void aFreshJvmWithTensorFlowAloneGetsTheRunsPredictions() throws Exception {
     Path images = fixture.run().getParent().resolve("datasets/fashion-mnist/t10k-images-idx3-ubyte");
     ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), SavedModelCheck.class.getName(), model.toString(), images.toString(),
-        "60");
+        System.getProperty("java.class.path"), SavedModelCheck.class.getName(), fixture.model().toString(),
+        images.toString(), "60");
     pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
     ChildProcess.Result r = ChildProcess.run(pb, Duration.ofSeconds(120));
     assertEquals(0, r.status(), r.err());
@@ -120,7 +117,7 @@ class ModelExportTest {
     Path other = Files.createDirectories(tmp.resolve("other"));
     Files.writeString(other.resolve("notes.txt"), "mine");
     RunFileException e = assertThrows(RunFileException.class, () -> ModelExport.export(fixture.run(), other));
-    assertTrue(e.getMessage().contains(other.toString()) && e.getMessage().contains("not a cnnlab export"),
+    assertTrue(e.getMessage().contains(other.toString()) && e.getMessage().contains("no " + ExportInfo.FILE),
         e.getMessage());
     assertEquals("mine", Files.readString(other.resolve("notes.txt")));
   }
@@ -128,7 +125,7 @@ class ModelExportTest {
   @Test
   void theRunsRecordedRequestIsReadBack() {
     assertEquals(fixture.execution().requested().withConvForm(io.cnnlab.graph.ConvFormChoice.PLAIN).canonical(),
-        String.join(";", info.exported().requested().entrySet().stream()
+        String.join(";", fixture.info().exported().requested().entrySet().stream()
             .map(e -> e.getKey() + "=" + e.getValue()).toList()));
   }
 }

@@ -29,13 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 class PredictorTest {
   @TempDir static Path tmp;
   private static ExportFixture fixture;
-  private static Path model;
 
   @BeforeAll
   static void trainAndExport() throws IOException {
     fixture = ExportFixture.train(tmp);
-    model = tmp.resolve("model");
-    ModelExport.export(fixture.run(), model);
   }
 
   /** Test image {@code i}, each pixel a 4x4 block, inverted: dark garment on light paper, 112x112. */
@@ -53,7 +50,7 @@ class PredictorTest {
   @Test
   void enlargedDarkOnLightTestImagesGetTheRunsClasses() throws IOException {
     int[] run = fixture.predicted();
-    try (Predictor p = Predictor.open(model)) {
+    try (Predictor p = Predictor.open(fixture.model())) {
       List<ModelInput.Prepared> pictures = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
         ModelInput.Prepared prepared = p.prepare(enlargedDarkOnLight(i), ModelInput.Invert.AUTO);
@@ -76,7 +73,7 @@ class PredictorTest {
   void aRunFolderIsExportedOnTheFlyAndGivesTheSameProbabilities() throws IOException {
     List<ModelInput.Prepared> one;
     List<Prediction> fromExport;
-    try (Predictor p = Predictor.open(model)) {
+    try (Predictor p = Predictor.open(fixture.model())) {
       one = List.of(p.prepare(enlargedDarkOnLight(3), ModelInput.Invert.AUTO));
       fromExport = p.classify(one);
     }
@@ -91,7 +88,7 @@ class PredictorTest {
     Model lenet = SourceRun.read(fixture.run()).model();
     FeatureMaps reference = FeatureMapExtractor.extract(lenet, Execution.inspecting(lenet.network()), fixture.run(),
         fixture.test(), indices);
-    try (Predictor p = Predictor.open(model)) {
+    try (Predictor p = Predictor.open(fixture.model())) {
       List<ModelInput.Prepared> pictures = new ArrayList<>();
       for (int i : indices) {
         pictures.add(p.prepare(enlargedDarkOnLight(i), ModelInput.Invert.AUTO));
@@ -123,7 +120,7 @@ class PredictorTest {
     assertTrue(e.getMessage().contains(other.toString()) && e.getMessage().contains("not a cnnlab export"),
         e.getMessage());
     Path broken = Files.createDirectories(tmp.resolve("broken"));
-    Files.copy(model.resolve(ExportInfo.FILE), broken.resolve(ExportInfo.FILE));
+    Files.copy(fixture.model().resolve(ExportInfo.FILE), broken.resolve(ExportInfo.FILE));
     RunFileException missing = assertThrows(RunFileException.class, () -> Predictor.open(broken));
     assertTrue(missing.getMessage().contains(broken.resolve("saved_model.pb").toString()), missing.getMessage());
   }
