@@ -22,6 +22,8 @@ import picocli.CommandLine;
       SummaryCommand.class,
       ReportCommand.class,
       ReproduceCommand.class,
+      ExportCommand.class,
+      PredictCommand.class,
     })
 public final class CnnlabCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

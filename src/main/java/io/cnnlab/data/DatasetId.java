@@ -57,6 +57,14 @@ public enum DatasetId {
     return classNames;
   }
 
+  /**
+   * Whether its pictures are light objects on a dark background (MNIST's digits, Fashion-MNIST's garments): a
+   * photo of a dark object on light paper must be inverted before a model of it sees what it was trained on.
+   */
+  public boolean lightOnDark() {
+    return !isCifar100();
+  }
+
   public boolean isCifar100() {
     return directory.equals("cifar-100");
   }

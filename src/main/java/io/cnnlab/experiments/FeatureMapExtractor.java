@@ -49,7 +49,7 @@ public final class FeatureMapExtractor {
   private FeatureMapExtractor() {}
 
   /** Images are fed as {@code TrainingJob}'s loaders feed them. */
-  private static final Normalization INPUT = Normalization.UNIT;
+  private static final Normalization INPUT = TrainingJob.INPUT;
 
   /** Whether the run in {@code runDir} left a checkpoint folder to restore weights from. */
   public static boolean hasCheckpoint(Path runDir) {
@@ -133,7 +133,7 @@ public final class FeatureMapExtractor {
             long[] shape = result.get(k + 1).shape().asArray();
             float[] values = Tensors.toFloats(result.get(k + 1));
             for (int i = 0; i < n; i++) {
-              layers.get(i).add(slice(spatial.get(k).name(), shape, values, i));
+              layers.get(i).add(layer(spatial.get(k).name(), shape, values, i));
             }
           }
           Kernel first = kernel == null ? null : kernel(kernel.name(), result.get(spatial.size() + 1).shape().asArray(),
@@ -154,14 +154,16 @@ public final class FeatureMapExtractor {
     return null;
   }
 
-  private static Kernel kernel(String name, long[] shape, float[] weights) {
+  /** A kernel variable's value, {@code [kh, kw, cin, cout]}. */
+  public static Kernel kernel(String name, long[] shape, float[] weights) {
     if (shape.length != 4) {
       throw new IllegalStateException("kernel " + name + " has shape " + Arrays.toString(shape) + ", expected rank 4");
     }
     return new Kernel(name, (int) shape[0], (int) shape[1], (int) shape[2], (int) shape[3], weights);
   }
 
-  private static Layer slice(String name, long[] shape, float[] batch, int i) {
+  /** Image {@code i}'s part of a layer's output for a batch, {@code batch} of {@code shape [N, h, w, c]}. */
+  public static Layer layer(String name, long[] shape, float[] batch, int i) {
     int h = Math.toIntExact(shape[1]);
     int w = Math.toIntExact(shape[2]);
     int c = Math.toIntExact(shape[3]);
@@ -184,9 +186,21 @@ public final class FeatureMapExtractor {
 
   private static List<Example> examples(
       ImageSet test, int[] indices, float[] batch, int[] predicted, List<List<Layer>> layers) {
-    int h = test.height();
-    int w = test.width();
-    int c = test.channels();
+    int[] labels = Arrays.stream(indices).map(test::label).toArray();
+    return examples(indices, labels, batch, test.height(), test.width(), test.channels(), predicted, layers);
+  }
+
+  /**
+   * The images of a batch with what the network made of them, beside the Prewitt and Sobel edge strengths of
+   * their luma.
+   *
+   * @param indices each image's number (its index in the test set)
+   * @param labels each image's true class, or -1 when it is not known
+   * @param batch the images as fed, {@code [N, h, w, c]} in [0, 1]
+   * @param layers per image its spatial layers' outputs
+   */
+  public static List<Example> examples(int[] indices, int[] labels, float[] batch, int h, int w, int c,
+      int[] predicted, List<List<Layer>> layers) {
     int n = indices.length;
     float[] gray = new float[n * h * w];
     for (int p = 0; p < gray.length; p++) {
@@ -197,7 +211,7 @@ public final class FeatureMapExtractor {
     List<Example> out = new ArrayList<>();
     int plane = h * w;
     for (int i = 0; i < n; i++) {
-      out.add(new Example(indices[i], test.label(indices[i]), predicted[i], h, w, c,
+      out.add(new Example(indices[i], labels[i], predicted[i], h, w, c,
           Arrays.copyOfRange(batch, i * plane * c, (i + 1) * plane * c), List.copyOf(layers.get(i)),
           Arrays.copyOfRange(prewitt, i * plane, (i + 1) * plane), Arrays.copyOfRange(sobel, i * plane, (i + 1) * plane)));
     }

@@ -3,6 +3,7 @@ package io.cnnlab.experiments;
 import io.cnnlab.data.DatasetId;
 import io.cnnlab.data.Datasets;
 import io.cnnlab.data.ImageSet;
+import io.cnnlab.data.Normalization;
 import io.cnnlab.data.Split;
 import io.cnnlab.data.loading.DataLoader;
 import io.cnnlab.data.loading.LoaderOptions;
@@ -31,6 +32,12 @@ import java.util.Objects;
  * serves every graph it is built into.
  */
 public final class TrainingJob {
+  /**
+   * How every run's loaders turn pixel bytes into the floats the network is fed; what reads a run's weights
+   * (feature maps, the SavedModel export) feeds the same.
+   */
+  public static final Normalization INPUT = Normalization.UNIT;
+
   private final ModelSettings model;
   private final DatasetId dataset;
   private final Path dataRoot;
@@ -134,9 +141,10 @@ public final class TrainingJob {
     ImageSet train = limit(Datasets.open(dataset, dataRoot, Split.TRAIN), trainLimit);
     ImageSet fullTest = Datasets.open(dataset, dataRoot, Split.TEST);
     ImageSet test = limit(fullTest, testLimit);
-    DataLoader trainLoader =
-        new DataLoader(train, LoaderOptions.training(config.batchSize(), config.seed()).withWorkers(workers));
-    DataLoader testLoader = new DataLoader(test, LoaderOptions.evaluation(config.batchSize()).withWorkers(workers));
+    DataLoader trainLoader = new DataLoader(train,
+        LoaderOptions.training(config.batchSize(), config.seed()).withNormalization(INPUT).withWorkers(workers));
+    DataLoader testLoader = new DataLoader(test,
+        LoaderOptions.evaluation(config.batchSize()).withNormalization(INPUT).withWorkers(workers));
     Trainer trainer = new Trainer(builtModel, config, identity());
     TrainResult result = trainer.train(execution, trainLoader, testLoader, outDir, listeners);
     FeatureMapWriter.write(builtModel, execution, outDir, fullTest, figures, System.err);

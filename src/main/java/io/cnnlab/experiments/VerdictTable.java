@@ -1,5 +1,6 @@
 package io.cnnlab.experiments;
 
+import io.cnnlab.output.Quantities;
 import io.cnnlab.runs.ExperimentRecord.Verdict;
 import io.cnnlab.runs.ExperimentRecord;
 import java.io.IOException;
@@ -97,7 +98,9 @@ public final class VerdictTable {
       return "";
     }
     String m = Verdicts.num(v.measured());
-    return v.spread() == null ? m : m + " (" + Verdicts.num(v.spread()[0]) + "-" + Verdicts.num(v.spread()[1]) + ")";
+    String unit = Quantities.unit(v.metric());
+    m = v.spread() == null ? m : m + " (" + Verdicts.num(v.spread()[0]) + "-" + Verdicts.num(v.spread()[1]) + ")";
+    return unit.isEmpty() ? m : m + " " + unit;
   }
 
   private static String band(ExperimentRecord r) {

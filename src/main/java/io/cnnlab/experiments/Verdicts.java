@@ -59,7 +59,7 @@ public final class Verdicts {
       double[] only = d.variants().size() == 1 ? values.get(d.variants().get(0).name()) : null;
       String why = ref != null ? "smoke run (tiny subset, one epoch): not compared with the band "
           + band(ref) + "; " : "";
-      return new Verdict(Status.MEASURED, only == null ? null : mean(only), spread(only), null, why + note);
+      return new Verdict(Status.MEASURED, only == null ? null : mean(only), spread(only), null, why + note, metric);
     }
     double[] xs = values.get(ref.variant());
     if (xs == null) {
@@ -71,7 +71,7 @@ public final class Verdicts {
     Status status = gap == 0 ? Status.REPRODUCED : Status.OUTSIDE_BAND;
     String where = gap == 0 ? "inside " : String.format(Locale.ROOT, "%s %s by %.4g; ", gap < 0 ? "below" : "above",
         band(ref), Math.abs(gap));
-    return new Verdict(status, m, spread(xs), gap, (gap == 0 ? where + band(ref) + "; " : where) + note);
+    return new Verdict(status, m, spread(xs), gap, (gap == 0 ? where + band(ref) + "; " : where) + note, metric);
   }
 
   public static String band(Declaration.Reference ref) {

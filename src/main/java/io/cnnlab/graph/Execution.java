@@ -49,8 +49,47 @@ public record Execution(ExecutionOptions requested, String device, String cpu, b
    * parameters, the same in every form) and never run: needs no machine facts.
    */
   public static Execution inspecting(Network network) {
-    return new Execution(ExecutionOptions.DEFAULT.withConvForm(ConvFormChoice.PLAIN), "cpu", "not probed", false, 1,
-        1, ExecutionRules.chunkImages(1), ExecutionRules.stages(network, "inspected, not run", false, 1));
+    return plainEverywhere(ExecutionOptions.DEFAULT.withConvForm(ConvFormChoice.PLAIN), network, "inspected, not run");
+  }
+
+  /**
+   * TensorFlow's own NHWC ops for every convolution, one tower, no machine fact: a graph exported to run on any
+   * TensorFlow (CPU or GPU, with or without oneDNN). Unlike {@link #resolve}'s plain, no convolution is moved to
+   * NCHW, which only oneDNN computes on a CPU; that move guards a gradient, and an exported graph computes none.
+   *
+   * @param requested what the run that trained the weights asked for; recorded with the plain forms instead
+   */
+  public static Execution portable(ExecutionOptions requested, Network network) {
+    return plainEverywhere(requested.withConvForm(ConvFormChoice.PLAIN), network, "exported: runs on any TensorFlow");
+  }
+
+  private static Execution plainEverywhere(ExecutionOptions requested, Network network, String why) {
+    return new Execution(requested, "cpu", "not probed", false, 1, 1, ExecutionRules.chunkImages(1),
+        ExecutionRules.stages(network, why, false, 1));
+  }
+
+  /**
+   * What a manifest's {@link #record()} says was asked for, read back; keys it lacks keep
+   * {@link ExecutionOptions#DEFAULT}'s values.
+   *
+   * @throws IllegalArgumentException naming the key whose value is not one {@link #record()} writes
+   */
+  public static ExecutionOptions requestedIn(ExecutionRecord record) {
+    Map<String, String> asked = record.requested();
+    ExecutionOptions o = ExecutionOptions.DEFAULT;
+    try {
+      if (asked.containsKey("convForm")) {
+        o = o.withConvForm(ConvFormChoice.parse(asked.get("convForm")));
+      }
+      String threads = asked.getOrDefault("threads", "all");
+      o = o.withThreads(threads.equals("all") ? 0 : Integer.parseInt(threads));
+      String towers = asked.getOrDefault("towers", "auto");
+      o = o.withTowers(towers.equals("auto") ? 0 : Integer.parseInt(towers));
+      return o.withDeterministic(Boolean.parseBoolean(asked.getOrDefault("deterministic", "false")));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("execution.requested " + asked + ": threads must be all or a number, towers"
+          + " auto or a number (" + e.getMessage() + ")", e);
+    }
   }
 
   /** The form of the {@code n}-th convolution (1-based), named {@code conv<n>}. */

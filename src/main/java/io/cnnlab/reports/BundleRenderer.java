@@ -255,7 +255,7 @@ public final class BundleRenderer implements ReportRenderer {
       if (image == null) {
         throw new RunFileException(png.file(), "not a PNG image");
       }
-      b.raster("edges-" + png.stem(), "Edge detection: " + png.name(),
+      b.raster("edges-" + png.stem(), "edges-" + png.name(),
           BundleWriter.fitted(image, EDGE_SHEET_WIDTH, Integer.MAX_VALUE), true);
     }
   }

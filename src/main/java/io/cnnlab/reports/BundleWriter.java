@@ -147,13 +147,19 @@ public final class BundleWriter {
   /** Feature maps shown in the PDF, two to a page; the others are written as PNGs only. */
   public static final int FEATURE_MAPS_IN_PDF = 2;
 
+  /** Photographs (edge sheets) side by side in the PDF: with their captions, ten fit an A4 page. */
+  public static final int PHOTOS_PER_ROW = 2;
+
   /**
    * The raster figures from a page of their own: drawn ones (feature maps, kernels) two to a page, photographs
-   * (edge sheets) one to a page; each PNG carries the report's context in a caption strip.
+   * (edge sheets) {@value #PHOTOS_PER_ROW} to a row in one section after them; each PNG carries the report's
+   * context in a caption strip.
    */
   private static void rasters(PdfReport doc, Path dir, ExperimentReport report, List<Path> pngs) throws IOException {
     boolean started = false;
     List<String> pngOnly = new ArrayList<>();
+    List<BufferedImage> photos = new ArrayList<>();
+    List<String> photoCaptions = new ArrayList<>();
     for (ExperimentReport.Raster raster : report.rasters()) {
       BufferedImage image = fitted(raster.image(), MAX_RASTER_WIDTH, Integer.MAX_VALUE);
       pngs.add(PngWriter.write(CaptionStrip.below(image, report.context()), dir.resolve(raster.fileStem() + ".png")));
@@ -162,14 +168,23 @@ public final class BundleWriter {
         continue;
       }
       if (raster.photographic()) {
-        doc.section(raster.caption());
-      } else if (!started) {
+        photos.add(image);
+        photoCaptions.add(raster.caption());
+        continue;
+      }
+      if (!started) {
         doc.section("Feature maps and kernels");
         doc.paragraph("Each layer's channels as a grid, beside the Prewitt and Sobel edge strengths of the same image."
             + (report.context() == null ? "" : " " + report.context() + "."));
       }
       started = true;
-      doc.image(image, raster.caption(), raster.photographic(), raster.photographic() ? 1f : 0.4f);
+      doc.image(image, raster.caption(), false, 0.4f);
+    }
+    if (!photos.isEmpty()) {
+      doc.section("Contact sheets");
+      doc.paragraph("Each at full size beside this PDF as a PNG named after its caption."
+          + (report.context() == null ? "" : " " + report.context() + "."));
+      doc.imageGrid(photos, photoCaptions, PHOTOS_PER_ROW, true);
     }
     if (!pngOnly.isEmpty()) {
       doc.paragraph("More figures beside this PDF: " + String.join(", ", pngOnly) + ".");

@@ -1,12 +1,12 @@
 package io.cnnlab.reports;
 
+import io.cnnlab.output.Quantities;
 import io.cnnlab.output.TextTable;
 import io.cnnlab.reports.input.MetricsTable;
 import io.cnnlab.runs.ExperimentRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,19 +26,21 @@ public final class ExperimentText {
   public static String verdict(ExperimentRecord record) {
     ExperimentRecord.Verdict v = record.verdict();
     ExperimentRecord.Reference ref = record.reference();
-    String metric = ref == null ? "" : ref.metric() + " ";
+    String metric = metric(record);
     StringBuilder s = new StringBuilder(status(v.status()));
     if (v.measured() != null) {
-      s.append(": ").append(metric).append(number(v.measured()));
+      s.append(": ").append(Quantities.named(metric, v.measured()));
       if (v.spread() != null && v.spread().length == 2) {
-        s.append(" (seeds ").append(number(v.spread()[0])).append(" to ").append(number(v.spread()[1])).append(')');
+        s.append(" (seeds ").append(number(v.spread()[0])).append(" to ").append(Quantities.of(v.spread()[1], metric))
+            .append(')');
       }
     }
     if (ref != null && v.status() == ExperimentRecord.Status.REPRODUCED) {
       s.append(", within ").append(band(ref));
     } else if (ref != null && v.status() == ExperimentRecord.Status.OUTSIDE_BAND) {
       double gap = v.gap() == null ? Double.NaN : v.gap();
-      s.append(", ").append(number(Math.abs(gap))).append(gap < 0 ? " below " : " above ").append(band(ref));
+      s.append(", ").append(Quantities.of(Math.abs(gap), metric)).append(gap < 0 ? " below " : " above ")
+          .append(band(ref));
     }
     if (v.reason() != null && !v.reason().isBlank()) {
       s.append(v.measured() == null ? ": " : "; ").append(v.reason());
@@ -197,15 +199,19 @@ public final class ExperimentText {
     return String.join(" \u00b7 ", parts);
   }
 
-  static String band(ExperimentRecord.Reference ref) {
-    return "[" + number(ref.low()) + ", " + number(ref.high()) + "]";
+  /** The band with the metric's unit when it has one: {@code [0, 1e-4]}, {@code [0.76, 0.8]}. */
+  public static String band(ExperimentRecord.Reference ref) {
+    String unit = Quantities.unit(ref.metric());
+    return "[" + number(ref.low()) + ", " + number(ref.high()) + "]" + (unit.isEmpty() ? "" : " " + unit);
   }
 
-  /** Four decimals for rates and accuracies, one for large figures such as examples per second. */
+  /** What the verdict's value measures: the reference's metric, else the one the verdict names (or null). */
+  public static String metric(ExperimentRecord record) {
+    return record.reference() != null ? record.reference().metric() : record.verdict().metric();
+  }
+
+  /** Significant digits at every scale ({@link Quantities#number}): 0.7813, 41.66, 5.722e-6. */
   static String number(double value) {
-    if (Double.isNaN(value)) {
-      return "n/a";
-    }
-    return String.format(Locale.ROOT, Math.abs(value) >= 100 ? "%.1f" : "%.4f", value);
+    return Quantities.number(value);
   }
 }

@@ -1,5 +1,6 @@
 package io.cnnlab.reports;
 
+import io.cnnlab.output.Quantities;
 import java.util.Locale;
 
 /**
@@ -14,14 +15,9 @@ public final class Numbers {
 
   /** {@code value} to {@code digits} significant digits ("n/a" for NaN), e.g. 0.10106666 to "0.1011". */
   public static String sig(double value, int digits) {
-    if (Double.isNaN(value)) {
-      return "n/a";
-    }
-    if (Double.isInfinite(value)) {
-      return value > 0 ? "inf" : "-inf";
-    }
-    if (value == 0) {
-      return "0";
+    String special = Quantities.special(value);
+    if (special != null) {
+      return special;
     }
     int magnitude = (int) Math.floor(Math.log10(Math.abs(value)));
     int decimals = digits - 1 - magnitude;

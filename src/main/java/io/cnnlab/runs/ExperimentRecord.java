@@ -72,8 +72,15 @@ public record ExperimentRecord(
    * @param spread min and max over seeds, or null with one seed
    * @param gap distance to the nearest end of the band when outside it (signed: negative = below), else 0
    * @param reason why it was not run or failed, with the command that fixes it; or a note
+   * @param metric what {@code measured} is a value of (the reference's metric, or the kind's headline metric such as
+   *     {@code megapixels_per_second}), which also gives its unit; null when not known (records written before it)
    */
-  public record Verdict(Status status, Double measured, double[] spread, Double gap, String reason) {}
+  public record Verdict(Status status, Double measured, double[] spread, Double gap, String reason, String metric) {
+    /** A verdict whose metric is not named. */
+    public Verdict(Status status, Double measured, double[] spread, Double gap, String reason) {
+      this(status, measured, spread, gap, reason, null);
+    }
+  }
 
   /**
    * @param name run folder name, e.g. {@code avg-seed1}

@@ -43,8 +43,12 @@ public final class FeatureFiles {
    * {@code figures} is not null. The folder appears complete or not at all (written beside it, then renamed).
    */
   public static void write(RunFolder run, FeatureMaps maps, FeatureFigures figures) throws IOException {
-    Path target = run.features();
-    Path tmp = run.dir().resolve(RunFolder.FEATURES + ".tmp");
+    write(run.features(), maps, figures);
+  }
+
+  /** As {@link #write(RunFolder, FeatureMaps, FeatureFigures)}, into the folder {@code target} (of any name). */
+  public static void write(Path target, FeatureMaps maps, FeatureFigures figures) throws IOException {
+    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
     delete(tmp);
     Files.createDirectories(tmp);
     List<Entry> entries = new ArrayList<>();

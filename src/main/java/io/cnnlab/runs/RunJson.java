@@ -59,6 +59,16 @@ public final class RunJson {
     return value == null ? null : LENIENT.convertValue(value, LinkedHashMap.class);
   }
 
+  /**
+   * The JSON object {@code object} as {@code type}, keys it does not know ignored: the inverse of
+   * {@link #toObject}.
+   *
+   * @throws IllegalArgumentException saying which value does not fit
+   */
+  public static <T> T fromObject(Map<String, Object> object, Class<T> type) {
+    return LENIENT.convertValue(object, type);
+  }
+
   private static <T> T read(ObjectMapper mapper, Path file, Class<T> type, String what) throws RunFileException {
     if (!Files.isRegularFile(file)) {
       throw new RunFileException(file, "no such file");

@@ -5,6 +5,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TUint8;
 
 /**
  * Moves flat Java arrays in and out of tensors.
@@ -17,22 +18,28 @@ public final class Tensors {
 
   /** A float tensor of {@code shape} holding a copy of {@code values} (row-major). */
   public static TFloat32 floats(float[] values, long... shape) {
-    Shape s = Shape.of(shape);
-    if (s.size() != values.length) {
-      throw new IllegalArgumentException(
-          "shape " + s + " needs " + s.size() + " values, got " + values.length);
-    }
+    Shape s = checked(values.length, shape);
     return TFloat32.tensorOf(s, DataBuffers.of(values, true, false));
   }
 
   /** An int tensor of {@code shape} holding a copy of {@code values} (row-major). */
   public static TInt32 ints(int[] values, long... shape) {
-    Shape s = Shape.of(shape);
-    if (s.size() != values.length) {
-      throw new IllegalArgumentException(
-          "shape " + s + " needs " + s.size() + " values, got " + values.length);
-    }
+    Shape s = checked(values.length, shape);
     return TInt32.tensorOf(s, DataBuffers.of(values, true, false));
+  }
+
+  /** A uint8 tensor of {@code shape} holding a copy of {@code values} (row-major): images as stored. */
+  public static TUint8 bytes(byte[] values, long... shape) {
+    Shape s = checked(values.length, shape);
+    return TUint8.tensorOf(s, DataBuffers.of(values, true, false));
+  }
+
+  private static Shape checked(int length, long... shape) {
+    Shape s = Shape.of(shape);
+    if (s.size() != length) {
+      throw new IllegalArgumentException("shape " + s + " needs " + s.size() + " values, got " + length);
+    }
+    return s;
   }
 
   /** All values of a float tensor, row-major. */

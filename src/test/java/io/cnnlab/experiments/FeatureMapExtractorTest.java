@@ -23,6 +23,7 @@ import io.cnnlab.runs.Npy;
 import io.cnnlab.runs.RunFileException;
 import io.cnnlab.runs.RunFolder;
 import io.cnnlab.runs.RunJson;
+import io.cnnlab.testing.BarImages;
 import io.cnnlab.tf.Tensors;
 import io.cnnlab.training.TrainConfig;
 import io.cnnlab.training.optim.OptimizerKind;
@@ -54,7 +55,7 @@ import org.tensorflow.types.TFloat32;
  */
 class FeatureMapExtractorTest {
   private static final long SEED = 3;
-  private static final int CLASSES = 10;
+  private static final int CLASSES = BarImages.CLASSES;
   private static final ModelSettings SETTINGS =
       new ModelSettings("lenet", "relu-max", null, null, null, null, null, null, null, null, null);
 
@@ -81,10 +82,8 @@ class FeatureMapExtractorTest {
   @BeforeAll
   static void trainTinyLeNet() throws IOException {
     Path data = tmp.resolve("datasets");
-    Path fmnist = Files.createDirectories(data.resolve("fashion-mnist"));
-    BarsDataset.writeIdx(fmnist, "train", BarsDataset.bars("bars/train", 200, 1));
-    test = BarsDataset.bars("bars/test", 60, 2);
-    BarsDataset.writeIdx(fmnist, "t10k", test);
+    test = BarImages.bars("bars/test", 60, 2);
+    BarImages.writeFashionMnist(data, BarImages.bars("bars/train", 200, 1), test);
     runDir = tmp.resolve("run");
     // The ReLU / max-pooling variant: the sigmoid textbook net predicts one class for its first hundreds of steps,
     // and distinct predictions are what show the restored weights are the trained ones.
@@ -233,7 +232,7 @@ class FeatureMapExtractorTest {
   }
 
   private static ImageSet bars12() {
-    ImageSet ten = BarsDataset.bars("bars/12", 12, 5);
+    ImageSet ten = BarImages.bars("bars/12", 12, 5);
     byte[] all = new byte[ten.count() * ten.imageSize()];
     byte[] labels = new byte[ten.count()];
     for (int i = 0; i < ten.count(); i++) {

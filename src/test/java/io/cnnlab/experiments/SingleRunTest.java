@@ -10,6 +10,7 @@ import io.cnnlab.models.ModelSettings;
 import io.cnnlab.runs.FeatureFiles;
 import io.cnnlab.runs.RunFolder;
 import io.cnnlab.runs.RunManifest;
+import io.cnnlab.testing.BarImages;
 import io.cnnlab.training.EpochMetrics;
 import io.cnnlab.training.MetricsCsv;
 import io.cnnlab.training.TrainResult;
@@ -32,7 +33,7 @@ class SingleRunTest {
   @Test
   void aRunOfCnnlabTrainWritesTheHarnessRunFolder() throws Exception {
     Path data = tmp.resolve("datasets");
-    BarsDataset.install(data, 120, 40);
+    BarImages.writeFashionMnist(data, BarImages.bars("bars/train", 120, 1), BarImages.bars("bars/test", 40, 2));
     ModelSettings lenet = new ModelSettings("lenet", "relu-max", null, null, null, null, null, null, null, null, null);
     RunSettings settings = new RunSettings(lenet, "adam", 0.01, null, null, null, 20, 2, 1, null, null, "plain", 0,
         null, null, null, null);

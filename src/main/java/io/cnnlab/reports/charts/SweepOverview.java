@@ -1,6 +1,7 @@
 package io.cnnlab.reports.charts;
 
 import io.cnnlab.output.Figure;
+import io.cnnlab.output.Quantities;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -11,12 +12,12 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The whole sweep at a glance, one row per experiment: its published band as a green bar, the measured value
  * as a dot coloured by verdict and its spread over seeds as a whisker, each row on its own scale (metrics differ)
- * with the numbers written beside it. Rows without a number say why.
+ * with the numbers written beside it. Rows without a number say why; a measured value with neither a band nor a
+ * spread is written, not placed on a scale.
  */
 public final class SweepOverview implements Figure {
   /** From {@code low} to {@code high} on a row's scale. */
@@ -88,9 +89,11 @@ public final class SweepOverview implements Figure {
       g.setFont(small);
       fm = g.getFontMetrics();
       Interval band = r.band();
-      if (r.measured() == null && band == null) {
-        g.setColor(Color.GRAY);
-        g.drawString(r.status(), (float) plotX, (float) mid + 4);
+      if (band == null && r.spread() == null) {
+        // Nothing to place it against: a dot on an empty scale would show a position that means nothing.
+        g.setColor(r.measured() == null ? Color.GRAY : statusColor(r.status()));
+        g.drawString(r.measured() == null ? r.status() : r.status() + ": " + Quantities.named(r.metric(), r.measured())
+            + " (no published band)", (float) plotX, (float) mid + 4);
         continue;
       }
       double lo = Double.POSITIVE_INFINITY;
@@ -128,8 +131,9 @@ public final class SweepOverview implements Figure {
         g.draw(new Ellipse2D.Double(cx - 7, mid - 7, 14, 14));
       }
       g.setColor(Color.DARK_GRAY);
-      String text = (r.measured() == null ? r.status() : r.metric() + " " + num(r.measured()))
-          + (band != null ? "  band " + num(band.low()) + "\u2013" + num(band.high()) : "");
+      String text = (r.measured() == null ? r.status() : Quantities.named(r.metric(), r.measured()))
+          + (band != null ? "  band " + Quantities.number(band.low()) + " to " + Quantities.of(band.high(), r.metric())
+          : "");
       g.drawString(fit(text, fm, numbersW - 8), (float) (plotX + plotW + 16), (float) mid + 4);
     }
   }
@@ -143,13 +147,6 @@ public final class SweepOverview implements Figure {
       case "failed" -> new Color(120, 20, 20);
       default -> Color.GRAY;
     };
-  }
-
-  private static String num(double v) {
-    if (Math.abs(v) >= 100) {
-      return String.format(Locale.ROOT, "%.0f", v);
-    }
-    return String.format(Locale.ROOT, "%.4g", v);
   }
 
   private static String fit(String s, FontMetrics fm, double width) {

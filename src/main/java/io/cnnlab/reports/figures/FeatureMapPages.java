@@ -40,8 +40,14 @@ public final class FeatureMapPages {
     return out;
   }
 
-  /** "test image 17: class 'Dress', predicted 'Shirt'" (names from {@code classNames} when it has them). */
+  /**
+   * "Test image 17: class 'Dress', predicted 'Shirt'" (names from {@code classNames} when it has them); "Image 2:
+   * predicted 'Bag'" for a picture of unknown class (label -1, from {@code cnnlab predict}).
+   */
   public static String title(FeatureMaps.Example example, List<String> classNames) {
+    if (example.label() < 0) {
+      return "Image " + example.testIndex() + ": predicted " + name(example.predicted(), classNames);
+    }
     return "Test image " + example.testIndex() + ": class " + name(example.label(), classNames) + ", predicted "
         + name(example.predicted(), classNames);
   }

@@ -1,5 +1,7 @@
 package io.cnnlab.reports.pdf;
 
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Image;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -14,6 +16,18 @@ import javax.imageio.stream.ImageOutputStream;
 /** Images encoded in memory for embedding in PDFs: PNG for drawn figures, JPEG for photographs. */
 final class ImageBytes {
   private ImageBytes() {}
+
+  /** {@code image} as a PDF image at its pixel size: a JPEG of {@code quality} for photographs, else a PNG. */
+  static Image pdf(BufferedImage image, boolean photographic, float quality) throws IOException {
+    try {
+      Image pdfImage = Image.getInstance(photographic ? jpeg(image, quality) : png(image));
+      pdfImage.scaleAbsolute(image.getWidth(), image.getHeight());
+      return pdfImage;
+    } catch (DocumentException e) {
+      throw new IOException("cannot embed a " + image.getWidth() + "x" + image.getHeight() + " image in a PDF: "
+          + e.getMessage(), e);
+    }
+  }
 
   static byte[] png(BufferedImage image) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();

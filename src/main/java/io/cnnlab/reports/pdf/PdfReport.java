@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -167,6 +168,58 @@ public final class PdfReport implements Closeable {
 
   /** As {@link #figure(Figure, double, String)}, at most {@code pageShare} of the page's height tall. */
   public PdfReport figure(Figure figure, double aspect, String caption, float pageShare) throws IOException {
+    placeScaled(vector(figure, aspect, caption), caption, pageShare);
+    return this;
+  }
+
+  /**
+   * Vector figures side by side, {@code columns} to a row, each with its caption under it; a row is kept on
+   * one page. Several variants' charts share a page this way.
+   */
+  public PdfReport figureGrid(List<Figure> figures, double aspect, List<String> captions, int columns) throws IOException {
+    List<Image> images = new ArrayList<>();
+    for (int i = 0; i < figures.size(); i++) {
+      images.add(vector(figures.get(i), aspect, captions.get(i)));
+    }
+    return grid(images, captions, columns);
+  }
+
+  /**
+   * Raster images side by side, {@code columns} to a row, each with its caption under it (photographs as JPEG,
+   * as {@link #image(BufferedImage, String, boolean)}): a sweep's contact sheets several to a page.
+   */
+  public PdfReport imageGrid(List<BufferedImage> images, List<String> captions, int columns, boolean photographic)
+      throws IOException {
+    List<Image> pdfImages = new ArrayList<>();
+    for (int i = 0; i < images.size(); i++) {
+      pdfImages.add(ImageBytes.pdf(images.get(i), photographic, JPEG_QUALITY));
+    }
+    return grid(pdfImages, captions, columns);
+  }
+
+  private PdfReport grid(List<Image> images, List<String> captions, int columns) throws IOException {
+    PdfPTable grid = new PdfPTable(columns);
+    grid.setWidthPercentage(100);
+    grid.setSpacingAfter(8);
+    for (int i = 0; i < images.size() + (columns - images.size() % columns) % columns; i++) {
+      PdfPCell cell = new PdfPCell();
+      cell.setBorder(Rectangle.NO_BORDER);
+      cell.setPadding(3);
+      if (i < images.size()) {
+        images.get(i).setWidthPercentage(100);
+        cell.addElement(images.get(i));
+        Paragraph caption = new Paragraph(captions.get(i), CAPTION);
+        caption.setAlignment(Element.ALIGN_CENTER);
+        cell.addElement(caption);
+      }
+      grid.addCell(cell);
+    }
+    add(grid);
+    return this;
+  }
+
+  /** {@code figure} drawn as vectors on a canvas {@value #FIGURE_CANVAS_WIDTH} points wide. */
+  private Image vector(Figure figure, double aspect, String caption) throws IOException {
     float w = FIGURE_CANVAS_WIDTH;
     float h = (float) (w / aspect);
     PdfTemplate template = writer.getDirectContent().createTemplate(w, h);
@@ -177,50 +230,10 @@ public final class PdfReport implements Closeable {
       g.dispose();
     }
     try {
-      placeScaled(Image.getInstance(template), caption, pageShare);
+      return Image.getInstance(template);
     } catch (DocumentException e) {
       throw new IOException("cannot add figure '" + caption + "' to " + file + ": " + e.getMessage(), e);
     }
-    return this;
-  }
-
-  /**
-   * Vector figures side by side, {@code columns} to a row, each with its caption under it; a row is kept on
-   * one page. Several variants' charts share a page this way.
-   */
-  public PdfReport figureGrid(List<Figure> figures, double aspect, List<String> captions, int columns) throws IOException {
-    PdfPTable grid = new PdfPTable(columns);
-    grid.setWidthPercentage(100);
-    grid.setSpacingAfter(8);
-    for (int i = 0; i < figures.size() + (columns - figures.size() % columns) % columns; i++) {
-      PdfPCell cell = new PdfPCell();
-      cell.setBorder(Rectangle.NO_BORDER);
-      cell.setPadding(3);
-      if (i < figures.size()) {
-        float w = FIGURE_CANVAS_WIDTH;
-        float h = (float) (w / aspect);
-        PdfTemplate template = writer.getDirectContent().createTemplate(w, h);
-        Graphics2D g = template.createGraphics(w, h, new PdfFontMapper());
-        try {
-          figures.get(i).draw(g, new Rectangle2D.Double(0, 0, w, h));
-        } finally {
-          g.dispose();
-        }
-        try {
-          Image image = Image.getInstance(template);
-          image.setWidthPercentage(100);
-          cell.addElement(image);
-        } catch (DocumentException e) {
-          throw new IOException("cannot add figure '" + captions.get(i) + "' to " + file + ": " + e.getMessage(), e);
-        }
-        Paragraph caption = new Paragraph(captions.get(i), CAPTION);
-        caption.setAlignment(Element.ALIGN_CENTER);
-        cell.addElement(caption);
-      }
-      grid.addCell(cell);
-    }
-    add(grid);
-    return this;
   }
 
   /** JPEG quality of photographic images. */
@@ -241,16 +254,10 @@ public final class PdfReport implements Closeable {
 
   /** As {@link #image(BufferedImage, String, boolean)}, at most {@code pageShare} of the page's height tall. */
   public PdfReport image(BufferedImage image, String caption, boolean photographic, float pageShare) throws IOException {
-    byte[] encoded = photographic ? ImageBytes.jpeg(image, JPEG_QUALITY) : ImageBytes.png(image);
-    try {
-      Image pdfImage = Image.getInstance(encoded);
-      pdfImage.scaleAbsolute(image.getWidth(), image.getHeight());
-      float cap = Math.min(2f, (document.right() - document.left()) / image.getWidth());
-      pdfImage.scaleAbsolute(image.getWidth() * cap, image.getHeight() * cap);
-      placeScaled(pdfImage, caption, pageShare);
-    } catch (DocumentException e) {
-      throw new IOException("cannot add image '" + caption + "' to " + file + ": " + e.getMessage(), e);
-    }
+    Image pdfImage = ImageBytes.pdf(image, photographic, JPEG_QUALITY);
+    float cap = Math.min(2f, (document.right() - document.left()) / image.getWidth());
+    pdfImage.scaleAbsolute(image.getWidth() * cap, image.getHeight() * cap);
+    placeScaled(pdfImage, caption, pageShare);
     return this;
   }
 

@@ -1,6 +1,7 @@
 package io.cnnlab.reports.site;
 
 import io.cnnlab.output.PngWriter;
+import io.cnnlab.output.Quantities;
 import io.cnnlab.reports.ExperimentText;
 import io.cnnlab.reports.charts.SweepOverview;
 import io.cnnlab.runs.ExperimentRecord;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -52,10 +52,9 @@ public final class SiteWriter {
       body.append("<tr><td><a href=\"").append(Html.href(reportsRoot, page)).append("\">").append(Html.esc(r.id()))
           .append("</a><br>").append(Html.esc(r.title())).append("</td><td>")
           .append(Html.badge(ExperimentText.status(v.status()), r.smoke())).append("</td><td class=\"num\">")
-          .append(v.measured() == null ? "" : Html.esc((ref == null ? "" : ref.metric() + " ")
-              + String.format(Locale.ROOT, "%.4f", v.measured())))
-          .append("</td><td class=\"num\">").append(ref == null ? "" : Html.esc(String.format(Locale.ROOT,
-              "%.3f to %.3f", ref.low(), ref.high()))).append("</td><td>");
+          .append(v.measured() == null ? "" : Html.esc(Quantities.named(ExperimentText.metric(r), v.measured())))
+          .append("</td><td class=\"num\">").append(ref == null ? "" : Html.esc(ExperimentText.band(ref)))
+          .append("</td><td>");
       Path thumb = dir.resolve("thumbnail.png");
       if (Files.isRegularFile(thumb)) {
         body.append("<a href=\"").append(Html.href(reportsRoot, page)).append("\"><img class=\"thumb\" src=\"")
@@ -79,7 +78,8 @@ public final class SiteWriter {
     SweepOverview.Interval spread = v.spread() != null && v.spread().length == 2
         ? new SweepOverview.Interval(v.spread()[0], v.spread()[1]) : null;
     SweepOverview.Interval band = ref == null ? null : new SweepOverview.Interval(ref.low(), ref.high());
-    return new SweepOverview.Row(r.id(), ref == null ? "value" : ref.metric(), ExperimentText.status(v.status()),
+    String metric = ExperimentText.metric(r);
+    return new SweepOverview.Row(r.id(), metric == null ? "value" : metric, ExperimentText.status(v.status()),
         v.measured(), spread, band, r.smoke());
   }
 
