@@ -5,13 +5,18 @@ MVN ?= mvn -B -ntp -Dstyle.color=never
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 
 .PHONY: build test demo photos datasets mnist fashion-mnist registry-datasets reproduce-all reproduce-smoke bench \
-  bench-quick clean site-screenshot peer-curves cli-jar native-classifiers
+  bench-quick clean site-screenshot peer-curves cli-jar native-classifiers shellcheck
 
 build: ## compile and write the launcher classpath (target/classpath.txt)
 	$(MVN) -q compile
 
 test: ## unit tests (no data sets needed)
-	$(MVN) test 2>&1 | bin/filter-native-log
+	@# pipefail here too: macOS's make 3.81 ignores .SHELLFLAGS, and a failed run must not pass through the filter
+	set -o pipefail; $(MVN) test 2>&1 | bin/filter-native-log
+
+SCRIPTS = $(wildcard bin/* datasets/*.sh .ci/run bench/*.sh bench/peers/*.sh)
+shellcheck: ## every shell script through shellcheck (Debian: apt-get install shellcheck); bash 3.2: ScriptPortabilityTest
+	shellcheck -x $(SCRIPTS)
 
 # CIFAR-100 has no registry source: make datasets CIFAR100=PATH, PATH being cifar-100-binary.tar.gz,
 # cifar-100-python.tar.gz, a folder in either layout or a torchvision root; ~/.keras/datasets is looked in too.
