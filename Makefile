@@ -5,13 +5,18 @@ MVN ?= mvn -B -ntp -Dstyle.color=never
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 
 .PHONY: build test demo photos datasets mnist fashion-mnist registry-datasets reproduce-all reproduce-smoke bench \
-  bench-quick clean site-screenshot peer-curves
+  bench-quick clean site-screenshot peer-curves cli-jar native-classifiers shellcheck
 
 build: ## compile and write the launcher classpath (target/classpath.txt)
 	$(MVN) -q compile
 
 test: ## unit tests (no data sets needed)
-	$(MVN) test 2>&1 | bin/filter-native-log
+	@# pipefail here too: macOS's make 3.81 ignores .SHELLFLAGS, and a failed run must not pass through the filter
+	set -o pipefail; $(MVN) test 2>&1 | bin/filter-native-log
+
+SCRIPTS = $(wildcard bin/* datasets/*.sh .ci/run bench/*.sh bench/peers/*.sh)
+shellcheck: ## every shell script through shellcheck (Debian: apt-get install shellcheck); bash 3.2: ScriptPortabilityTest
+	shellcheck -x $(SCRIPTS)
 
 # CIFAR-100 has no registry source: make datasets CIFAR100=PATH, PATH being cifar-100-binary.tar.gz,
 # cifar-100-python.tar.gz, a folder in either layout or a torchvision root; ~/.keras/datasets is looked in too.
@@ -95,6 +100,17 @@ peer-curves: fashion-mnist ## the DJL libtorch peer, textbook settings, seeds $(
 
 clean:
 	$(MVN) -q clean
+
+# One runnable jar per platform (issue 27), for machines without bash: java -jar target/cnnlab-cli-<platform>.jar.
+# Not part of test or CI: each carries a 130-250 MB native library. PLATFORM: linux-x86_64, linux-arm64,
+# macosx-arm64, windows-x86_64 (or linux-x86_64-gpu); empty: this machine's.
+PLATFORM ?=
+cli-jar: ## target/cnnlab-cli-<platform>.jar: cnnlab with this machine's TensorFlow native library, or PLATFORM's
+	$(MVN) -q -Pcli-jar -Dmaven.test.skip=true package $(if $(PLATFORM),-Dtensorflow.native.classifier=$(PLATFORM),)
+	@ls -l target/cnnlab-cli-$(if $(PLATFORM),$(PLATFORM),*).jar
+
+native-classifiers: ## the TensorFlow native classifier the POM picks on each OS/architecture (Maven run per pair)
+	bin/native-classifiers
 
 # Sweeps on a cluster (issue 13). slurm-test starts a single-node Slurm cluster on localhost (installing slurm-wlm
 # and munge when missing: root), runs the smoke sweep as a job array + render job, compares it with the local smoke

@@ -21,15 +21,22 @@ while [[ $# -gt 0 ]]; do
 done
 mkdir -p "$root"
 
-declare -A status
+# Each data set's status as "name=STATUS" words (bash 3.2, macOS's, has no associative arrays).
+statuses=""
 run() { # run NAME COMMAND...
-  local name="$1"; shift
-  "$@"
-  case $? in
-    0) status[$name]=ok ;;
-    3) status[$name]=MISSING ;;
-    *) status[$name]=FAILED ;;
+  local name="$1" rc=0; shift
+  "$@" || rc=$?
+  case $rc in
+    0) statuses="$statuses $name=ok" ;;
+    3) statuses="$statuses $name=MISSING" ;;
+    *) statuses="$statuses $name=FAILED" ;;
   esac
+}
+status_of() { # status_of NAME: its status, or nothing when it did not run
+  local word
+  for word in $statuses; do
+    if [[ "${word%%=*}" == "$1" ]]; then echo "${word#*=}"; fi
+  done
 }
 
 run mnist "$here/install-mnist.sh" "$root/mnist"
@@ -44,11 +51,12 @@ fi
 failed=0
 echo "data set        status"
 for name in mnist fashion-mnist cifar-100 photos; do
-  [[ -n "${status[$name]:-}" ]] || continue
-  printf '%-15s %s\n' "$name" "${status[$name]}"
-  if [[ "${status[$name]}" != ok && "$name" != cifar-100 ]]; then failed=1; fi
+  status="$(status_of "$name")"
+  [[ -n "$status" ]] || continue
+  printf '%-15s %s\n' "$name" "$status"
+  if [[ "$status" != ok && "$name" != cifar-100 ]]; then failed=1; fi
 done
-if [[ "${status[cifar-100]}" != ok ]]; then
+if [[ "$(status_of cifar-100)" != ok ]]; then
   echo "CIFAR-100 is not installed (see the message above): make datasets CIFAR100=PATH (either published archive," \
     "a folder in the binary or python layout, or a torchvision root)"
 fi

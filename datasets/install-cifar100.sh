@@ -18,7 +18,6 @@ SCRIPT_NAME=install-cifar100
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=datasets/lib.sh
 source "$here/lib.sh"
-repo="$(dirname "$here")"
 target="${1:-$here/cifar-100}"
 source_path="${2:-${CIFAR100:-}}"
 keras_datasets="${KERAS_HOME:-$HOME/.keras}/datasets"
@@ -37,7 +36,7 @@ record=3074
 
 # check_bin FILE COUNT: COUNT whole records of 3,074 bytes.
 check_bin() {
-  local size; size="$(stat -c %s "$1")"
+  local size; size="$(wc -c < "$1" | tr -d ' ')"
   if [[ "$size" != $(($2 * record)) ]]; then
     say "$1: $size bytes, expected $2 records x $record bytes = $(($2 * record))"; return 1
   fi
@@ -73,17 +72,12 @@ take_binary() {
 
 # convert_python DIR: the python layout's pickles into the stage, by io.cnnlab.data.Cifar100Pickles.
 convert_python() {
-  if [[ ! -f "$repo/target/classes/io/cnnlab/data/Cifar100Pickles.class" || ! -s "$repo/target/classpath.txt" ]]; then
-    say "building cnnlab, which converts the python layout (make build)"
-    make -s -C "$repo" build >&2 || { say "make build failed: the python layout cannot be converted"; return 1; }
-  fi
-  "$repo/bin/cnnlab" datasets convert-cifar100 --from "$1" --to "$stage" >&2 || return 1
+  cnnlab datasets convert-cifar100 --from "$1" --to "$stage" >&2 || return 1
 }
 
 # Whether a python-layout folder holds the published pickles (said, not required).
 python_md5_note() {
-  if [[ "$(md5sum < "$1/train" | cut -d' ' -f1)" == "$python_train_md5" \
-     && "$(md5sum < "$1/test" | cut -d' ' -f1)" == "$python_test_md5" ]]; then
+  if [[ "$(digest --md5 "$1/train")" == "$python_train_md5" && "$(digest --md5 "$1/test")" == "$python_test_md5" ]]; then
     echo "train and test have the published MD5s"
   else
     echo "train and test differ from the published cifar-100-python files; trusted on first use"
@@ -93,7 +87,7 @@ python_md5_note() {
 # install_archive FILE: an archive with one of the two published MD5s, unpacked (and converted) into the stage.
 install_archive() {
   local md5 kind
-  md5="$(md5sum < "$1" | cut -d' ' -f1)"
+  md5="$(digest --md5 "$1")" || { say "$1: cannot compute its MD5"; return 1; }
   case "$md5" in
     "$binary_md5") kind=binary ;;
     "$python_md5") kind=python ;;
@@ -153,18 +147,17 @@ try_keras() {
 
 # Each address once; a host that cannot be reached (no DNS, refused, connect timeout) is not asked again.
 try_download() {
-  local url host rc
-  declare -A dead=()
+  local url host rc dead=" "
   if [[ -n "${CNNLAB_OFFLINE:-}" ]]; then say "CNNLAB_OFFLINE is set: not downloading"; return 1; fi
   for url in "${urls[@]}"; do
     host="${url#https://}"; host="${host%%/*}"
-    [[ -z "${dead[$host]:-}" ]] || continue
+    [[ "$dead" != *" $host "* ]] || continue
     if fetch "$url" "$tmp/download.tar.gz"; then
       say "downloaded $url"
       if attempt "$tmp/download.tar.gz"; then from="$url (${from#* (}"; return 0; fi
     else
       rc=$?
-      case "$rc" in 6|7|28) dead[$host]=1 ;; esac
+      case "$rc" in 6|7|28) dead="$dead$host " ;; esac
     fi
   done
   say "no download address was reachable (${urls[*]})"
@@ -198,7 +191,7 @@ listed=(train.bin test.bin)
 for f in coarse_label_names.txt fine_label_names.txt; do
   if [[ -f "$stage/$f" ]]; then listed+=("$f"); fi
 done
-(cd "$stage" && sha256sum "${listed[@]}" > SHA256SUMS)
+(cd "$stage" && cnnlab datasets digest "${listed[@]}" > SHA256SUMS)
 echo "$from" > "$stage/SOURCE"
 replace_with "$stage" "$target"
 say "$target: installed from $from; SHA256SUMS written (trust on first use), record counts checked"

@@ -1,6 +1,12 @@
+# shellcheck shell=bash
 # Shared functions for the dataset install scripts (sourced, not run).
 # Checksums are of the DECOMPRESSED content: Debian recompressed its .gz files, and mirrors serve raw or
-# gzipped copies of the same bytes, so only the content is a stable identity.
+# gzipped copies of the same bytes, so only the content is a stable identity. They are computed in Java
+# (`cnnlab datasets check|digest`), so installing needs neither sha256sum nor md5sum; the rest is bash 3.2
+# and POSIX tools (macOS's bash and BSD userland do).
+
+# The checkout this lib.sh is in.
+CNNLAB_REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # How long to wait for a mirror before falling back (seconds). Machines without internet fail in milliseconds
 # (no DNS); a firewall that drops packets costs at most this much per mirror.
@@ -17,8 +23,26 @@ content() {
   fi
 }
 
-content_sha256() { content "$1" | sha256sum | cut -d' ' -f1; }
 content_size() { content "$1" | wc -c | tr -d ' '; }
+
+# cnnlab ARGS...: bin/cnnlab, built first (make build) when it is not built or older than the commands used here.
+cnnlab() {
+  local classes="$CNNLAB_REPO/target/classes/io/cnnlab" src="$CNNLAB_REPO/src/main/java/io/cnnlab"
+  if [[ ! -s "$CNNLAB_REPO/target/classpath.txt" || ! -f "$classes/cli/DatasetsCommand.class" \
+      || "$src/cli/DatasetsCommand.java" -nt "$classes/cli/DatasetsCommand.class" \
+      || "$src/data/Manifest.java" -nt "$classes/data/Manifest.class" ]]; then
+    say "building cnnlab, which computes the checksums (make build)"
+    make -s -C "$CNNLAB_REPO" build >&2 || { say "make build failed"; return 2; }
+  fi
+  CNNLAB_JAVA_OPTS="${CNNLAB_JAVA_OPTS:--Xmx512m}" "$CNNLAB_REPO/bin/cnnlab" "$@"
+}
+
+# digest [--md5] FILE: the hex SHA-256 (or MD5) of the file's bytes as stored.
+digest() {
+  local out
+  out="$(cnnlab datasets digest "$@")" || return 1
+  printf '%s\n' "${out%% *}"
+}
 
 # The file holding the content named NAME in DIR: NAME itself or NAME.gz; empty when neither exists.
 find_content() {
@@ -29,24 +53,15 @@ find_content() {
 }
 
 # verify_manifest DIR MANIFEST [quiet]: every "sha256  name" line of MANIFEST must match the content of
-# DIR/name or DIR/name.gz. Returns 0 when all match.
+# DIR/name or DIR/name.gz. Returns 0 when all match; names each problem unless quiet.
 verify_manifest() {
-  local dir="$1" manifest="$2" quiet="${3:-}" ok=0 hash name file actual
+  local dir="$1" manifest="$2" quiet="${3:-}"
   [[ -f "$manifest" ]] || { say "no manifest $manifest"; return 1; }
-  while read -r hash name; do
-    [[ -z "$hash" || "$hash" == \#* ]] && continue
-    file="$(find_content "$dir" "$name")"
-    if [[ -z "$file" ]]; then
-      [[ -n "$quiet" ]] || say "missing $dir/$name(.gz)"
-      ok=1; continue
-    fi
-    actual="$(content_sha256 "$file")"
-    if [[ "$actual" != "$hash" ]]; then
-      [[ -n "$quiet" ]] || say "checksum mismatch: $file has content sha256 $actual, manifest $manifest expects $hash"
-      ok=1
-    fi
-  done < "$manifest"
-  return $ok
+  if [[ -n "$quiet" ]]; then
+    cnnlab datasets check --quiet --manifest "$manifest" "$dir" >/dev/null 2>&1
+  else
+    cnnlab datasets check --manifest "$manifest" "$dir" >&2
+  fi
 }
 
 # check_idx FILE MAGIC COUNT ITEM_BYTES: the IDX header has the magic (2049 labels, 2051 images) and COUNT
@@ -54,8 +69,13 @@ verify_manifest() {
 check_idx() {
   local file="$1" magic="$2" count="$3" item="$4" header got_magic got_count dims size want
   if [[ "$magic" == 2051 ]]; then dims=3; else dims=1; fi
-  header="$(content "$file" | head -c $((4 + 4 * dims)) | od -An -tu4 --endian=big | tr -s ' \n' ' ')"
-  read -r got_magic got_count _ <<< "$header"
+  # The first two big-endian 32-bit words, as hex digits (od -tx1 reads bytes: no byte order to get wrong)
+  header="$(content "$file" | head -c 8 | od -An -tx1 | tr -d ' \n')"
+  if [[ ${#header} -ne 16 ]]; then
+    say "$file: shorter than an IDX header"; return 1
+  fi
+  got_magic=$((16#${header:0:8}))
+  got_count=$((16#${header:8:8}))
   if [[ "$got_magic" != "$magic" ]]; then
     say "$file: IDX magic $got_magic, expected $magic"; return 1
   fi
@@ -96,6 +116,25 @@ fetch_all() {
   local base="$1" dir="$2" name; shift 2
   for name in "$@"; do
     fetch "$base/$name" "$dir/$name" || return 1
+  done
+}
+
+# unpack_deb DEB DIR: a Debian package's files into DIR, with dpkg where there is one, else with ar and tar (macOS,
+# other Linux distributions): a .deb is an ar archive whose data.tar.* holds the files.
+unpack_deb() {
+  local deb dir="$2" data
+  deb="$(abspath "$1")"
+  mkdir -p "$dir"
+  if command -v dpkg >/dev/null; then
+    dpkg -x "$deb" "$dir"
+    return
+  fi
+  command -v ar >/dev/null || { say "neither dpkg nor ar is here to unpack $deb"; return 1; }
+  (cd "$dir" && ar x "$deb") || return 1
+  for data in "$dir"/data.tar.*; do
+    [[ -f "$data" ]] || { say "$deb holds no data.tar.*"; return 1; }
+    tar -xf "$data" -C "$dir" || { say "$data: tar cannot unpack it (xz support?)"; return 1; }
+    rm -f -- "$data" "$dir"/control.tar.* "$dir"/debian-binary
   done
 }
 

@@ -24,7 +24,7 @@ PYTHON=${PYTHON:-/usr/bin/python3}
 MVN_FLAGS=${MVN_FLAGS:--B -q}
 TUNED_MALLOC=glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=2147483648
 
-peers=djl-pytorch,djl-mxnet,python-pytorch
+peers="djl-pytorch,djl-mxnet,python-pytorch"
 malloc=inherit
 threads=2
 data=
@@ -105,7 +105,7 @@ build_djl() {
   fi
 }
 
-echo "# run-peers $(date -u +%FT%TZ) cores=$(nproc) cpu=\"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)\"" \
+echo "# run-peers $(date -u +%FT%TZ) cores=$(getconf _NPROCESSORS_ONLN) cpu=\"$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | xargs)\"" \
   "threads=$threads malloc=$malloc GLIBC_TUNABLES=${tunables:-<unset>}"
 for peer in "${wanted[@]}"; do
   case $peer in

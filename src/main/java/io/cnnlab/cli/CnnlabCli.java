@@ -2,6 +2,8 @@ package io.cnnlab.cli;
 
 import io.cnnlab.cli.bench.BenchCommand;
 import io.cnnlab.tf.OneDnn;
+import io.cnnlab.tf.Platform;
+import io.cnnlab.tf.ProcessEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -34,7 +36,13 @@ public final class CnnlabCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    OneDnn.ensure(); // before anything loads TensorFlow: it reads the setting once, at load
+    // Before anything loads TensorFlow, which reads these settings once; java -jar has no launcher script.
+    ProcessEnvironment.launcherDefaults();
+    OneDnn.ensure();
+    String noNative = Platform.current().missingNativeLine(Platform.nativesOnClassPath());
+    if (noNative != null) {
+      System.err.println(noNative);
+    }
     System.exit(new CommandLine(new CnnlabCli()).execute(args));
   }
 }

@@ -5,6 +5,7 @@ import io.cnnlab.data.Cifar100Sources;
 import io.cnnlab.data.DatasetInventory.Entry;
 import io.cnnlab.data.DatasetInventory;
 import io.cnnlab.data.Datasets;
+import io.cnnlab.data.Manifest;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Option;
           + " exits 1 when an installed data set fails.",
       "Both say where CIFAR-100 was installed from, or, when it is not, where `make datasets` would find it.",
       "convert-cifar100: CIFAR-100's python layout (train, test, meta pickles) into train.bin, test.bin and the"
-          + " class-name lists."
+          + " class-name lists.",
+      "check, digest: the install scripts' checksums, computed here so that they need no sha256sum or md5sum."
     })
 public final class DatasetsCommand implements Callable<Integer> {
   @Override
@@ -77,6 +79,43 @@ public final class DatasetsCommand implements Callable<Integer> {
       return 0;
     } catch (IOException e) {
       System.err.println("datasets convert-cifar100: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  @Command(name = "check", mixinStandardHelpOptions = true,
+      description = "Checks DIR against a SHA-256 manifest (lines '<sha256>  <name>'): each name must be in DIR, raw"
+          + " or as name.gz, with that checksum of its content. Names each problem on standard error; exit 1 on any.")
+  int check(
+      @Option(names = "--manifest", required = true, paramLabel = "FILE", description = "the manifest") Path manifest,
+      @Option(names = "--quiet", description = "no messages, only the exit status") boolean quiet,
+      @picocli.CommandLine.Parameters(paramLabel = "DIR", description = "the data set folder") Path dir) {
+    try {
+      List<String> problems = Manifest.mismatches(dir, manifest);
+      if (!quiet) {
+        problems.forEach(p -> System.err.println("datasets check: " + p));
+      }
+      return problems.isEmpty() ? 0 : 1;
+    } catch (IOException e) {
+      if (!quiet) {
+        System.err.println("datasets check: " + e.getMessage());
+      }
+      return 1;
+    }
+  }
+
+  @Command(name = "digest", mixinStandardHelpOptions = true,
+      description = "Prints '<hex>  <FILE>' for each file, its bytes as stored (sha256sum's and md5sum's format).")
+  int digest(
+      @Option(names = "--md5", description = "MD5 (published archive checksums) instead of SHA-256") boolean md5,
+      @picocli.CommandLine.Parameters(arity = "1..*", paramLabel = "FILE") List<Path> files) {
+    try {
+      for (Path f : files) {
+        System.out.println(Manifest.fileDigest(f, md5 ? "MD5" : "SHA-256") + "  " + f);
+      }
+      return 0;
+    } catch (IOException e) {
+      System.err.println("datasets digest: " + e.getMessage());
       return 1;
     }
   }

@@ -116,8 +116,9 @@ public final class TrainCommand implements Callable<Integer> {
   boolean deterministic;
 
   @Option(names = "--conv-form", paramLabel = "auto|plain", defaultValue = "auto",
-      description = "convolution forms: auto, the fastest measured on this machine (blocked LeNet stages, AlexNet's"
-          + " wide convolutions as a gather and a product where oneDNN runs), or plain, TensorFlow's own NHWC ops"
+      description = "convolution forms: auto, the fastest measured on this machine (on x86-64 with oneDNN blocked"
+          + " LeNet stages, AlexNet's wide convolutions as a gather and a product; elsewhere the plain ops), or plain,"
+          + " TensorFlow's own NHWC ops"
           + " (${DEFAULT-VALUE})")
   String convForm;
 

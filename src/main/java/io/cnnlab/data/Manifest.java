@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,22 +66,62 @@ public final class Manifest {
 
   /** Hex SHA-256 of {@code file}'s content, decompressed first when it is gzipped. */
   public static String contentSha256(Path file) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this Java runtime has no SHA-256", e);
-    }
-    byte[] buffer = new byte[1 << 16];
     try (InputStream in = IdxReader.open(file)) {
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        digest.update(buffer, 0, n);
-      }
+      return digest(in, "SHA-256");
     } catch (java.util.zip.ZipException | java.io.EOFException e) {
       throw new DatasetFormatException(file, "truncated or corrupt gzip stream (" + e.getMessage()
           + "); the file is damaged, install it again", e);
     } catch (IOException e) {
       throw DatasetFormatException.naming(file, "a data file to checksum", e);
+    }
+  }
+
+  /**
+   * Hex digest of {@code file}'s bytes as stored, never decompressed: what archives' published MD5s and
+   * {@code sha256sum} give.
+   *
+   * @param algorithm {@code MD5} or {@code SHA-256}
+   */
+  public static String fileDigest(Path file, String algorithm) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return digest(in, algorithm);
+    } catch (IOException e) {
+      throw DatasetFormatException.naming(file, "a file to checksum", e);
+    }
+  }
+
+  /**
+   * What in {@code dir} does not match {@code manifest}: every listed name must be there, raw or as
+   * {@code name.gz}, with the listed SHA-256 of its content. Empty when all match.
+   */
+  public static List<String> mismatches(Path dir, Path manifest) throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<String, String> listed : read(manifest).entrySet()) {
+      Path raw = dir.resolve(listed.getKey());
+      Path file = Files.isRegularFile(raw) ? raw : dir.resolve(listed.getKey() + ".gz");
+      if (!Files.isRegularFile(file)) {
+        problems.add("missing " + raw + "(.gz)");
+        continue;
+      }
+      String actual = contentSha256(file);
+      if (!actual.equals(listed.getValue())) {
+        problems.add("checksum mismatch: " + file + " has content sha256 " + actual + ", manifest " + manifest
+            + " expects " + listed.getValue());
+      }
+    }
+    return problems;
+  }
+
+  private static String digest(InputStream in, String algorithm) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance(algorithm);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalArgumentException("this Java runtime has no " + algorithm + " digest", e);
+    }
+    byte[] buffer = new byte[1 << 16];
+    for (int n; (n = in.read(buffer)) > 0; ) {
+      digest.update(buffer, 0, n);
     }
     return HexFormat.of().formatHex(digest.digest());
   }

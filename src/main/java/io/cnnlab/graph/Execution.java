@@ -17,6 +17,7 @@ import org.tensorflow.proto.ConfigProto;
  *
  * @param requested what the run asked for
  * @param device {@code cpu} or {@code gpu}
+ * @param platform operating system and architecture ({@code linux-x86_64}): which forms were measured there
  * @param cpu the CPU model and its vector extensions
  * @param onednn whether oneDNN's kernels run (the probe's answer)
  * @param threads TensorFlow threads in all
@@ -24,8 +25,8 @@ import org.tensorflow.proto.ConfigProto;
  * @param chunkImages images per chunk of the chunked forms
  * @param stages the form of every convolution, in layer order
  */
-public record Execution(ExecutionOptions requested, String device, String cpu, boolean onednn, int threads,
-    int towers, int chunkImages, List<StageForm> stages) {
+public record Execution(ExecutionOptions requested, String device, String platform, String cpu, boolean onednn,
+    int threads, int towers, int chunkImages, List<StageForm> stages) {
   public Execution {
     stages = List.copyOf(stages);
     if (threads < 1 || towers < 1 || chunkImages < 1) {
@@ -64,7 +65,7 @@ public record Execution(ExecutionOptions requested, String device, String cpu, b
   }
 
   private static Execution plainEverywhere(ExecutionOptions requested, Network network, String why) {
-    return new Execution(requested, "cpu", "not probed", false, 1, 1, ExecutionRules.chunkImages(1),
+    return new Execution(requested, "cpu", "not probed", "not probed", false, 1, 1, ExecutionRules.chunkImages(1),
         ExecutionRules.stages(network, why, false, 1));
   }
 
@@ -116,14 +117,14 @@ public record Execution(ExecutionOptions requested, String device, String cpu, b
     return Math.max(1, threads / towers);
   }
 
-  /** One line: {@code conv1 blocked, conv2 blocked; 2 towers x 1 thread; oneDNN on; cpu}. */
+  /** One line: {@code conv1 blocked, conv2 blocked; 2 towers x 1 thread; oneDNN on; cpu on linux-x86_64 (asked: ...)}. */
   public String describe() {
     String forms = stages.stream().map(s -> s.layer() + " " + s.form().label()
             + (s.chunks() > 1 ? " (" + s.chunks() + " chunks of ~" + chunkImages + ")" : ""))
         .collect(Collectors.joining(", "));
     return (forms.isEmpty() ? "no convolutions" : forms) + "; " + towers + (towers == 1 ? " tower" : " towers") + " x "
         + threadsPerTower() + (threadsPerTower() == 1 ? " thread" : " threads") + "; oneDNN " + (onednn ? "on" : "off")
-        + "; " + device + " (asked: " + requested.canonical() + ")";
+        + "; " + device + " on " + platform + " (asked: " + requested.canonical() + ")";
   }
 
   /** What a manifest records. */
@@ -133,7 +134,7 @@ public record Execution(ExecutionOptions requested, String device, String cpu, b
     asked.put("threads", requested.threads() == 0 ? "all" : Integer.toString(requested.threads()));
     asked.put("towers", requested.towers() == 0 ? "auto" : Integer.toString(requested.towers()));
     asked.put("deterministic", Boolean.toString(requested.deterministic()));
-    return new ExecutionRecord(asked, device, cpu, onednn, threads, towers, chunkImages, stages.stream()
+    return new ExecutionRecord(asked, device, platform, cpu, onednn, threads, towers, chunkImages, stages.stream()
         .map(s -> new ExecutionRecord.Stage(s.layer(), s.form().label(), s.chunks(), s.why())).toList());
   }
 }

@@ -13,10 +13,12 @@ import java.util.List;
  * <ul>
  *   <li>towers: one per thread (each slice at least {@value #MIN_SLICE} images) on a CPU for networks without
  *       dropout; LeNet's small convolutions use two threads better as two half-batches than inside each op;
- *   <li>LeNet-like stages (stride-1 convolution, [batch norm,] activation, 2x2/2 pooling) in blocked form on a
- *       CPU: oneDNN's kernels are slow for a few channels;
- *   <li>convolutions over {@link ChannelsFirst#MIN_CHANNELS} channels or more where oneDNN runs: stride 1 as a
- *       gather and a product, other strides in NCHW; oneDNN's NHWC kernels are slower than both for them;
+ *   <li>the blocked and gathered forms only where they were measured faster: on an x86-64 CPU where oneDNN runs
+ *       ({@link #measuredFaster}); the plain ops on ARM, on macOS, without oneDNN;
+ *   <li>there, LeNet-like stages (stride-1 convolution, [batch norm,] activation, 2x2/2 pooling) in blocked form:
+ *       oneDNN's kernels are slow for a few channels;
+ *   <li>there, convolutions over {@link ChannelsFirst#MIN_CHANNELS} channels or more: stride 1 as a gather and a
+ *       product, other strides in NCHW; oneDNN's NHWC kernels are slower than both for them;
  *   <li>the plain ops when asked for, in deterministic mode (the blocked products rounded differently from one
  *       process to the next) and on a GPU;
  *   <li>in every mode, NCHW where oneDNN's NHWC input gradient is known wrong ({@link #avoidsWrongKernel}).
@@ -41,9 +43,22 @@ final class ExecutionRules {
     int chunkImages = chunkImages(Math.max(1, threads / towers));
     int chunks = Math.max(1, (batchSize / towers + chunkImages - 1) / chunkImages);
     String plainWhy = o.deterministic() ? "deterministic mode" : o.plain() ? "plain asked for"
-        : m.device().equals("cpu") ? null : "on a " + m.device();
-    return new Execution(o, m.device(), m.cpu().describe(), m.onednn().active(), threads, towers, chunkImages,
-        stages(network, plainWhy, m.onednn().active(), chunks));
+        : !m.device().equals("cpu") ? "on a " + m.device() : measuredFaster(m) ? null : notMeasured(m);
+    return new Execution(o, m.device(), m.platform().classifier(), m.cpu().describe(), m.onednn().active(), threads,
+        towers, chunkImages, stages(network, plainWhy, m.onednn().active(), chunks));
+  }
+
+  /**
+   * Whether the blocked and gathered forms were measured faster than TensorFlow's own ops on such a CPU: x86-64
+   * with oneDNN's kernels running (bench/PERFORMANCE.md). Nowhere else were they measured.
+   */
+  static boolean measuredFaster(Machine m) {
+    return m.platform().isX86_64() && m.onednn().active();
+  }
+
+  private static String notMeasured(Machine m) {
+    return m.platform().isX86_64() ? "oneDNN off"
+        : "on " + m.platform().classifier() + ": the blocked and gathered forms were measured faster only on x86-64 with oneDNN";
   }
 
   /** Towers: as requested, else one per thread when the network draws no masks, on a CPU, slices large enough. */
@@ -73,7 +88,7 @@ final class ExecutionRules {
   /**
    * Every convolution's form, walking the layers with their shapes.
    *
-   * @param plainWhy why the plain forms were chosen, or null for the fastest ones
+   * @param plainWhy why the plain forms were chosen, or null for the fastest ones (x86-64 with oneDNN)
    */
   static List<StageForm> stages(Network network, String plainWhy, boolean onednn, int chunks) {
     List<StageForm> stages = new ArrayList<>();
@@ -110,7 +125,7 @@ final class ExecutionRules {
           + " blocks");
     }
     boolean wrongKernel = avoidsWrongKernel(c, onednn);
-    if (fast && onednn && (c >= ChannelsFirst.MIN_CHANNELS || wrongKernel)) {
+    if (fast && (c >= ChannelsFirst.MIN_CHANNELS || wrongKernel)) {
       return conv.stride() == 1
           ? new StageForm(name, ConvForm.GATHERED, chunks, c + " input channels, stride 1")
           : new StageForm(name, ConvForm.CHANNELS_FIRST, chunks, c + " input channels, stride " + conv.stride());
@@ -119,7 +134,7 @@ final class ExecutionRules {
       return new StageForm(name, ConvForm.CHANNELS_FIRST, chunks,
           "oneDNN's NHWC input gradient is wrong for " + c + " input channels");
     }
-    return new StageForm(name, ConvForm.PLAIN, 1, fast ? (onednn ? "few channels" : "oneDNN off") : plainWhy);
+    return new StageForm(name, ConvForm.PLAIN, 1, fast ? "few channels" : plainWhy);
   }
 
   /**

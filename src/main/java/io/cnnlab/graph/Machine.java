@@ -3,18 +3,20 @@ package io.cnnlab.graph;
 import io.cnnlab.tf.Cpu;
 import io.cnnlab.tf.Devices;
 import io.cnnlab.tf.OneDnn;
+import io.cnnlab.tf.Platform;
 
 /**
  * The facts of the machine a run resolves its {@link Execution} against: the device TensorFlow computes on, the
- * CPU, whether oneDNN's kernels run and the cores. Detected once per process that trains or measures
+ * operating system and architecture, the CPU, whether oneDNN's kernels run and the cores. Detected once per process that trains or measures
  * ({@link #detect()}); graphs that are only inspected need none.
  *
  * @param device {@code cpu} or {@code gpu}
+ * @param platform the operating system and architecture ({@code linux-x86_64})
  * @param cpu the CPU model and its vector extensions
  * @param onednn whether oneDNN's kernels ran in a probe graph, and why (or what is expected, when not probed)
  * @param cores processors available to the JVM
  */
-public record Machine(String device, Cpu cpu, OneDnn.Status onednn, int cores) {
+public record Machine(String device, Platform platform, Cpu cpu, OneDnn.Status onednn, int cores) {
   private static Machine detected;
 
   public Machine {
@@ -37,7 +39,7 @@ public record Machine(String device, Cpu cpu, OneDnn.Status onednn, int cores) {
         System.err.println("cnnlab: TensorFlow's GPU build (" + Devices.GPU_CLASSIFIER + ") found no GPU here; "
             + "running on the CPU");
       }
-      detected = new Machine(device, Cpu.detect(), OneDnn.status(), Runtime.getRuntime().availableProcessors());
+      detected = new Machine(device, Platform.current(), Cpu.detect(), OneDnn.status(), Runtime.getRuntime().availableProcessors());
     }
     return detected;
   }
@@ -47,11 +49,11 @@ public record Machine(String device, Cpu cpu, OneDnn.Status onednn, int cores) {
    * probed. For estimates that must not probe (a dry run's plan).
    */
   public static Machine assumed(String device) {
-    return new Machine(device, Cpu.detect(), OneDnn.expected(), Runtime.getRuntime().availableProcessors());
+    return new Machine(device, Platform.current(), Cpu.detect(), OneDnn.expected(), Runtime.getRuntime().availableProcessors());
   }
 
-  /** {@code AMD EPYC (AVX2, AVX-512); 2 cores; cpu; oneDNN on (TF_ENABLE_ONEDNN_OPTS=1 set by cnnlab)}. */
+  /** {@code linux-x86_64; AMD EPYC (AVX2, AVX-512); 2 cores; cpu; oneDNN on (TF_ENABLE_ONEDNN_OPTS=1 set by cnnlab)}. */
   public String describe() {
-    return cpu.describe() + "; " + cores + " cores; " + device + "; oneDNN " + onednn.describe();
+    return platform.classifier() + "; " + cpu.describe() + "; " + cores + " cores; " + device + "; oneDNN " + onednn.describe();
   }
 }

@@ -9,6 +9,8 @@ import java.util.Map;
  *
  * @param requested the requested options: {@code convForm}, {@code threads}, {@code towers}, {@code deterministic}
  * @param device {@code cpu} or {@code gpu}
+ * @param platform operating system and architecture, as TensorFlow's native classifiers name them
+ *     ({@code linux-x86_64}); absent from manifests written before it was recorded
  * @param cpu the CPU model and its vector extensions
  * @param onednn whether oneDNN's kernels ran
  * @param threads TensorFlow threads the run used
@@ -16,8 +18,8 @@ import java.util.Map;
  * @param chunkImages images per chunk of the chunked convolution forms
  * @param stages every convolution's form, in layer order
  */
-public record ExecutionRecord(Map<String, String> requested, String device, String cpu, boolean onednn, int threads,
-    int towers, int chunkImages, List<Stage> stages) {
+public record ExecutionRecord(Map<String, String> requested, String device, String platform, String cpu,
+    boolean onednn, int threads, int towers, int chunkImages, List<Stage> stages) {
   public ExecutionRecord {
     requested = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(requested));
     stages = List.copyOf(stages);

@@ -1,7 +1,5 @@
 package io.cnnlab.tf;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,15 +14,20 @@ import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Turns TensorFlow's oneDNN kernels on for every x86 CPU, and tells whether they are on.
+ * Turns TensorFlow's oneDNN kernels on where TensorFlow has them (Linux on x86-64 and ARM64), and tells whether
+ * they are on.
  *
  * <p>TensorFlow 2.18 enables oneDNN by default only on CPUs with AVX-512-class neural-network features; on an
  * AVX2 CPU LeNet trains several times slower without it ({@code bench/PERFORMANCE.md}). It reads
  * {@value #ENV} from the C environment once, when its native library loads: setting the variable after that
- * changes nothing. A Java program cannot set its own environment, so {@link #ensure()} calls libc's
- * {@code setenv} through JNA. cnnlab calls it before it loads TensorFlow ({@link Graphs#create()}, the CLI's
- * {@code main}); a program that loads TensorFlow itself first gets one warning when cnnlab first probes oneDNN
- * ({@link #status()}, once per process that trains or measures).
+ * changes nothing. A Java program cannot set its own environment, so {@link #ensure()} calls the C library's
+ * {@code setenv} ({@link ProcessEnvironment}). cnnlab calls it before it loads TensorFlow ({@link Graphs#create()},
+ * the CLI's {@code main}); a program that loads TensorFlow itself first gets one warning when cnnlab first probes
+ * oneDNN ({@link #status()}, once per process that trains or measures).
+ *
+ * <p>Elsewhere it is left alone, and the setting says why: TensorFlow's macOS build has no oneDNN, and on Windows
+ * cnnlab cannot reach the C environment TensorFlow reads ({@link ProcessEnvironment}); there a user's own
+ * {@value #ENV} still applies.
  *
  * <p>A {@value #ENV} the user set is left as it is. The system property {@value #PROPERTY} chooses otherwise:
  * {@code on} (the default), {@code off}, or {@code tensorflow} (TensorFlow's own per-CPU default).
@@ -72,24 +75,30 @@ public final class OneDnn {
     }
     String user = System.getenv(ENV);
     String wanted = System.getProperty(PROPERTY, "on").trim().toLowerCase(Locale.ROOT);
-    boolean tensorflowDefault = Cpu.detect().extensions().stream().anyMatch(DEFAULT_ON_EXTENSIONS::contains);
+    Platform platform = Platform.current();
+    boolean tensorflowDefault = platform.hasOneDnn()
+        && Cpu.detect().extensions().stream().anyMatch(DEFAULT_ON_EXTENSIONS::contains);
     if (user != null) {
       setting = ENV + "=" + user + " from the environment";
       expectedOn = user.trim().equals("1") || user.trim().equalsIgnoreCase("true");
+    } else if (!wanted.equals("on") && !wanted.equals("off") && !wanted.equals("tensorflow")) {
+      throw new IllegalArgumentException(
+          "-D" + PROPERTY + "=" + wanted + ": expected on, off or tensorflow");
+    } else if (!platform.hasOneDnn()) {
+      setting = "left alone on " + platform.classifier() + (platform.os().equals("macosx")
+          ? ": TensorFlow's macOS build has no oneDNN" : ": cnnlab switches oneDNN only on Linux");
+      expectedOn = false;
     } else if (wanted.equals("tensorflow")) {
       setting = "TensorFlow's default for this CPU (" + PROPERTY + "=tensorflow)";
       expectedOn = tensorflowDefault;
-    } else if (!wanted.equals("on") && !wanted.equals("off")) {
-      throw new IllegalArgumentException(
-          "-D" + PROPERTY + "=" + wanted + ": expected on, off or tensorflow");
     } else if (tensorflowLoaded()) {
       setting = "TensorFlow's default for this CPU: it was loaded before cnnlab could set " + ENV;
       expectedOn = tensorflowDefault;
     } else {
       String value = wanted.equals("on") ? "1" : "0";
-      boolean set = setenv(ENV, value);
+      boolean set = ProcessEnvironment.set(ENV, value);
       setting = set ? ENV + "=" + value + " set by cnnlab"
-          : "TensorFlow's default for this CPU: cnnlab could not set " + ENV + " (no libc setenv)";
+          : "TensorFlow's default for this CPU: cnnlab could not set " + ENV + " (no C library setenv)";
       expectedOn = set ? wanted.equals("on") : tensorflowDefault;
     }
   }
@@ -114,16 +123,18 @@ public final class OneDnn {
     if (status == null) {
       ensure();
       status = new Status(probe(), setting);
-      warning(status, System.getProperty("os.arch", "")).ifPresent(System.err::println);
+      warning(status, Platform.current()).ifPresent(System.err::println);
     }
     return status;
   }
 
-  /** The line printed when oneDNN is off on an x86 CPU without an explicit request to turn it off. */
-  static Optional<String> warning(Status status, String osArch) {
-    boolean x86 = osArch.equals("amd64") || osArch.equals("x86_64");
+  /**
+   * The line printed when oneDNN is off on x86-64 Linux (where it was measured several times faster) without an
+   * explicit request to turn it off.
+   */
+  static Optional<String> warning(Status status, Platform platform) {
     boolean askedOff = status.setting().contains(ENV + "=0") || status.setting().contains(ENV + "=false");
-    if (status.active() || !x86 || askedOff) {
+    if (status.active() || !platform.hasOneDnn() || !platform.isX86_64() || askedOff) {
       return Optional.empty();
     }
     return Optional.of("cnnlab: oneDNN is off (" + status.setting() + "); on AVX2 CPUs this makes LeNet "
@@ -158,18 +169,5 @@ public final class OneDnn {
 
   private static boolean tensorflowLoaded() {
     return Loader.getLoadedLibraries().keySet().stream().anyMatch(k -> k.contains("tensorflow"));
-  }
-
-  /** libc, for {@code setenv}: the JVM's own copy of the environment is read-only. */
-  private interface LibC extends Library {
-    int setenv(String name, String value, int overwrite);
-  }
-
-  private static boolean setenv(String name, String value) {
-    try {
-      return Native.load("c", LibC.class).setenv(name, value, 1) == 0;
-    } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-      return false;
-    }
   }
 }

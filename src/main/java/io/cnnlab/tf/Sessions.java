@@ -13,8 +13,9 @@ import org.tensorflow.proto.ConfigProto;
  * <p>By default TensorFlow keeps one intra-op and one inter-op pool per <em>process</em>, sized by the first
  * session: every later session silently runs on those, whatever its configuration says. Sessions made here
  * ask for their own inter-op pool ({@code use_per_session_threads}); their own intra-op pool needs the
- * environment variable {@value #PER_SESSION_POOLS_ENV}{@code =1} at process start, which {@code bin/cnnlab},
- * the Makefile and the tests set. Without it, only the first session's thread counts take effect.
+ * environment variable {@value #PER_SESSION_POOLS_ENV}{@code =1} before the first session, which {@code bin/cnnlab},
+ * the Makefile and the tests set, and the CLI itself where it can ({@link ProcessEnvironment#launcherDefaults}).
+ * Without it, only the first session's thread counts take effect.
  */
 public final class Sessions {
   /** Environment variable that gives each session its own intra-op pool (read once, at the first session). */
@@ -24,7 +25,7 @@ public final class Sessions {
 
   /** True when this process gives every session its own intra-op pool ({@value #PER_SESSION_POOLS_ENV}). */
   public static boolean perSessionPools() {
-    String v = System.getenv(PER_SESSION_POOLS_ENV);
+    String v = ProcessEnvironment.get(PER_SESSION_POOLS_ENV);
     return v != null && (v.equals("1") || v.equalsIgnoreCase("true"));
   }
 

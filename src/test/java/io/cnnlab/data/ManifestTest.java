@@ -1,6 +1,7 @@
 package io.cnnlab.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,5 +98,36 @@ class ManifestTest {
       out.put(e.dataset() + "/" + e.split().label(), e);
     }
     return out;
+  }
+
+  @Test
+  void fileDigestsAreThePublishedTestVectors() throws Exception {
+    // RFC 1321 and FIPS 180-2 give the MD5 and SHA-256 of "abc".
+    Path abc = Files.writeString(root.resolve("abc"), "abc");
+    assertEquals("900150983cd24fb0d6963f7d28e17f72", Manifest.fileDigest(abc, "MD5"));
+    assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Manifest.fileDigest(abc, "SHA-256"));
+    Path gz = Fixtures.write(root.resolve("abc.gz"), "abc".getBytes(java.nio.charset.StandardCharsets.US_ASCII), true);
+    assertNotEquals(Manifest.contentSha256(gz), Manifest.fileDigest(gz, "SHA-256"), "a file digest is of the bytes stored");
+  }
+
+  @Test
+  void mismatchesNameMissingAndWrongFilesAndAcceptGzippedCopies() throws Exception {
+    String abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+    Path dir = Files.createDirectories(root.resolve("set"));
+    Files.writeString(dir.resolve("raw"), "abc");
+    Fixtures.write(dir.resolve("packed.gz"), "abc".getBytes(java.nio.charset.StandardCharsets.US_ASCII), true);
+    Files.writeString(dir.resolve("wrong"), "abd");
+    Path manifest = Files.writeString(root.resolve("set.sha256"),
+        abc + "  raw\n" + abc + "  packed\n" + abc + "  wrong\n" + abc + "  absent\n");
+
+    List<String> problems = Manifest.mismatches(dir, manifest);
+
+    assertEquals(2, problems.size(), problems.toString());
+    assertTrue(problems.get(0).startsWith("checksum mismatch: " + dir.resolve("wrong") + " has content sha256 "),
+        problems.get(0));
+    assertEquals("missing " + dir.resolve("absent") + "(.gz)", problems.get(1));
+    Files.writeString(dir.resolve("wrong"), "abc");
+    Files.writeString(dir.resolve("absent"), "abc");
+    assertEquals(List.of(), Manifest.mismatches(dir, manifest));
   }
 }

@@ -34,16 +34,52 @@ class ExecutionTest {
   }
 
   @Test
-  void autoBlocksLeNetsStagesOnACpuWithOrWithoutOneDnn() {
-    for (boolean onednn : new boolean[] {true, false}) {
-      Execution e = resolve(LENET, ExecutionOptions.DEFAULT, TestMachines.cpu(2, onednn), 256);
-      assertEquals(List.of(ConvForm.BLOCKED, ConvForm.BLOCKED), forms(e));
-      assertEquals(List.of("conv1", "conv2"), e.stages().stream().map(StageForm::layer).toList());
-      // conv1 reads the images (no input gradient) and 32x32 padded pixels divide by 4; conv2 does not
-      assertTrue(e.stage(1).why().contains("4x4") && e.stage(2).why().contains("2x2"), e.stages().toString());
-      assertEquals(2, e.threads());
-      assertEquals(2, e.towers());
+  void autoBlocksLeNetsStagesOnX86WhereOneDnnRuns() {
+    Execution e = resolve(LENET, ExecutionOptions.DEFAULT, TestMachines.cpu(2, true), 256);
+    assertEquals(List.of(ConvForm.BLOCKED, ConvForm.BLOCKED), forms(e));
+    assertEquals(List.of("conv1", "conv2"), e.stages().stream().map(StageForm::layer).toList());
+    // conv1 reads the images (no input gradient) and 32x32 padded pixels divide by 4; conv2 does not
+    assertTrue(e.stage(1).why().contains("4x4") && e.stage(2).why().contains("2x2"), e.stages().toString());
+    assertEquals(2, e.threads());
+    assertEquals(2, e.towers());
+    assertEquals("linux-x86_64", e.platform());
+  }
+
+  @Test
+  void withoutOneDnnLeNetsStagesStayPlain() {
+    Execution e = resolve(LENET, ExecutionOptions.DEFAULT, TestMachines.cpu(2, false), 256);
+    assertEquals(List.of(ConvForm.PLAIN, ConvForm.PLAIN), forms(e));
+    assertEquals("oneDNN off", e.stage(1).why());
+    assertEquals(2, e.towers(), "towers do not depend on the forms");
+  }
+
+  @Test
+  void armAndMacsGetThePlainOpsWithOrWithoutOneDnn() {
+    // The blocked and gathered forms were measured faster only on x86-64 with oneDNN.
+    for (Machine m : List.of(TestMachines.armLinux(4, true), TestMachines.armLinux(4, false),
+        TestMachines.appleSilicon(8))) {
+      for (Model model : List.of(LENET, ALEXNET)) {
+        Execution e = resolve(model, ExecutionOptions.DEFAULT, m, 256);
+        assertTrue(forms(e).stream().allMatch(f -> f == ConvForm.PLAIN), m.describe() + ": " + e.stages());
+        assertTrue(e.stage(1).why().startsWith("on " + m.platform().classifier() + ": "), e.stage(1).why());
+        assertEquals(m.platform().classifier(), e.platform());
+      }
+      assertEquals(Math.min(m.cores(), 256 / ExecutionRules.MIN_SLICE),
+          resolve(LENET, ExecutionOptions.DEFAULT, m, 256).towers(), "towers: one per core, as on x86");
     }
+    Execution mac = resolve(LENET, ExecutionOptions.DEFAULT, TestMachines.appleSilicon(8), 256);
+    assertEquals("on macosx-arm64: the blocked and gathered forms were measured faster only on x86-64 with oneDNN",
+        mac.stage(2).why());
+  }
+
+  @Test
+  void onArmWithOneDnnItsWrongKernelIsStillAvoided() {
+    // 48 input channels: NCHW, as oneDNN's NHWC input gradient is suspect wherever oneDNN runs.
+    Execution arm = resolve(HALF_ALEXNET, ExecutionOptions.DEFAULT, TestMachines.armLinux(4, true), 128);
+    assertEquals(List.of(ConvForm.PLAIN, ConvForm.CHANNELS_FIRST, ConvForm.PLAIN, ConvForm.PLAIN, ConvForm.PLAIN),
+        forms(arm));
+    Execution mac = resolve(HALF_ALEXNET, ExecutionOptions.DEFAULT, TestMachines.appleSilicon(8), 128);
+    assertEquals(ConvForm.PLAIN, mac.stage(2).form(), "no oneDNN on macOS: its kernel never runs");
   }
 
   @Test
@@ -142,6 +178,7 @@ class ExecutionTest {
     assertEquals(List.of("convForm", "threads", "towers", "deterministic"), List.copyOf(r.requested().keySet()));
     assertEquals(List.of("auto", "2", "auto", "false"), List.copyOf(r.requested().values()));
     assertEquals("cpu", r.device());
+    assertEquals("linux-x86_64", r.platform());
     assertEquals("test cpu (AVX2)", r.cpu());
     assertTrue(r.onednn());
     assertEquals(List.of("plain", "gathered", "gathered", "gathered", "gathered"),
