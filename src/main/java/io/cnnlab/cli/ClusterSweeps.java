@@ -5,7 +5,6 @@ import io.cnnlab.cluster.ClusterResources;
 import io.cnnlab.cluster.KubernetesSweep;
 import io.cnnlab.cluster.PlanTask;
 import io.cnnlab.cluster.RenderOnlyExecutor;
-import io.cnnlab.cluster.RunLock;
 import io.cnnlab.cluster.SlurmSweep;
 import io.cnnlab.cluster.TaskIndex;
 import io.cnnlab.experiments.Declaration;
@@ -19,13 +18,13 @@ import io.cnnlab.graph.Machine;
 import io.cnnlab.reports.BundleRenderer;
 import io.cnnlab.reports.figures.FeatureMapPages;
 import io.cnnlab.runs.RunEnvironment;
+import io.cnnlab.runs.RunLock;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -51,8 +50,8 @@ final class ClusterSweeps {
     }
     Harness harness = new Harness(new TensorFlowRunExecutor(FeatureMapPages.FIGURES, Machine::detect),
         new BundleRenderer(), () -> EnvironmentProbe.detect(Machine.detect()), out, false);
-    PlanTask task = new PlanTask(harness, out, RunLock.thisProcess(env, Instant.now()),
-        Duration.ofSeconds(c.lockStaleSeconds), RunLock::processAlive);
+    PlanTask task = new PlanTask(harness, out,
+        RunLock.Writer.thisProcess(env, Duration.ofSeconds(c.lockStaleSeconds)));
     return task.run(plan, declared, index);
   }
 

@@ -14,6 +14,7 @@ import io.cnnlab.experiments.Harness;
 import io.cnnlab.runs.ExperimentFolder;
 import io.cnnlab.runs.ExperimentRecord;
 import io.cnnlab.runs.RunFolder;
+import io.cnnlab.runs.RunLock;
 import io.cnnlab.runs.RunManifest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -104,20 +105,20 @@ class PlanTaskTest {
     f.duringTraining = dir -> {
       visibleWhileTraining.add(Files.exists(runDir));
       assertEquals(PlanTask.stagingOf(runDir), dir);
-      assertTrue(Files.isRegularFile(PlanTask.lockOf(runDir)), "locked while it runs");
+      assertTrue(Files.isRegularFile(RunLock.ofRun(runDir)), "locked while it runs");
     };
     assertEquals(0, f.task("n1", "local").run(plan, f.declared(), 1));
     assertEquals(List.of(false), visibleWhileTraining);
     assertTrue(RunManifest.read(runDir.resolve(RunFolder.MANIFEST)).isFinished());
     assertTrue(Files.isRegularFile(runDir.resolve("metrics.csv")));
     assertFalse(Files.exists(PlanTask.stagingOf(runDir)));
-    assertFalse(Files.exists(PlanTask.lockOf(runDir)), "released");
+    assertFalse(Files.exists(RunLock.ofRun(runDir)), "released");
   }
 
   @Test
   void aRunLockedByALiveTaskIsNotRunAndTheHolderIsNamed() throws IOException {
     Path runDir = Path.of(plan.item(2).dir());
-    RunLock.acquire(PlanTask.lockOf(runDir), new RunLock.Holder("node7", "slurm-90_2", 4242, Instant.now()),
+    RunLock.acquire(RunLock.ofRun(runDir), new RunLock.Holder("node7", "slurm-90_2", 4242, Instant.now()),
         java.time.Duration.ofMinutes(10), pid -> true);
     assertEquals(PlanTask.LOCKED, f.task("node8", "slurm-91_2").run(plan, f.declared(), 2));
     verify(f.executor, never()).train(any(), any(), any(), any());
@@ -135,12 +136,12 @@ class PlanTaskTest {
     RunManifest left = RunManifest.read(PlanTask.stagingOf(runDir).resolve(RunFolder.MANIFEST));
     assertEquals(RunManifest.FAILED, left.status());
     // A killed task leaves its lock behind: write one of a process that is gone.
-    RunLock.acquire(PlanTask.lockOf(runDir), new RunLock.Holder("n1", "local", 999_999_999L, Instant.now()),
+    RunLock.acquire(RunLock.ofRun(runDir), new RunLock.Holder("n1", "local", 999_999_999L, Instant.now()),
         java.time.Duration.ofMinutes(10), pid -> true);
     f.duringTraining = dir -> {};
     RunLock.Holder me = new RunLock.Holder("n1", "local", ProcessHandle.current().pid(), Instant.now());
-    PlanTask again = new PlanTask(f.harness(f.executor), new java.io.PrintStream(f.console, true), me,
-        java.time.Duration.ofMinutes(10), RunLock::processAlive);
+    PlanTask again = new PlanTask(f.harness(f.executor), new java.io.PrintStream(f.console, true),
+        new RunLock.Writer(me, java.time.Duration.ofMinutes(10), RunLock::processAlive));
     assertEquals(0, again.run(plan, f.declared(), 0));
     assertTrue(f.console().contains("took over the lock of pool/avg-seed1 from host n1, job local, pid 999999999"),
         f.console());
