@@ -48,10 +48,10 @@ final class ClusterSweeps {
     if (device.equals("gpu")) {
       ReproduceCommand.requireGpuLibrary();
     }
+    RunLock.Writer writer = RunLock.Writer.thisProcess(env, Duration.ofSeconds(c.lockStaleSeconds));
     Harness harness = new Harness(new TensorFlowRunExecutor(FeatureMapPages.FIGURES, Machine::detect),
-        new BundleRenderer(), () -> EnvironmentProbe.detect(Machine.detect()), out, false);
-    PlanTask task = new PlanTask(harness, out,
-        RunLock.Writer.thisProcess(env, Duration.ofSeconds(c.lockStaleSeconds)));
+        new BundleRenderer(), () -> EnvironmentProbe.detect(Machine.detect()), writer, out, false);
+    PlanTask task = new PlanTask(harness, out, writer);
     return task.run(plan, declared, index);
   }
 
@@ -66,7 +66,8 @@ final class ClusterSweeps {
     // Nothing here loads TensorFlow: the environment only goes into the records of runs that did not complete.
     RunEnvironment none = new RunEnvironment(Runtime.version().toString(), "-", "-", "-", plan.commit(), "-",
         List.of(), "-", Runtime.getRuntime().availableProcessors(), plan.sweep().device());
-    Harness harness = new Harness(new RenderOnlyExecutor(), new BundleRenderer(), () -> none, out, false);
+    Harness harness = new Harness(new RenderOnlyExecutor(), new BundleRenderer(), () -> none,
+        RunLock.Writer.thisProcess(env, Duration.ofSeconds(c.lockStaleSeconds)), out, false);
     SweepPlan sweep = harness.plan(chosen, plan.sweep().options());
     return harness.run(sweep).exitCode();
   }

@@ -12,6 +12,7 @@ import io.cnnlab.experiments.Verdicts;
 import io.cnnlab.graph.Machine;
 import io.cnnlab.reports.BundleRenderer;
 import io.cnnlab.reports.figures.FeatureMapPages;
+import io.cnnlab.runs.RunLock;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -136,7 +137,8 @@ public final class ReproduceCommand implements Callable<Integer> {
     String chosenDevice = device;
     Supplier<Machine> machine = dryRun ? () -> Machine.assumed(chosenDevice) : Machine::detect;
     Harness harness = new Harness(new TensorFlowRunExecutor(FeatureMapPages.FIGURES, machine), new BundleRenderer(),
-        () -> EnvironmentProbe.detect(Machine.detect()), out, System.console() != null);
+        () -> EnvironmentProbe.detect(Machine.detect()), RunLock.Writer.thisProcess(System.getenv(),
+        RunLock.DEFAULT_STALE), out, System.console() != null);
     try {
       SweepPlan plan = harness.plan(chosen, options);
       return dryRun ? 0 : harness.run(plan).exitCode();

@@ -10,6 +10,7 @@ import io.cnnlab.experiments.TrainingJob;
 import io.cnnlab.graph.Execution;
 import io.cnnlab.graph.Machine;
 import io.cnnlab.reports.figures.FeatureMapPages;
+import io.cnnlab.runs.RunLock;
 import io.cnnlab.training.ConsoleProgress;
 import io.cnnlab.training.EpochMetrics;
 import io.cnnlab.training.NonFiniteLossException;
@@ -154,7 +155,8 @@ public final class TrainCommand implements Callable<Integer> {
         job.config().canonical(), job.dataset().cliName(), outDir, machine.describe(), execution.describe());
     stdout.flush();
     try {
-      TrainResult result = SingleRun.train(settings, job, execution, EnvironmentProbe.detect(machine), outDir,
+      TrainResult result = SingleRun.train(settings, job, execution, EnvironmentProbe.detect(machine),
+          RunLock.Writer.thisProcess(System.getenv(), RunLock.DEFAULT_STALE), outDir,
           List.of(ConsoleProgress.onStdout()), FeatureMapPages.FIGURES);
       EpochMetrics last = result.last();
       stdout.printf(Locale.ROOT, "final: train loss %.4f, train acc %.4f, test acc %.4f, %.0f examples/s%n",

@@ -15,6 +15,7 @@ import io.cnnlab.runs.ReportRenderer;
 import io.cnnlab.runs.RunEnvironment;
 import io.cnnlab.runs.RunFolder;
 import io.cnnlab.runs.RunJson;
+import io.cnnlab.runs.RunLock;
 import io.cnnlab.runs.RunManifest;
 import io.cnnlab.training.ConsoleProgress;
 import io.cnnlab.training.CsvMetricsWriter;
@@ -47,6 +48,7 @@ public final class Harness {
   private final RunExecutor executor;
   private final ReportRenderer renderer;
   private final Supplier<RunEnvironment> environment;
+  private final RunLock.Writer writer;
   private RunEnvironment detected;
   private final PrintStream out;
   private final LongSupplier nanos;
@@ -57,19 +59,21 @@ public final class Harness {
    * @param renderer what renders the report bundles
    * @param environment versions, commit, CPU and device, for the manifests: asked once, when the first run
    *     starts (a plan alone detects nothing)
+   * @param writer this process, as the manifests' attempts name it
    * @param out where the plan, progress and verdicts are printed
    * @param redrawSteps also redraw a per-step progress line (for a terminal)
    */
-  public Harness(RunExecutor executor, ReportRenderer renderer, Supplier<RunEnvironment> environment, PrintStream out,
-      boolean redrawSteps) {
-    this(executor, renderer, environment, out, redrawSteps, System::nanoTime);
+  public Harness(RunExecutor executor, ReportRenderer renderer, Supplier<RunEnvironment> environment,
+      RunLock.Writer writer, PrintStream out, boolean redrawSteps) {
+    this(executor, renderer, environment, writer, out, redrawSteps, System::nanoTime);
   }
 
-  Harness(RunExecutor executor, ReportRenderer renderer, Supplier<RunEnvironment> environment, PrintStream out,
-      boolean redrawSteps, LongSupplier nanos) {
+  Harness(RunExecutor executor, ReportRenderer renderer, Supplier<RunEnvironment> environment, RunLock.Writer writer,
+      PrintStream out, boolean redrawSteps, LongSupplier nanos) {
     this.executor = executor;
     this.renderer = renderer;
     this.environment = environment;
+    this.writer = writer;
     this.out = out;
     this.redrawSteps = redrawSteps;
     this.nanos = nanos;
@@ -202,7 +206,7 @@ public final class Harness {
     Files.createDirectories(run.dir());
     Execution execution = run.job() == null ? null : executor.execution(run.job());
     ManifestKeeper manifest = new ManifestKeeper(run.dir().resolve(RunFolder.MANIFEST),
-        ManifestKeeper.starting(run, environment(), execution, Instant.now().toString()), nanos);
+        ManifestKeeper.starting(run, environment(), execution, Instant.now().toString()), writer.me(), nanos);
     try {
       if (run.job() != null) {
         List<TrainListener> listeners = new ArrayList<>();
@@ -217,7 +221,7 @@ public final class Harness {
       }
       Measurement m = executor.measure(run, dataRoot);
       return new Outcome(manifest.finished(0, m.metrics(), m.outputs()), m.outputs());
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | Error e) {
       manifest.failed(e);
       throw e;
     }

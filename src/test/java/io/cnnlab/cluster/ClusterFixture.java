@@ -99,7 +99,7 @@ final class ClusterFixture {
   }
 
   Harness harness(RunExecutor with) {
-    return new Harness(with, renderer, () -> HarnessFixture.ENVIRONMENT,
+    return new Harness(with, renderer, () -> HarnessFixture.ENVIRONMENT, HarnessFixture.WRITER,
         new PrintStream(console, true, StandardCharsets.UTF_8), false);
   }
 
