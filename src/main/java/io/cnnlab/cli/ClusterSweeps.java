@@ -12,7 +12,6 @@ import io.cnnlab.experiments.DeclarationReader;
 import io.cnnlab.experiments.EnvironmentProbe;
 import io.cnnlab.experiments.Harness;
 import io.cnnlab.experiments.SweepOptions;
-import io.cnnlab.experiments.SweepPlan;
 import io.cnnlab.experiments.TensorFlowRunExecutor;
 import io.cnnlab.graph.Machine;
 import io.cnnlab.reports.BundleRenderer;
@@ -68,8 +67,7 @@ final class ClusterSweeps {
         List.of(), "-", Runtime.getRuntime().availableProcessors(), plan.sweep().device());
     Harness harness = new Harness(new RenderOnlyExecutor(), new BundleRenderer(), () -> none,
         RunLock.Writer.thisProcess(env, Duration.ofSeconds(c.lockStaleSeconds)), out, false);
-    SweepPlan sweep = harness.plan(chosen, plan.sweep().options());
-    return harness.run(sweep).exitCode();
+    return harness.sweep(chosen, plan.sweep().options()).exitCode();
   }
 
   /** {@code --slurm}, {@code --k8s}, {@code --write-plan}: writes the plan and the engine's files; submits. */
@@ -78,7 +76,12 @@ final class ClusterSweeps {
       throws IOException, InterruptedException {
     ClusterResources resources = c.resources();
     ClusterPlan plan = ClusterPlan.of(chosen, options, declarations, commit());
-    Path file = plan.write(ClusterPlan.fileFor(options.root()));
+    Path file;
+    // plan.json belongs to the sweep of its folder: written while no other sweep writes there
+    try (RunLock lock = RunLock.Writer.thisProcess(env, RunLock.DEFAULT_STALE).hold(RunLock.ofSweep(options.root()),
+        out::println)) {
+      file = plan.write(ClusterPlan.fileFor(options.root()));
+    }
     out.printf("Plan: %d run(s) of %d experiment(s), device %s, written to %s%n", plan.runs().size(), chosen.size(),
         options.device(), file);
     if (c.slurm) {
