@@ -10,15 +10,13 @@ import io.cnnlab.data.Fixtures;
 import io.cnnlab.experiments.DeclarationReader;
 import io.cnnlab.experiments.EnvironmentProbe;
 import io.cnnlab.experiments.Harness;
-import io.cnnlab.experiments.PlannedRun;
+import io.cnnlab.experiments.HarnessFixture;
 import io.cnnlab.experiments.RunExecutor;
 import io.cnnlab.experiments.RunSettings;
 import io.cnnlab.experiments.SingleRun;
 import io.cnnlab.experiments.SweepOptions;
 import io.cnnlab.experiments.TensorFlowRunExecutor;
 import io.cnnlab.experiments.TrainingJob;
-import io.cnnlab.experiments.tasks.Measurement;
-import io.cnnlab.graph.Execution;
 import io.cnnlab.graph.Machine;
 import io.cnnlab.models.ModelSettings;
 import io.cnnlab.reports.BundleRenderer;
@@ -28,7 +26,6 @@ import io.cnnlab.runs.RunLock;
 import io.cnnlab.runs.RunManifest;
 import io.cnnlab.testing.ChildProcess;
 import io.cnnlab.training.TrainListener;
-import io.cnnlab.training.TrainResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,30 +82,8 @@ class OneWriterTest {
   /** {@code cnnlab reproduce} of the declarations in args[0] into args[1], its first run held still (args 3, 4). */
   public static final class BlockedSweep {
     public static void main(String[] args) throws IOException {
-      RunExecutor real = new TensorFlowRunExecutor(null, Machine::detect);
-      RunExecutor held = new RunExecutor() {
-        @Override
-        public Execution execution(TrainingJob job) {
-          return real.execution(job);
-        }
-
-        @Override
-        public TrainResult train(TrainingJob job, Execution execution, Path runDir, List<TrainListener> listeners)
-            throws IOException {
-          signalAndWait(Path.of(args[3]), Path.of(args[4]));
-          return real.train(job, execution, runDir, listeners);
-        }
-
-        @Override
-        public Measurement measure(PlannedRun run, Path dataRoot) throws IOException {
-          return real.measure(run, dataRoot);
-        }
-
-        @Override
-        public double trainingSpeed(TrainingJob job) {
-          return real.trainingSpeed(job);
-        }
-      };
+      RunExecutor held = HarnessFixture.beforeTraining(new TensorFlowRunExecutor(null, Machine::detect),
+          listeners -> signalAndWait(Path.of(args[3]), Path.of(args[4])));
       Harness harness = new Harness(held, new BundleRenderer(), () -> EnvironmentProbe.detect(Machine.detect()),
           RunLock.Writer.thisProcess(System.getenv(), RunLock.DEFAULT_STALE), System.out, false);
       System.exit(harness.sweep(DeclarationReader.readAll(Path.of(args[0])),

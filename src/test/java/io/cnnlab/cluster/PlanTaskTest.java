@@ -11,17 +11,13 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import io.cnnlab.experiments.Harness;
-import io.cnnlab.experiments.PlannedRun;
+import io.cnnlab.experiments.HarnessFixture;
 import io.cnnlab.experiments.RunExecutor;
 import io.cnnlab.experiments.SweepOptions;
 import io.cnnlab.experiments.TensorFlowRunExecutor;
-import io.cnnlab.experiments.TrainingJob;
-import io.cnnlab.experiments.tasks.Measurement;
-import io.cnnlab.graph.Execution;
 import io.cnnlab.graph.Machine;
 import io.cnnlab.runs.RunAttempt;
 import io.cnnlab.training.TrainListener;
-import io.cnnlab.training.TrainResult;
 import io.cnnlab.runs.ExperimentFolder;
 import io.cnnlab.runs.ExperimentRecord;
 import io.cnnlab.runs.RunFolder;
@@ -164,39 +160,14 @@ class PlanTaskTest {
   /** A TensorFlow executor whose first training run stops in the first step of epoch 2. */
   private static RunExecutor stoppingOnce(RunExecutor real) {
     java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
-    return new RunExecutor() {
+    return HarnessFixture.beforeTraining(real, listeners -> listeners.add(new TrainListener() {
       @Override
-      public Execution execution(TrainingJob job) {
-        return real.execution(job);
-      }
-
-      @Override
-      public TrainResult train(TrainingJob job, Execution execution, Path dir, List<TrainListener> listeners)
-          throws IOException {
-        List<TrainListener> all = new ArrayList<>(listeners);
-        if (!stopped.get()) {
-          all.add(new TrainListener() {
-            @Override
-            public void onStep(StepProgress p) {
-              if (p.epoch() == 2 && stopped.compareAndSet(false, true)) {
-                throw new IllegalStateException("preempted in epoch 2");
-              }
-            }
-          });
+      public void onStep(StepProgress p) {
+        if (p.epoch() == 2 && stopped.compareAndSet(false, true)) {
+          throw new IllegalStateException("preempted in epoch 2");
         }
-        return real.train(job, execution, dir, all);
       }
-
-      @Override
-      public Measurement measure(PlannedRun run, Path dataRoot) throws IOException {
-        return real.measure(run, dataRoot);
-      }
-
-      @Override
-      public double trainingSpeed(TrainingJob job) {
-        return real.trainingSpeed(job);
-      }
-    };
+    }));
   }
 
   /** Task 0 of array job 5 on {@code host}, its harness running with {@code executor}. */
@@ -204,7 +175,7 @@ class PlanTaskTest {
     RunLock.Writer writer = new RunLock.Writer(new RunLock.Holder(host, "slurm-5_0", ProcessHandle.current().pid(),
         Instant.now()), java.time.Duration.ofMinutes(10), pid -> true);
     java.io.PrintStream console = new java.io.PrintStream(f.console, true);
-    return new PlanTask(new Harness(executor, f.renderer, () -> io.cnnlab.experiments.HarnessFixture.ENVIRONMENT,
+    return new PlanTask(new Harness(executor, f.renderer, () -> HarnessFixture.ENVIRONMENT,
         writer, console, false), console, writer);
   }
 

@@ -110,6 +110,37 @@ public final class HarnessFixture {
         .execution(TestMachines.cpu()));
   }
 
+  /**
+   * {@code real}, each training run first handing {@code before} a copy of its listeners, to add to (a listener that
+   * stops the run) or to hold the run still; everything else goes to {@code real} as it is.
+   */
+  public static RunExecutor beforeTraining(RunExecutor real, java.util.function.Consumer<List<TrainListener>> before) {
+    return new RunExecutor() {
+      @Override
+      public Execution execution(TrainingJob job) {
+        return real.execution(job);
+      }
+
+      @Override
+      public TrainResult train(TrainingJob job, Execution execution, Path dir, List<TrainListener> listeners)
+          throws IOException {
+        List<TrainListener> all = new ArrayList<>(listeners);
+        before.accept(all);
+        return real.train(job, execution, dir, all);
+      }
+
+      @Override
+      public io.cnnlab.experiments.tasks.Measurement measure(PlannedRun run, Path dataRoot) throws IOException {
+        return real.measure(run, dataRoot);
+      }
+
+      @Override
+      public double trainingSpeed(TrainingJob job) {
+        return real.trainingSpeed(job);
+      }
+    };
+  }
+
   /** Reports every epoch to the listeners as the trainer does and returns the result. */
   static TrainResult fakeTraining(InvocationOnMock inv, ToDoubleFunction<String> accuracy) {
     TrainingJob job = inv.getArgument(0);
