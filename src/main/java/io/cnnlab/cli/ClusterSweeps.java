@@ -5,7 +5,6 @@ import io.cnnlab.cluster.ClusterResources;
 import io.cnnlab.cluster.KubernetesSweep;
 import io.cnnlab.cluster.PlanTask;
 import io.cnnlab.cluster.RenderOnlyExecutor;
-import io.cnnlab.cluster.RunLock;
 import io.cnnlab.cluster.SlurmSweep;
 import io.cnnlab.cluster.TaskIndex;
 import io.cnnlab.experiments.Declaration;
@@ -13,19 +12,18 @@ import io.cnnlab.experiments.DeclarationReader;
 import io.cnnlab.experiments.EnvironmentProbe;
 import io.cnnlab.experiments.Harness;
 import io.cnnlab.experiments.SweepOptions;
-import io.cnnlab.experiments.SweepPlan;
 import io.cnnlab.experiments.TensorFlowRunExecutor;
 import io.cnnlab.graph.Machine;
 import io.cnnlab.reports.BundleRenderer;
 import io.cnnlab.reports.figures.FeatureMapPages;
 import io.cnnlab.runs.RunEnvironment;
+import io.cnnlab.runs.RunLock;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -49,10 +47,10 @@ final class ClusterSweeps {
     if (device.equals("gpu")) {
       ReproduceCommand.requireGpuLibrary();
     }
+    RunLock.Writer writer = RunLock.Writer.thisProcess(env, Duration.ofSeconds(c.lockStaleSeconds));
     Harness harness = new Harness(new TensorFlowRunExecutor(FeatureMapPages.FIGURES, Machine::detect),
-        new BundleRenderer(), () -> EnvironmentProbe.detect(Machine.detect()), out, false);
-    PlanTask task = new PlanTask(harness, out, RunLock.thisProcess(env, Instant.now()),
-        Duration.ofSeconds(c.lockStaleSeconds), RunLock::processAlive);
+        new BundleRenderer(), () -> EnvironmentProbe.detect(Machine.detect()), writer, out, false);
+    PlanTask task = new PlanTask(harness, out, writer);
     return task.run(plan, declared, index);
   }
 
@@ -67,9 +65,9 @@ final class ClusterSweeps {
     // Nothing here loads TensorFlow: the environment only goes into the records of runs that did not complete.
     RunEnvironment none = new RunEnvironment(Runtime.version().toString(), "-", "-", "-", plan.commit(), "-",
         List.of(), "-", Runtime.getRuntime().availableProcessors(), plan.sweep().device());
-    Harness harness = new Harness(new RenderOnlyExecutor(), new BundleRenderer(), () -> none, out, false);
-    SweepPlan sweep = harness.plan(chosen, plan.sweep().options());
-    return harness.run(sweep).exitCode();
+    Harness harness = new Harness(new RenderOnlyExecutor(), new BundleRenderer(), () -> none,
+        RunLock.Writer.thisProcess(env, Duration.ofSeconds(c.lockStaleSeconds)), out, false);
+    return harness.sweep(chosen, plan.sweep().options()).exitCode();
   }
 
   /** {@code --slurm}, {@code --k8s}, {@code --write-plan}: writes the plan and the engine's files; submits. */
@@ -78,7 +76,12 @@ final class ClusterSweeps {
       throws IOException, InterruptedException {
     ClusterResources resources = c.resources();
     ClusterPlan plan = ClusterPlan.of(chosen, options, declarations, commit());
-    Path file = plan.write(ClusterPlan.fileFor(options.root()));
+    Path file;
+    // plan.json belongs to the sweep of its folder: written while no other sweep writes there
+    try (RunLock lock = RunLock.Writer.thisProcess(env, RunLock.DEFAULT_STALE).hold(RunLock.ofSweep(options.root()),
+        out::println)) {
+      file = plan.write(ClusterPlan.fileFor(options.root()));
+    }
     out.printf("Plan: %d run(s) of %d experiment(s), device %s, written to %s%n", plan.runs().size(), chosen.size(),
         options.device(), file);
     if (c.slurm) {

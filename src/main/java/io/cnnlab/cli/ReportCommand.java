@@ -5,6 +5,7 @@ import io.cnnlab.runs.ExperimentFolder;
 import io.cnnlab.runs.ExperimentRecord;
 import io.cnnlab.runs.ExperimentRecordJson;
 import io.cnnlab.runs.RunFileException;
+import io.cnnlab.runs.RunLock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -25,7 +26,8 @@ import picocli.CommandLine;
     versionProvider = VersionProvider.class,
     description = "Rebuilds REPORTS/ID/report.pdf with its PNGs and CSVs from REPORTS/ID/experiment.json and the"
         + " run folders the harness wrote (feature maps included), then REPORTS/index.md and index.pdf over every"
-        + " experiment. Never trains and needs no data set.")
+        + " experiment. Never trains and needs no data set. Holds REPORTS/.sweep.lock while it writes: exit status 3"
+        + " when a sweep writes there (the message names it).")
 public final class ReportCommand implements java.util.concurrent.Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -58,6 +60,20 @@ public final class ReportCommand implements java.util.concurrent.Callable<Intege
           + "; run experiments first");
       return 2;
     }
+    try (RunLock lock = RunLock.Writer.thisProcess(System.getenv(), RunLock.DEFAULT_STALE)
+        .hold(RunLock.ofSweep(reports), out::println)) {
+      return render(dirs, out, err);
+    } catch (RunLock.Refused e) {
+      err.println("cnnlab report: a sweep writes " + reports + "; nothing rendered: " + e.getMessage());
+      return ReproduceCommand.LOCKED;
+    } catch (IOException e) {
+      err.println("cnnlab report: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  /** Renders the bundles of {@code dirs}, then the index; returns the exit status. */
+  private int render(List<Path> dirs, PrintWriter out, PrintWriter err) {
     BundleRenderer renderer = new BundleRenderer();
     int status = 0;
     long start = System.nanoTime();

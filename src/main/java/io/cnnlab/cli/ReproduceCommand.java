@@ -6,12 +6,12 @@ import io.cnnlab.experiments.EnvironmentProbe;
 import io.cnnlab.experiments.Harness;
 import io.cnnlab.experiments.InvalidDeclarationException;
 import io.cnnlab.experiments.SweepOptions;
-import io.cnnlab.experiments.SweepPlan;
 import io.cnnlab.experiments.TensorFlowRunExecutor;
 import io.cnnlab.experiments.Verdicts;
 import io.cnnlab.graph.Machine;
 import io.cnnlab.reports.BundleRenderer;
 import io.cnnlab.reports.figures.FeatureMapPages;
+import io.cnnlab.runs.RunLock;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -40,9 +40,13 @@ import picocli.CommandLine;
           + " ones, then gives each experiment a verdict against its reference band (REPRODUCED, OUTSIDE_BAND,"
           + " MEASURED, NOT_RUN, FAILED), written to REPORTS/verdicts.csv and verdicts.md.",
       "Exit status: 0, or 1 when an experiment failed or a report could not be rendered (NOT_RUN for missing"
-          + " data is not a failure), 2 for bad usage or a bad declaration."
+          + " data is not a failure), 2 for bad usage or a bad declaration, 3 when another sweep writes REPORTS (it"
+          + " holds REPORTS/.sweep.lock, which the message names) or, with --plan, another task holds the run."
     })
 public final class ReproduceCommand implements Callable<Integer> {
+  /** Exit status when another live sweep holds the reports folder (as {@code PlanTask.LOCKED} for a run). */
+  static final int LOCKED = 3;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(paramLabel = "ID", arity = "0..*", description = "experiments to run (see --list)")
@@ -136,10 +140,18 @@ public final class ReproduceCommand implements Callable<Integer> {
     String chosenDevice = device;
     Supplier<Machine> machine = dryRun ? () -> Machine.assumed(chosenDevice) : Machine::detect;
     Harness harness = new Harness(new TensorFlowRunExecutor(FeatureMapPages.FIGURES, machine), new BundleRenderer(),
-        () -> EnvironmentProbe.detect(Machine.detect()), out, System.console() != null);
+        () -> EnvironmentProbe.detect(Machine.detect()), RunLock.Writer.thisProcess(System.getenv(),
+        RunLock.DEFAULT_STALE), out, System.console() != null);
     try {
-      SweepPlan plan = harness.plan(chosen, options);
-      return dryRun ? 0 : harness.run(plan).exitCode();
+      if (dryRun) {
+        harness.plan(chosen, options);
+        return 0;
+      }
+      return harness.sweep(chosen, options).exitCode();
+    } catch (RunLock.Refused e) {
+      err.println("cnnlab reproduce: " + options.root() + " is being written by another sweep; nothing run: "
+          + e.getMessage() + ". Run again once it has ended: the runs it finished are reused.");
+      return LOCKED;
     } catch (IOException | RuntimeException e) {
       err.println("cnnlab reproduce: " + e.getMessage());
       return 1;

@@ -10,6 +10,7 @@ import io.cnnlab.experiments.TrainingJob;
 import io.cnnlab.graph.Execution;
 import io.cnnlab.graph.Machine;
 import io.cnnlab.reports.figures.FeatureMapPages;
+import io.cnnlab.runs.RunLock;
 import io.cnnlab.training.ConsoleProgress;
 import io.cnnlab.training.EpochMetrics;
 import io.cnnlab.training.NonFiniteLossException;
@@ -38,9 +39,15 @@ import picocli.CommandLine;
         + ", batch size " + TrainConfig.DEFAULT_BATCH_SIZE + ", " + TrainConfig.DEFAULT_EPOCHS + " epochs). Writes"
         + " the run folder the harness writes: OUT/manifest.json (configuration and its hash, environment, the"
         + " execution asked for and resolved), OUT/metrics.csv, OUT/predictions.csv, OUT/features/ and a checkpoint"
-        + " per epoch; run the same command again to resume after the last completed epoch. The options are the settings of a declaration (reproductions/README.md)"
-        + " in kebab case: --learning-rate is learningRate.")
+        + " per epoch; run the same command again to resume after the last completed epoch (each process that trained"
+        + " the run is one of the manifest's attempts). The options are the settings of a declaration"
+        + " (reproductions/README.md) in kebab case: --learning-rate is learningRate. Exit status: 0; 1 for an I/O"
+        + " error; 2 for bad settings, missing data or a checkpoint of other settings; 3 when the loss is not finite;"
+        + " 4 when another process writes OUT (it holds OUT's lock, .OUT.lock beside it, which the message names).")
 public final class TrainCommand implements Callable<Integer> {
+  /** Exit status when another live process holds the run folder's lock. */
+  static final int LOCKED = 4;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--model", paramLabel = "NAME", defaultValue = "lenet", description = "lenet or alexnet (${DEFAULT-VALUE})")
@@ -155,7 +162,8 @@ public final class TrainCommand implements Callable<Integer> {
         job.config().canonical(), job.dataset().cliName(), outDir, machine.describe(), execution.describe());
     stdout.flush();
     try {
-      TrainResult result = SingleRun.train(settings, job, execution, EnvironmentProbe.detect(machine), outDir,
+      TrainResult result = SingleRun.train(settings, job, execution, EnvironmentProbe.detect(machine),
+          RunLock.Writer.thisProcess(System.getenv(), RunLock.DEFAULT_STALE), outDir,
           List.of(ConsoleProgress.onStdout()), FeatureMapPages.FIGURES);
       EpochMetrics last = result.last();
       stdout.printf(Locale.ROOT, "final: train loss %.4f, train acc %.4f, test acc %.4f, %.0f examples/s%n",
@@ -167,6 +175,9 @@ public final class TrainCommand implements Callable<Integer> {
     } catch (NonFiniteLossException e) {
       err.println("cnnlab train: " + e.getMessage());
       return 3;
+    } catch (RunLock.Refused e) {
+      err.println("cnnlab train: " + outDir + " is being written by another process; not run: " + e.getMessage());
+      return LOCKED;
     } catch (IOException e) {
       err.println("cnnlab train: " + e.getMessage());
       return 1;

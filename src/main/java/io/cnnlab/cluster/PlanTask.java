@@ -7,6 +7,7 @@ import io.cnnlab.experiments.Harness;
 import io.cnnlab.experiments.PlannedRun;
 import io.cnnlab.experiments.RunReuse;
 import io.cnnlab.experiments.SweepOptions;
+import io.cnnlab.runs.RunLock;
 import io.cnnlab.runs.RunManifest;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,13 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.LongPredicate;
 
 /**
  * One task of a cluster sweep: runs the plan's run {@code i} and nothing else. Idempotent, so an engine may run
@@ -37,27 +33,16 @@ public final class PlanTask {
 
   private final Harness harness;
   private final PrintStream out;
-  private final RunLock.Holder me;
-  private final Duration stale;
-  private final LongPredicate alive;
+  private final RunLock.Writer writer;
 
   /**
    * @param harness what runs the run
-   * @param me this task's host, job and process
-   * @param stale how long a lock holder on another host may stay silent before it counts as dead
-   * @param alive whether a process id lives on this host
+   * @param writer this task's host, job and process, and how it judges another holder of the run's lock
    */
-  public PlanTask(Harness harness, PrintStream out, RunLock.Holder me, Duration stale, LongPredicate alive) {
+  public PlanTask(Harness harness, PrintStream out, RunLock.Writer writer) {
     this.harness = harness;
     this.out = out;
-    this.me = me;
-    this.stale = stale;
-    this.alive = alive;
-  }
-
-  /** The lock file of a run folder. */
-  public static Path lockOf(Path runDir) {
-    return runDir.resolveSibling("." + runDir.getFileName() + ".lock");
+    this.writer = writer;
   }
 
   /** Where a run folder is written before it is complete. */
@@ -77,7 +62,7 @@ public final class PlanTask {
     ClusterPlan.Item item = plan.item(index);
     SweepOptions options = plan.sweep().options();
     PlannedRun run = replan(plan, declared, item, options);
-    out.printf("task %d of %d: %s (%s, %s)%n", index, plan.runs().size(), item.label(), me.describe(), run.dir());
+    out.printf("task %d of %d: %s (%s, %s)%n", index, plan.runs().size(), item.label(), writer.me().who(), run.dir());
     if (complete(run)) {
       out.printf("task %d: %s is already complete with configuration %s: nothing to do%n", index, item.label(),
           shortHash(run.configHash()));
@@ -88,38 +73,24 @@ public final class PlanTask {
       out.printf("task %d: %s not run: %s%n", index, item.label(), missing.get());
       return 0;
     }
-    RunLock.Attempt attempt = RunLock.acquire(lockOf(run.dir()), me, stale, alive);
+    RunLock.Outcome attempt = writer.acquire(RunLock.ofRun(run.dir()));
     if (!attempt.acquired()) {
       out.printf("task %d: %s is locked by %s; not run (the lock is taken over once that task is dead, or silent"
-          + " for %d s)%n", index, item.label(), attempt.holder().describe(), stale.toSeconds());
+          + " for %d s)%n", index, item.label(), attempt.holder().describe(), writer.stale().toSeconds());
       return LOCKED;
     }
-    if (attempt.takenOverFrom() != null) {
-      out.printf("task %d: took over the lock of %s from %s%n", index, item.label(), attempt.takenOverFrom());
-    }
-    ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "run-lock-heartbeat");
-      t.setDaemon(true);
-      return t;
-    });
-    long period = Math.max(1, stale.toSeconds() / 4);
-    beat.scheduleAtFixedRate(() -> {
-      try {
-        attempt.lock().heartbeat(Instant.now());
-      } catch (IOException e) {
-        out.println("task " + index + ": lock heartbeat failed: " + e.getMessage());
+    try (RunLock lock = attempt.lock()) {
+      if (lock.takenOverFrom() != null) {
+        out.printf("task %d: took over the lock of %s from %s%n", index, item.label(), lock.takenOverFrom());
       }
-    }, period, period, TimeUnit.SECONDS);
-    try {
+      lock.startHeartbeat(Duration.ofSeconds(Math.max(1, writer.stale().toSeconds() / 4)),
+          problem -> out.println("task " + index + ": " + problem));
       if (complete(run)) { // finished by the task whose lock was just released
         out.printf("task %d: %s is already complete: nothing to do%n", index, item.label());
         return 0;
       }
       runStaged(run, options, index);
       return 0;
-    } finally {
-      beat.shutdownNow();
-      attempt.lock().release();
     }
   }
 

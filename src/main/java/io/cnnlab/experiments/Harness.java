@@ -14,6 +14,7 @@ import io.cnnlab.runs.ExperimentRecordJson;
 import io.cnnlab.runs.ReportRenderer;
 import io.cnnlab.runs.RunEnvironment;
 import io.cnnlab.runs.RunFolder;
+import io.cnnlab.runs.RunLock;
 import io.cnnlab.runs.RunManifest;
 import io.cnnlab.training.ConsoleProgress;
 import io.cnnlab.training.CsvMetricsWriter;
@@ -44,6 +45,7 @@ public final class Harness {
   private final RunExecutor executor;
   private final ReportRenderer renderer;
   private final Supplier<RunEnvironment> environment;
+  private final RunLock.Writer writer;
   private RunEnvironment detected;
   private final PrintStream out;
   private final LongSupplier nanos;
@@ -54,19 +56,21 @@ public final class Harness {
    * @param renderer what renders the report bundles
    * @param environment versions, commit, CPU and device, for the manifests: asked once, when the first run
    *     starts (a plan alone detects nothing)
+   * @param writer this process, as the run and sweep locks and the manifests' attempts name it
    * @param out where the plan, progress and verdicts are printed
    * @param redrawSteps also redraw a per-step progress line (for a terminal)
    */
-  public Harness(RunExecutor executor, ReportRenderer renderer, Supplier<RunEnvironment> environment, PrintStream out,
-      boolean redrawSteps) {
-    this(executor, renderer, environment, out, redrawSteps, System::nanoTime);
+  public Harness(RunExecutor executor, ReportRenderer renderer, Supplier<RunEnvironment> environment,
+      RunLock.Writer writer, PrintStream out, boolean redrawSteps) {
+    this(executor, renderer, environment, writer, out, redrawSteps, System::nanoTime);
   }
 
-  Harness(RunExecutor executor, ReportRenderer renderer, Supplier<RunEnvironment> environment, PrintStream out,
-      boolean redrawSteps, LongSupplier nanos) {
+  Harness(RunExecutor executor, ReportRenderer renderer, Supplier<RunEnvironment> environment, RunLock.Writer writer,
+      PrintStream out, boolean redrawSteps, LongSupplier nanos) {
     this.executor = executor;
     this.renderer = renderer;
     this.environment = environment;
+    this.writer = writer;
     this.out = out;
     this.redrawSteps = redrawSteps;
     this.nanos = nanos;
@@ -78,6 +82,20 @@ public final class Harness {
     public int exitCode() {
       boolean failed = records.stream().anyMatch(r -> r.verdict().status() == Status.FAILED);
       return failed || !problems.isEmpty() ? 1 : 0;
+    }
+  }
+
+  /**
+   * Plans {@code declarations} and runs them into {@code options.root()} while holding its sweep lock
+   * ({@link RunLock#ofSweep}): one sweep at a time decides what to reuse there, runs, and writes the verdict tables
+   * and the index. A second sweep is refused at once rather than made to wait: a sweep may last hours, and run
+   * again once the first has ended it reuses every run that one finished.
+   *
+   * @throws RunLock.Refused naming the holder, when another live process holds the folder's sweep lock
+   */
+  public SweepResult sweep(List<Declaration> declarations, SweepOptions options) throws IOException {
+    try (RunLock lock = writer.hold(RunLock.ofSweep(options.root()), m -> out.println("sweep: " + m))) {
+      return run(plan(declarations, options));
     }
   }
 
@@ -147,7 +165,7 @@ public final class Harness {
     }
     for (SweepPlan.Step step : e.steps()) {
       progress.startRun(step);
-      try {
+      try (RunLock lock = step.action() == RunReuse.Action.REUSE ? null : holdRun(step.run())) {
         Outcome o = execute(step, options.dataRoot(), progress);
         PlannedRun run = step.run();
         runs.add(new RunRecord(run.name(), run.variant().name(), run.seed(), run.name(), run.configHash(),
@@ -172,6 +190,11 @@ public final class Harness {
     return new ExperimentRecord(d.id(), d.title(), d.kind().token(), d.dataset(),
         d.datasetId() == null ? List.of() : classNames(d.datasetId(), options.dataRoot()), options.smoke(),
         d.reference() == null ? null : d.reference().toRecord(), verdict, runs, d.render(), settings(d, options));
+  }
+
+  /** The run's lock, held while it runs: another writer of its folder (cnnlab train, a cluster task) is refused. */
+  private RunLock holdRun(PlannedRun run) throws IOException {
+    return writer.hold(RunLock.ofRun(run.dir()), m -> out.println(run.label() + ": " + m));
   }
 
   /** The installed archive's class names (CIFAR-100's meta or .txt lists), or the built-in ones when unreadable. */
@@ -199,7 +222,7 @@ public final class Harness {
     Files.createDirectories(run.dir());
     Execution execution = run.job() == null ? null : executor.execution(run.job());
     ManifestKeeper manifest = new ManifestKeeper(run.dir().resolve(RunFolder.MANIFEST),
-        ManifestKeeper.starting(run, environment(), execution, Instant.now().toString()), nanos);
+        ManifestKeeper.starting(run, environment(), execution, Instant.now().toString()), writer.me(), nanos);
     try {
       if (run.job() != null) {
         List<TrainListener> listeners = new ArrayList<>();
@@ -214,7 +237,7 @@ public final class Harness {
       }
       Measurement m = executor.measure(run, dataRoot);
       return new Outcome(manifest.finished(0, m.metrics(), m.outputs()), m.outputs());
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | Error e) {
       manifest.failed(e);
       throw e;
     }

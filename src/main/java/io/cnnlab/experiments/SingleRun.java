@@ -5,6 +5,7 @@ import io.cnnlab.runs.FeatureFigures;
 import io.cnnlab.runs.RunEnvironment;
 import io.cnnlab.runs.RunFolder;
 import io.cnnlab.runs.RunJson;
+import io.cnnlab.runs.RunLock;
 import io.cnnlab.runs.RunManifest;
 import io.cnnlab.training.CsvMetricsWriter;
 import io.cnnlab.training.TrainListener;
@@ -41,13 +42,25 @@ public final class SingleRun {
   }
 
   /**
-   * Trains {@code job} (or resumes it) into {@code dir} as {@code execution} says, keeping its manifest current.
+   * Trains {@code job} (or resumes it) into {@code dir} as {@code execution} says, keeping its manifest current,
+   * while holding the run's lock ({@link RunLock#ofRun}): a second writer of the folder (another {@code cnnlab
+   * train}, a sweep's run, a cluster task) is refused at once.
    *
    * @param settings the settings the job was built from, as given (the manifest's {@code settings})
+   * @param writer this process, as the lock and the manifest's attempts name it
    * @param listeners besides the metrics CSV and the manifest, which are always written
+   * @throws RunLock.Refused naming the holder, when another live process holds the run's lock
    */
   public static TrainResult train(RunSettings settings, TrainingJob job, Execution execution, RunEnvironment env,
-      Path dir, List<TrainListener> listeners, FeatureFigures figures) throws IOException {
+      RunLock.Writer writer, Path dir, List<TrainListener> listeners, FeatureFigures figures) throws IOException {
+    try (RunLock lock = writer.hold(RunLock.ofRun(dir), System.err::println)) {
+      return trainLocked(settings, job, execution, env, writer, dir, listeners, figures);
+    }
+  }
+
+  private static TrainResult trainLocked(RunSettings settings, TrainingJob job, Execution execution,
+      RunEnvironment env, RunLock.Writer writer, Path dir, List<TrainListener> listeners, FeatureFigures figures)
+      throws IOException {
     Files.createDirectories(dir);
     Map<String, String> configuration = configuration(settings, job, execution.device());
     RunManifest starting = RunManifest.builder().experiment(EXPERIMENT).run(dir.getFileName().toString())
@@ -55,7 +68,8 @@ public final class SingleRun {
         .model(RunJson.toObject(settings.model())).configuration(configuration)
         .configHash(PlannedRun.hash(configuration)).settings(settings.given()).environment(env)
         .execution(execution.record()).startedAt(Instant.now().toString()).build();
-    ManifestKeeper manifest = new ManifestKeeper(dir.resolve(RunFolder.MANIFEST), starting, System::nanoTime);
+    ManifestKeeper manifest = new ManifestKeeper(dir.resolve(RunFolder.MANIFEST), starting, writer.me(),
+        System::nanoTime);
     List<TrainListener> all = new ArrayList<>(listeners);
     all.add(new CsvMetricsWriter(new RunFolder(dir).metrics()));
     all.add(manifest);
@@ -63,7 +77,7 @@ public final class SingleRun {
       TrainResult result = job.run(execution, dir, all, figures);
       manifest.finished(result.history());
       return result;
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | Error e) {
       manifest.failed(e);
       throw e;
     }

@@ -1,5 +1,6 @@
 package io.cnnlab.experiments;
 
+import io.cnnlab.output.AtomicFiles;
 import io.cnnlab.output.Quantities;
 import io.cnnlab.runs.ExperimentRecord.Verdict;
 import io.cnnlab.runs.ExperimentRecord;
@@ -46,20 +47,21 @@ public final class VerdictTable {
     return row;
   }
 
-  /** Writes {@code verdicts.csv} and {@code verdicts.md} into {@code root}; returns both paths. */
+  /** Writes {@code verdicts.csv} and {@code verdicts.md} into {@code root}, each atomically; returns both paths. */
   public static List<Path> write(Path root, List<ExperimentRecord> records) throws IOException {
     Files.createDirectories(root);
     Path csv = root.resolve("verdicts.csv");
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(HEADER.toArray(String[]::new)).setRecordSeparator('\n')
         .get();
-    try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
-        CSVPrinter printer = new CSVPrinter(w, format)) {
-      for (ExperimentRecord r : records) {
-        printer.printRecord(row(r));
+    AtomicFiles.write(csv, tmp -> {
+      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+          CSVPrinter printer = new CSVPrinter(w, format)) {
+        for (ExperimentRecord r : records) {
+          printer.printRecord(row(r));
+        }
       }
-    }
-    Path md = root.resolve("verdicts.md");
-    Files.writeString(md, markdown(records), StandardCharsets.UTF_8);
+    });
+    Path md = AtomicFiles.writeString(root.resolve("verdicts.md"), markdown(records));
     return List.of(csv, md);
   }
 

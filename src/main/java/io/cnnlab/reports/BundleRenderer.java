@@ -58,7 +58,7 @@ public final class BundleRenderer implements ReportRenderer {
     ExperimentReport.Builder b = ExperimentReport.builder(record.id(), record.title())
         .verdict(ExperimentText.verdict(record))
         .notice(ExperimentText.notice(record))
-        .settings(ExperimentText.settings(record, variants))
+        .settings(ExperimentText.settings(record, variants, ran ? outputs.resumedAttempts() : Map.of()))
         .comparison(ExperimentText.comparison(record, variants, peers))
         .context(ExperimentText.context(record, null));
     variants.forEach(b::variant);

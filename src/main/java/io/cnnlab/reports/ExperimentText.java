@@ -4,6 +4,7 @@ import io.cnnlab.output.Quantities;
 import io.cnnlab.output.TextTable;
 import io.cnnlab.reports.input.MetricsTable;
 import io.cnnlab.runs.ExperimentRecord;
+import io.cnnlab.runs.RunAttempt;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,8 +70,12 @@ public final class ExperimentText {
     };
   }
 
-  /** The settings page: what the record says about the experiment, then its effective settings. */
-  public static Map<String, String> settings(ExperimentRecord record, Map<String, List<MetricsTable>> variants) {
+  /**
+   * The settings page: what the record says about the experiment, the processes that trained each resumed run
+   * ({@code attempts}, by run name), then its effective settings.
+   */
+  public static Map<String, String> settings(ExperimentRecord record, Map<String, List<MetricsTable>> variants,
+      Map<String, List<RunAttempt>> attempts) {
     Map<String, String> out = new LinkedHashMap<>();
     out.put("kind", record.kind());
     if (record.dataset() != null) {
@@ -86,6 +91,13 @@ public final class ExperimentText {
       variants.forEach((label, tables) -> out.put("variant " + label, tables.size() + (tables.size() == 1 ? " seed, " : " seeds, ")
           + tables.get(0).size() + " epochs"));
     }
+    attempts.forEach((run, list) -> {
+      List<String> each = new ArrayList<>();
+      for (int i = 0; i < list.size(); i++) {
+        each.add((i + 1) + ". " + list.get(i).describe());
+      }
+      out.put("attempts of " + run, String.join("; ", each));
+    });
     if (record.smoke()) {
       out.put("smoke", "yes: not comparable with the published numbers");
     }

@@ -1,17 +1,16 @@
 package io.cnnlab.reports;
 
+import io.cnnlab.output.AtomicFiles;
 import io.cnnlab.output.TextTable;
 import io.cnnlab.reports.pdf.PdfReport;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes {@code index.md} and {@code index.pdf} in the reports folder: every experiment with its verdict,
- * thumbnail and a link to its report. Links are relative to the index, so the folder can be moved whole.
+ * Writes {@code index.md} and {@code index.pdf} in the reports folder, each atomically: every experiment with its
+ * verdict, thumbnail and a link to its report. Links are relative to the index, so the folder can be moved whole.
  */
 public final class IndexWriter {
   private IndexWriter() {}
@@ -35,9 +34,7 @@ public final class IndexWriter {
           .append(" | ").append(e.report() == null ? "" : "[report.pdf](" + target(base, e.report()) + ")")
           .append(" |\n");
     }
-    Files.createDirectories(base);
-    Files.writeString(file, md, StandardCharsets.UTF_8);
-    return file;
+    return AtomicFiles.writeString(file, md);
   }
 
   public static Path writePdf(Path file, String title, List<IndexEntry> entries) throws IOException {
@@ -52,12 +49,14 @@ public final class IndexWriter {
       thumbs.add(e.thumbnail());
     }
     TextTable table = new TextTable(null, List.of("experiment", "title", "verdict", "figure", "report"), rows);
-    try (PdfReport pdf = PdfReport.create(file, title)) {
-      pdf.titlePage(title, entries.size() + (entries.size() == 1 ? " experiment" : " experiments"), null, java.util.Map.of());
-      // The figure column fits a 120-point thumbnail; the rest share what is left.
-      pdf.linkedTable(table, new float[] {2.2f, 3.4f, 2.2f, 3f, 2.8f}, 4, links, 3, thumbs);
-    }
-    return file;
+    return AtomicFiles.write(file, tmp -> {
+      try (PdfReport pdf = PdfReport.create(tmp, title)) {
+        pdf.titlePage(title, entries.size() + (entries.size() == 1 ? " experiment" : " experiments"), null,
+            java.util.Map.of());
+        // The figure column fits a 120-point thumbnail; the rest share what is left.
+        pdf.linkedTable(table, new float[] {2.2f, 3.4f, 2.2f, 3f, 2.8f}, 4, links, 3, thumbs);
+      }
+    });
   }
 
   private static Path folderOf(Path file) {

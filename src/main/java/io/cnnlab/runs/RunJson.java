@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.cnnlab.output.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,12 +31,7 @@ public final class RunJson {
 
   /** Writes {@code value} to {@code file} atomically, creating the parent folders. */
   public static Path write(Path file, Object value) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path tmp = parent.resolve(file.getFileName() + ".tmp");
-    STRICT.writeValue(tmp.toFile(), value);
-    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    return file;
+    return AtomicFiles.write(file, tmp -> STRICT.writeValue(tmp.toFile(), value));
   }
 
   /**

@@ -9,7 +9,8 @@ import java.util.Map;
  * {@code manifest.json} of a run folder: what ran, where, how, when, and what came out. Written when the run
  * starts ({@code status running}), after every epoch, and when it ends; the harness reuses a {@code finished} run
  * whose {@code configHash} equals the new one. Made with {@link #builder()}; its later states with
- * {@link #withProgress}, {@link #finished} and {@link #failed}.
+ * {@link #withProgress}, {@link #finished}, {@link #failed} and {@link #interrupted}. Every process that trained
+ * the run adds one of its {@code attempts}.
  *
  * @param experiment declaration id ({@code train} for a run of {@code cnnlab train})
  * @param run run folder name
@@ -25,7 +26,7 @@ import java.util.Map;
  * @param environment versions, commit, CPU and device
  * @param execution how a training run computed: what it asked for and what that resolved to (null for other
  *     kinds, and in manifests written before it was recorded)
- * @param status {@code running}, {@code finished} or {@code failed}
+ * @param status {@code running}, {@code finished}, {@code failed} or {@code interrupted}
  * @param epochsCompleted training epochs done so far (0 for other kinds)
  * @param metrics the run's results: the last epoch's metrics.csv columns, or a measurement's values
  * @param outputs files written besides the standard ones, relative to the run folder
@@ -33,6 +34,7 @@ import java.util.Map;
  * @param finishedAt ISO-8601 time it finished, or null
  * @param wallSeconds wall-clock seconds of the latest attempt
  * @param error the failure's message, or null
+ * @param attempts every process that trained (or measured) the run, oldest first; the last is this one
  */
 public record RunManifest(
     String experiment,
@@ -55,11 +57,18 @@ public record RunManifest(
     String startedAt,
     String finishedAt,
     double wallSeconds,
-    String error) {
+    String error,
+    List<RunAttempt> attempts) {
 
   public static final String RUNNING = "running";
   public static final String FINISHED = "finished";
   public static final String FAILED = "failed";
+  /** Stopped by SIGTERM or Ctrl-C; resumed like any run that did not finish. */
+  public static final String INTERRUPTED = "interrupted";
+
+  public RunManifest {
+    attempts = attempts == null ? List.of() : List.copyOf(attempts); // none in manifests written before them
+  }
 
   /** A manifest of a run about to start: status running, nothing done yet. */
   public static Builder builder() {
@@ -72,7 +81,7 @@ public record RunManifest(
         .model(model).smoke(smoke).configuration(configuration).configHash(configHash).settings(settings)
         .environment(environment).execution(execution).status(status).epochsCompleted(epochsCompleted)
         .metrics(metrics).outputs(outputs).startedAt(startedAt).finishedAt(finishedAt).wallSeconds(wallSeconds)
-        .error(error);
+        .error(error).attempts(attempts);
   }
 
   /** This manifest after {@code epochs} epochs. */
@@ -89,6 +98,16 @@ public record RunManifest(
   /** This manifest of a run that failed at {@code at} with {@code message}. */
   public RunManifest failed(String message, String at, double seconds) {
     return toBuilder().status(FAILED).finishedAt(at).wallSeconds(seconds).error(message).build();
+  }
+
+  /** This manifest of a run stopped by a signal at {@code at}, as {@code message} says. */
+  public RunManifest interrupted(String message, String at, double seconds) {
+    return toBuilder().status(INTERRUPTED).finishedAt(at).wallSeconds(seconds).error(message).build();
+  }
+
+  /** This manifest with {@code all} as its attempts. */
+  public RunManifest withAttempts(List<RunAttempt> all) {
+    return toBuilder().attempts(all).build();
   }
 
   /** The manifest in {@code file}, keys it does not know ignored (written by a newer version). */
@@ -125,6 +144,7 @@ public record RunManifest(
     private String finishedAt;
     private double wallSeconds;
     private String error;
+    private List<RunAttempt> attempts = List.of();
 
     private Builder() {}
 
@@ -233,10 +253,15 @@ public record RunManifest(
       return this;
     }
 
+    public Builder attempts(List<RunAttempt> v) {
+      attempts = v;
+      return this;
+    }
+
     public RunManifest build() {
       return new RunManifest(experiment, run, variant, seed, kind, dataset, model, smoke, configuration, configHash,
           settings, environment, execution, status, epochsCompleted, metrics, outputs, startedAt, finishedAt,
-          wallSeconds, error);
+          wallSeconds, error, attempts);
     }
   }
 }

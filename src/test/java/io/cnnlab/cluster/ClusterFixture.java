@@ -15,6 +15,7 @@ import io.cnnlab.experiments.TrainingJob;
 import io.cnnlab.graph.Execution;
 import io.cnnlab.experiments.tasks.Measurement;
 import io.cnnlab.runs.ReportRenderer;
+import io.cnnlab.runs.RunLock;
 import io.cnnlab.training.TrainListener;
 import io.cnnlab.training.TrainResult;
 import java.io.ByteArrayOutputStream;
@@ -98,15 +99,15 @@ final class ClusterFixture {
   }
 
   Harness harness(RunExecutor with) {
-    return new Harness(with, renderer, () -> HarnessFixture.ENVIRONMENT,
+    return new Harness(with, renderer, () -> HarnessFixture.ENVIRONMENT, HarnessFixture.WRITER,
         new PrintStream(console, true, StandardCharsets.UTF_8), false);
   }
 
   /** A task of job {@code job} on host {@code host}, with every process alive. */
   PlanTask task(String host, String job) {
     RunLock.Holder me = new RunLock.Holder(host, job, ProcessHandle.current().pid(), Instant.now());
-    return new PlanTask(harness(executor), new PrintStream(console, true, StandardCharsets.UTF_8), me,
-        Duration.ofMinutes(10), pid -> true);
+    return new PlanTask(harness(executor), new PrintStream(console, true, StandardCharsets.UTF_8),
+        new RunLock.Writer(me, Duration.ofMinutes(10), pid -> true));
   }
 
   String console() {

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.when;
 import io.cnnlab.graph.Execution;
 import io.cnnlab.graph.TestMachines;
 import io.cnnlab.runs.ReportRenderer;
+import io.cnnlab.runs.RunLock;
 import io.cnnlab.runs.RunEnvironment;
 import io.cnnlab.training.EpochMetrics;
 import io.cnnlab.training.TrainListener;
@@ -70,6 +71,10 @@ public final class HarnessFixture {
   public static final RunEnvironment ENVIRONMENT = new RunEnvironment("17", "1.1.0", "2.18.0", "test", "unknown",
       "test cpu", java.util.List.of("AVX2"), "on (test)", 2, "cpu");
 
+  /** This process as a writer of run folders, on a made-up host, judging other holders alive. */
+  public static final RunLock.Writer WRITER = new RunLock.Writer(new RunLock.Holder("test-host", RunLock.LOCAL,
+      ProcessHandle.current().pid(), java.time.Instant.EPOCH), java.time.Duration.ofMinutes(10), pid -> true);
+
   final Path declarations;
   final Path dataRoot;
   final Path reports;
@@ -90,7 +95,7 @@ public final class HarnessFixture {
     when(executor.trainingSpeed(any())).thenReturn(1000.0);
     resolvesExecutions(executor);
     trainsTo(run -> run.startsWith("max") ? 0.9 : 0.8);
-    harness = new Harness(executor, renderer, () -> ENVIRONMENT,
+    harness = new Harness(executor, renderer, () -> ENVIRONMENT, WRITER,
         new PrintStream(console, true, StandardCharsets.UTF_8), false);
   }
 
@@ -103,6 +108,37 @@ public final class HarnessFixture {
   public static void resolvesExecutions(RunExecutor executor) {
     when(executor.execution(any())).thenAnswer(inv -> ((TrainingJob) inv.getArgument(0))
         .execution(TestMachines.cpu()));
+  }
+
+  /**
+   * {@code real}, each training run first handing {@code before} a copy of its listeners, to add to (a listener that
+   * stops the run) or to hold the run still; everything else goes to {@code real} as it is.
+   */
+  public static RunExecutor beforeTraining(RunExecutor real, java.util.function.Consumer<List<TrainListener>> before) {
+    return new RunExecutor() {
+      @Override
+      public Execution execution(TrainingJob job) {
+        return real.execution(job);
+      }
+
+      @Override
+      public TrainResult train(TrainingJob job, Execution execution, Path dir, List<TrainListener> listeners)
+          throws IOException {
+        List<TrainListener> all = new ArrayList<>(listeners);
+        before.accept(all);
+        return real.train(job, execution, dir, all);
+      }
+
+      @Override
+      public io.cnnlab.experiments.tasks.Measurement measure(PlannedRun run, Path dataRoot) throws IOException {
+        return real.measure(run, dataRoot);
+      }
+
+      @Override
+      public double trainingSpeed(TrainingJob job) {
+        return real.trainingSpeed(job);
+      }
+    };
   }
 
   /** Reports every epoch to the listeners as the trainer does and returns the result. */

@@ -9,6 +9,7 @@ import io.cnnlab.graph.Machine;
 import io.cnnlab.models.ModelSettings;
 import io.cnnlab.runs.FeatureFiles;
 import io.cnnlab.runs.RunFolder;
+import io.cnnlab.runs.RunLock;
 import io.cnnlab.runs.RunManifest;
 import io.cnnlab.testing.BarImages;
 import io.cnnlab.training.EpochMetrics;
@@ -41,7 +42,8 @@ class SingleRunTest {
     Execution execution = job.execution(Machine.detect());
     Path dir = tmp.resolve("out");
 
-    TrainResult result = SingleRun.train(settings, job, execution, HarnessFixture.ENVIRONMENT, dir, List.of(), null);
+    TrainResult result = SingleRun.train(settings, job, execution, HarnessFixture.ENVIRONMENT,
+        RunLock.Writer.thisProcess(System.getenv(), RunLock.DEFAULT_STALE), dir, List.of(), null);
 
     RunManifest m = RunManifest.read(dir.resolve(RunFolder.MANIFEST));
     assertEquals(RunManifest.FINISHED, m.status());

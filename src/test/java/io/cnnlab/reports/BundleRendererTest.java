@@ -40,6 +40,32 @@ class BundleRendererTest {
   }
 
   @Test
+  void aResumedRunsAttemptsAreInTheSettingsTableAndARunTrainedOnceIsNot() throws IOException {
+    Path dir = experiment(ExperimentFixtures.record(false, List.of("curves")));
+    io.cnnlab.runs.RunLock.Holder first = new io.cnnlab.runs.RunLock.Holder("n1", "slurm-7_0", 11,
+        java.time.Instant.EPOCH);
+    io.cnnlab.runs.RunLock.Holder second = new io.cnnlab.runs.RunLock.Holder("n2", "slurm-7_0", 12,
+        java.time.Instant.EPOCH);
+    List<io.cnnlab.runs.RunAttempt> attempts = List.of(
+        io.cnnlab.runs.RunAttempt.started(first, "t0").withEpoch(1).withEpoch(2).withEpoch(3)
+            .ended(io.cnnlab.runs.RunAttempt.INTERRUPTED, "t1", "SIGTERM"),
+        io.cnnlab.runs.RunAttempt.started(second, "t2").after(3).withEpoch(4).withEpoch(5).withEpoch(6)
+            .ended(io.cnnlab.runs.RunAttempt.COMPLETED, "t3", null));
+    io.cnnlab.runs.RunJson.write(dir.resolve("avg-seed2/manifest.json"), io.cnnlab.runs.RunManifest.builder()
+        .run("avg-seed2").attempts(attempts).build());
+    io.cnnlab.runs.RunJson.write(dir.resolve("max-seed1/manifest.json"), io.cnnlab.runs.RunManifest.builder()
+        .run("max-seed1").attempts(attempts.subList(1, 2)).build());
+
+    renderer.renderExperiment(dir, readBack(dir));
+
+    String settings = Files.readString(dir.resolve("settings.csv"));
+    assertTrue(settings.contains("attempts of avg-seed2,\"1. epochs 1-3 on host n1 (job slurm-7_0, pid 11),"
+        + " interrupted: SIGTERM; 2. epochs 4-6 on host n2 (job slurm-7_0, pid 12), completed\""), settings);
+    assertFalse(settings.contains("attempts of max-seed1"), "trained by one process: " + settings);
+    assertFalse(settings.contains("attempts of avg-seed1"), "a manifest without attempts: " + settings);
+  }
+
+  @Test
   void fullBundleHasTheSettingsComparisonVerdictAndEveryRequestedFigure() throws IOException {
     Path dir = experiment(ExperimentFixtures.record(false, ALL_BUT_TF));
     String sample = System.getProperty("cnnlab.sampleBundle");

@@ -72,6 +72,56 @@ class SiteTest {
     assertTrue(checked.size() > 30, "links checked: " + checked.size());
   }
 
+  @Test
+  void titlesRunFoldersAndAReportsFolderWithSpacesMarkupQuotesAndNonAsciiLettersAreEscapedAndEveryLinkResolves()
+      throws IOException {
+    // Ids are folder names of [A-Za-z0-9._-] (declarations and bundles refuse others); everything else is free text
+    // or, in a hand-written experiment.json, a run folder of any name.
+    Path root = tmp.resolve("my reports & <\u00e9t\u00e9> \"q\" 'x'");
+    String title = "LeNet <script>alert(1)</script> & \"quoted\" 'single' \u2014 \u00dcber Stra\u00dfe \u5b57";
+    ExperimentRecord base = ExperimentFixtures.record(false, List.of("curves", "confusion", "table"));
+    List<ExperimentRecord.RunRecord> runs = base.runs().stream().map(r -> new ExperimentRecord.RunRecord(r.name(),
+        r.variant(), r.seed(), r.variant() + " & <\u00fc> \"seed\" " + r.seed(), r.configHash(), r.reused(),
+        r.outputs())).toList();
+    ExperimentRecord odd = new ExperimentRecord("lenet_odd-1.2", title, base.kind(), base.dataset(),
+        base.classNames(), false, base.reference(), base.verdict(), runs, base.render(), base.settings());
+    ExperimentRecord notRun = new ExperimentRecord("cifar", "<i>CIFAR</i> & \"100\" \u00e0 la 'carte'", "train",
+        "cifar100-fine", List.of(), false, null, new ExperimentRecord.Verdict(ExperimentRecord.Status.NOT_RUN, null,
+        null, null, "<missing> & \"not\" installed"), List.of(), List.of(), Map.of());
+    Path dir = ExperimentFixtures.write(root.resolve(odd.id()), odd);
+    BundleRenderer renderer = new BundleRenderer();
+    renderer.renderExperiment(dir, ExperimentRecordJson.read(dir.resolve(ExperimentFolder.RECORD)));
+    Files.createDirectories(root.resolve("cifar"));
+    renderer.renderExperiment(root.resolve("cifar"), notRun);
+
+    renderer.renderIndex(root, List.of(odd, notRun));
+
+    // Escaped by hand: & < > " ' become entities; letters beyond ASCII stay as they are in the UTF-8 page.
+    String escapedTitle = "LeNet &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quoted&quot; &#39;single&#39;"
+        + " \u2014 \u00dcber Stra\u00dfe \u5b57";
+    String index = Files.readString(root.resolve(SiteWriter.INDEX));
+    assertTrue(index.contains("lenet_odd-1.2</a><br>" + escapedTitle), index);
+    assertTrue(index.contains("cifar</a><br>&lt;i&gt;CIFAR&lt;/i&gt; &amp; &quot;100&quot; \u00e0 la &#39;carte&#39;"),
+        index);
+    String page = Files.readString(dir.resolve(SiteWriter.INDEX));
+    assertTrue(page.contains("<title>" + escapedTitle + "</title>"), page);
+    assertTrue(page.contains("<h1>" + escapedTitle + "</h1>"), page);
+    // A run folder's name, percent-encoded as UTF-8, then escaped for the attribute.
+    assertTrue(page.contains("href=\"avg%20&amp;%20%3C%C3%BC%3E%20%22seed%22%201/metrics.csv\""), page);
+    assertTrue(page.contains(">avg &amp; &lt;\u00fc&gt; &quot;seed&quot; 1/metrics.csv</a>"), page);
+    String cifar = Files.readString(root.resolve("cifar").resolve(SiteWriter.INDEX));
+    assertTrue(cifar.contains("&lt;missing&gt; &amp; &quot;not&quot; installed"), cifar);
+    for (String html : List.of(index, page, cifar)) {
+      assertFalse(html.contains("<script") || html.contains("<i>") || html.contains("<\u00fc>")
+          || html.contains("<missing>"), "markup from a title, name or reason reached the HTML");
+    }
+    List<String> checked = new ArrayList<>();
+    assertEquals(List.of(), brokenLinks(root, checked));
+    // The odd run folders' files were among the links followed to their files.
+    assertTrue(checked.contains("avg%20&%20%3C%C3%BC%3E%20%22seed%22%201/metrics.csv"), checked.toString());
+    assertTrue(checked.size() > 15, "links checked: " + checked);
+  }
+
   /**
    * Every href/src of every HTML page under {@code root} that is not a relative link to a file in it; {@code
    * checked} gets "page X" per page and each link.
@@ -86,7 +136,9 @@ class SiteTest {
       checked.add("page " + p);
       Matcher m = LINK.matcher(Files.readString(p));
       while (m.find()) {
-        String target = m.group(1).replace("&amp;", "&");
+        // What a browser reads from the attribute: the five escapes Html.esc writes, '&amp;' last.
+        String target = m.group(1).replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
+            .replace("&gt;", ">").replace("&amp;", "&");
         checked.add(target);
         if (target.isEmpty() || target.startsWith("/") || target.contains(":")) {
           broken.add(p + ": not a relative link: " + target);

@@ -11,6 +11,7 @@ import io.cnnlab.graph.Machine;
 import io.cnnlab.models.ModelSettings;
 import io.cnnlab.runs.MetricsColumns;
 import io.cnnlab.runs.RunFolder;
+import io.cnnlab.runs.RunLock;
 import io.cnnlab.testing.BarImages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,8 @@ public record ExportFixture(Path run, ImageSet test, Execution execution, Path m
     TrainingJob job = settings.job(DatasetId.FASHION_MNIST, data, 3);
     Execution execution = job.execution(Machine.detect());
     Path run = tmp.resolve("run");
-    SingleRun.train(settings, job, execution, HarnessFixture.ENVIRONMENT, run, List.of(), null);
+    SingleRun.train(settings, job, execution, HarnessFixture.ENVIRONMENT,
+        RunLock.Writer.thisProcess(System.getenv(), RunLock.DEFAULT_STALE), run, List.of(), null);
     Path model = tmp.resolve("model");
     return new ExportFixture(run, test, execution, model, ModelExport.export(run, model));
   }

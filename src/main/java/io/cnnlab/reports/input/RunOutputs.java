@@ -4,7 +4,9 @@ import io.cnnlab.output.TextTable;
 import io.cnnlab.runs.ExperimentFolder;
 import io.cnnlab.runs.ExperimentRecord;
 import io.cnnlab.runs.RunFileException;
+import io.cnnlab.runs.RunAttempt;
 import io.cnnlab.runs.RunFolder;
+import io.cnnlab.runs.RunManifest;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -92,6 +94,29 @@ public final class RunOutputs {
       Path file = folder(run).metrics();
       if (required || Files.isRegularFile(file)) {
         found.add(new Output(run, RunFolder.METRICS, file));
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The attempts of each run that more than one process trained (stopped and resumed), by run name, as its
+   * manifest.json records them; a run whose manifest is missing or unreadable is left out (the report is about
+   * results: their absence is told elsewhere).
+   */
+  public Map<String, List<RunAttempt>> resumedAttempts() {
+    Map<String, List<RunAttempt>> found = new LinkedHashMap<>();
+    for (ExperimentRecord.RunRecord run : runs) {
+      Path file = folder(run).manifest();
+      if (Files.isRegularFile(file)) {
+        try {
+          List<RunAttempt> attempts = RunManifest.read(file).attempts();
+          if (attempts.size() > 1) {
+            found.put(run.name(), attempts);
+          }
+        } catch (RunFileException e) {
+          // see above
+        }
       }
     }
     return found;

@@ -1,5 +1,6 @@
 package io.cnnlab.reports.site;
 
+import io.cnnlab.output.AtomicFiles;
 import io.cnnlab.output.PngWriter;
 import io.cnnlab.output.Quantities;
 import io.cnnlab.reports.ExperimentText;
@@ -8,7 +9,6 @@ import io.cnnlab.runs.ExperimentRecord;
 import io.cnnlab.runs.PeerCurves;
 import io.cnnlab.runs.RunFolder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +35,8 @@ public final class SiteWriter {
     written.add(write(reportsRoot.resolve(Html.STYLE_FILE), Html.STYLE));
     List<SweepOverview.Row> rows = records.stream().map(SiteWriter::row).toList();
     SweepOverview overview = new SweepOverview(title + ": measured against the published band", rows);
-    written.add(PngWriter.write(overview, reportsRoot.resolve(OVERVIEW), PngWriter.CHART_WIDTH, overview.height()));
+    written.add(AtomicFiles.write(reportsRoot.resolve(OVERVIEW),
+        tmp -> PngWriter.write(overview, tmp, PngWriter.CHART_WIDTH, overview.height())));
     StringBuilder body = new StringBuilder();
     body.append("<h1>").append(Html.esc(title)).append("</h1>\n<p class=\"context\">").append(records.size())
         .append(records.size() == 1 ? " experiment" : " experiments").append(", each against the band its published"
@@ -83,10 +84,9 @@ public final class SiteWriter {
         v.measured(), spread, band, r.smoke());
   }
 
+  /** Writes a page or the style sheet atomically: a browser never loads half of one. */
   static Path write(Path file, String text) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Files.writeString(file, text, StandardCharsets.UTF_8);
-    return file;
+    return AtomicFiles.writeString(file, text);
   }
 
   /** Files directly in {@code dir} whose names end with {@code suffix}, sorted by name; empty when no folder. */
