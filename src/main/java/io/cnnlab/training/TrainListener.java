@@ -31,10 +31,18 @@ public interface TrainListener {
    * @param stepsPerEpoch training batches per epoch
    * @param samplesPerEpoch training samples per epoch
    * @param history metrics of the epochs completed before (restored from the checkpoint), oldest first
+   * @param model the model being trained, readable from the listener calls until the run ends; null where no
+   *     model trains (a run a test simulates)
    */
-  record RunStart(int epochs, int firstEpoch, int stepsPerEpoch, int samplesPerEpoch, List<EpochMetrics> history) {
+  record RunStart(int epochs, int firstEpoch, int stepsPerEpoch, int samplesPerEpoch, List<EpochMetrics> history,
+      LiveModel model) {
     public RunStart {
       history = List.copyOf(history);
+    }
+
+    /** A start without a model to read. */
+    public RunStart(int epochs, int firstEpoch, int stepsPerEpoch, int samplesPerEpoch, List<EpochMetrics> history) {
+      this(epochs, firstEpoch, stepsPerEpoch, samplesPerEpoch, history, null);
     }
   }
 
@@ -49,8 +57,9 @@ public interface TrainListener {
    * @param epochNanos wall-clock nanoseconds since the epoch started
    * @param meanLoss mean training loss so far this epoch
    * @param accuracy training accuracy so far this epoch
+   * @param learningRate the rate fed to this step
    */
   record StepProgress(
       int epoch, int epochs, int step, int stepsPerEpoch, long samples, long epochNanos, double meanLoss,
-      double accuracy) {}
+      double accuracy, double learningRate) {}
 }

@@ -13,7 +13,7 @@ class ConsoleProgressTest {
   @Test
   void theProgressLineShowsRateAndEtaOfTheWholeRun() {
     // Epoch 1 of 2, step 5 of 10, 640 samples in 0.5 s: 1,280 img/s; 5 + 10 steps left at 0.1 s each.
-    var p = new TrainListener.StepProgress(1, 2, 5, 10, 640, 500_000_000L, 0.53214, 0.8125);
+    var p = new TrainListener.StepProgress(1, 2, 5, 10, 640, 500_000_000L, 0.53214, 0.8125, 0.1);
     assertEquals("epoch 1/2 [==========>         ] 5/10 loss 0.5321 acc 81.3% 1,280 img/s ETA 0:02",
         ConsoleProgress.progressLine(p));
   }
@@ -30,7 +30,7 @@ class ConsoleProgressTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ConsoleProgress progress = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
     progress.onStart(new TrainListener.RunStart(1, 1, 2, 20, List.of()));
-    progress.onStep(new TrainListener.StepProgress(1, 1, 2, 2, 20, 1_000_000L, 1.0, 0.5));
+    progress.onStep(new TrainListener.StepProgress(1, 1, 2, 2, 20, 1_000_000L, 1.0, 0.5, 0.9));
     progress.onEpochEnd(new EpochMetrics(1, new EpochMetrics.Pass(1.0, 0.5), new EpochMetrics.Pass(1.1, 0.4),
         new EpochMetrics.Timing(20_000, 0.01, 0, 0, 0.001, 0.002, 0.003), 0.9));
     String out = bytes.toString(StandardCharsets.UTF_8);
