@@ -39,8 +39,12 @@ final class ClusterSweeps {
     this.env = env;
   }
 
-  /** {@code --plan FILE [--index I]}: the one run, idempotently. */
-  int runTask(ClusterOptions c) throws IOException {
+  /**
+   * {@code --plan FILE [--index I]}: the one run, idempotently.
+   *
+   * @param tensorBoard whether a training run writes TensorBoard event files (smoke plans never do)
+   */
+  int runTask(ClusterOptions c, boolean tensorBoard) throws IOException {
     ClusterPlan plan = ClusterPlan.read(c.plan);
     int index = TaskIndex.resolve(c.index, env);
     plan.item(index);
@@ -50,7 +54,7 @@ final class ClusterSweeps {
       ReproduceCommand.requireGpuLibrary();
     }
     Harness harness = new Harness(new TensorFlowRunExecutor(FeatureMapPages.FIGURES, Machine::detect),
-        new BundleRenderer(), () -> EnvironmentProbe.detect(Machine.detect()), out, false);
+        new BundleRenderer(), () -> EnvironmentProbe.detect(Machine.detect()), out, false).tensorBoard(tensorBoard);
     PlanTask task = new PlanTask(harness, out, RunLock.thisProcess(env, Instant.now()),
         Duration.ofSeconds(c.lockStaleSeconds), RunLock::processAlive);
     return task.run(plan, declared, index);

@@ -1,5 +1,6 @@
 package io.cnnlab.training.tensorboard;
 
+import io.cnnlab.runs.RunFolder;
 import io.cnnlab.training.EpochMetrics;
 import io.cnnlab.training.LiveModel;
 import io.cnnlab.training.LiveModel.NamedArray;
@@ -72,6 +73,11 @@ public final class TensorBoardWriter implements TrainListener {
     }
     this.dir = dir;
     this.every = every;
+  }
+
+  /** Writes into the {@code tensorboard/} folder of the run folder {@code runDir} ({@link RunFolder}). */
+  public static TensorBoardWriter inRun(Path runDir) {
+    return new TensorBoardWriter(new RunFolder(runDir).tensorboard());
   }
 
   /** The folder of the event files. */
