@@ -1,5 +1,6 @@
 package io.cnnlab.training;
 
+import io.cnnlab.runs.FeatureMaps;
 import java.util.List;
 
 /** Observes a training run. All methods run on the training thread; keep them quick. */
@@ -22,6 +23,12 @@ public interface TrainListener {
 
   /** Called once if the run stops with an exception (a non-finite loss, an I/O error). */
   default void onFailure(Exception cause) {}
+
+  /**
+   * Called once after {@link #onFinish}, with the feature maps of the final weights, by what computes them (a
+   * {@code TrainingJob}, which writes them into the run folder's {@code features/}); the trainer never calls it.
+   */
+  default void onFeatureMaps(FeatureMaps maps) {}
 
   /**
    * The start of a run.

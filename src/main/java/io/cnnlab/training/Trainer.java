@@ -108,7 +108,7 @@ public final class Trainer {
         }
         int resumedAfter = history.size();
         var start = new TrainListener.RunStart(config.epochs(), resumedAfter + 1, trainData.batchesPerEpoch(),
-            trainData.samplesPerEpoch(), history, new LiveModel(graph, session, g, trainData, testData));
+            trainData.samplesPerEpoch(), history, new LiveModel(graph, session, g, trainData));
         try {
           listeners.forEach(l -> l.onStart(start));
           Evaluation last = null;

@@ -87,6 +87,16 @@ class TrainCommandTest {
     assertEquals(0, run.code(), run.err());
     List<EventFileReader.Scalar> accuracy =
         EventFileReader.scalars(EventFileReader.readAll(tmp.resolve("out/tensorboard")), "epoch/test_accuracy");
+    // Epochs of a fraction of a second are too short to afford gradient histograms; the weights' are there.
+    List<String> histograms = EventFileReader.readAll(tmp.resolve("out/tensorboard")).stream()
+        .flatMap(e -> e.getSummary().getValueList().stream()).filter(v -> v.hasHisto()).map(v -> v.getTag()).toList();
+    assertTrue(histograms.contains("weights/conv1_kernel"), histograms.toString());
+    assertTrue(histograms.stream().noneMatch(t -> t.startsWith("gradients/")), histograms.toString());
+    // The feature maps of the report's images, the first three, as images (the input and every spatial layer).
+    List<String> images = EventFileReader.readAll(tmp.resolve("out/tensorboard")).stream()
+        .flatMap(e -> e.getSummary().getValueList().stream()).filter(v -> v.hasImage()).map(v -> v.getTag()).toList();
+    assertTrue(images.containsAll(List.of("kernels/conv1_kernel", "features/00-input/image/0",
+        "features/01-conv1/image/2")), images.toString());
     List<String> rows = Files.readAllLines(tmp.resolve("out/metrics.csv"));
     int column = List.of(rows.get(0).split(",")).indexOf("test_accuracy");
     assertEquals(2, accuracy.size(), accuracy.toString());

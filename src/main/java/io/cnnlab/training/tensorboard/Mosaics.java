@@ -1,12 +1,6 @@
 package io.cnnlab.training.tensorboard;
 
-import java.awt.image.BufferedImage;
-import java.awt.image.WritableRaster;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
-import javax.imageio.ImageIO;
 
 /**
  * Images of a network's arrays for TensorBoard: the channels of one image's feature map, or the filters of a
@@ -99,14 +93,16 @@ final class Mosaics {
     return new float[] {min, max};
   }
 
-  /** Tiles of {@code h x w} pixels in a near-square grid. */
+  /** Tiles of {@code h x w} pixels in a near-square grid, on black. */
   private static final class Grid {
     private final int h;
     private final int w;
     private final int channels;
     private final int scale;
     private final int columns;
-    private final BufferedImage image;
+    private final int width;
+    private final int height;
+    private final byte[] pixels;
 
     Grid(int tiles, int h, int w, int channels) {
       this.h = h;
@@ -115,30 +111,30 @@ final class Mosaics {
       this.scale = Math.max(1, (MIN_TILE + Math.max(h, w) - 1) / Math.max(h, w));
       this.columns = (int) Math.ceil(Math.sqrt(tiles));
       int rows = (tiles + columns - 1) / columns;
-      image = new BufferedImage(columns * (w * scale + GAP) + GAP, rows * (h * scale + GAP) + GAP,
-          channels == 3 ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_BYTE_GRAY);
+      width = columns * (w * scale + GAP) + GAP;
+      height = rows * (h * scale + GAP) + GAP;
+      pixels = new byte[width * height * channels];
     }
 
     /**
-     * Draws tile {@code t} from {@code pixels} ({@code [h, w, channels]}), mapping {@code range} to 0..255 (mid-grey
+     * Draws tile {@code t} from {@code values} ({@code [h, w, channels]}), mapping {@code range} to 0..255 (mid-grey
      * where the range is empty: a constant map).
      */
-    void tile(int t, float[] pixels, float[] range) {
+    void tile(int t, float[] values, float[] range) {
       float span = range[1] - range[0];
       int left = GAP + (t % columns) * (w * scale + GAP);
       int top = GAP + (t / columns) * (h * scale + GAP);
-      WritableRaster raster = image.getRaster(); // samples as given: setRGB would gamma-convert grey
-      int[] levels = new int[channels];
       for (int y = 0; y < h; y++) {
         for (int x = 0; x < w; x++) {
           for (int ch = 0; ch < channels; ch++) {
-            float v = pixels[(y * w + x) * channels + ch];
+            float v = values[(y * w + x) * channels + ch];
             int level = span > 0 && Float.isFinite(v) ? Math.round(255 * (v - range[0]) / span) : 128;
-            levels[ch] = Math.max(0, Math.min(255, level));
-          }
-          for (int dy = 0; dy < scale; dy++) {
-            for (int dx = 0; dx < scale; dx++) {
-              raster.setPixel(left + x * scale + dx, top + y * scale + dy, levels);
+            byte b = (byte) Math.max(0, Math.min(255, level));
+            for (int dy = 0; dy < scale; dy++) {
+              int at = ((top + y * scale + dy) * width + left + x * scale) * channels + ch;
+              for (int dx = 0; dx < scale; dx++) {
+                pixels[at + dx * channels] = b;
+              }
             }
           }
         }
@@ -146,13 +142,7 @@ final class Mosaics {
     }
 
     Png png() {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try {
-        ImageIO.write(image, "png", bytes);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot encode a TensorBoard image as PNG", e);
-      }
-      return new Png(image.getWidth(), image.getHeight(), channels, bytes.toByteArray());
+      return new Png(width, height, channels, PngEncoder.encode(width, height, channels, pixels));
     }
   }
 }

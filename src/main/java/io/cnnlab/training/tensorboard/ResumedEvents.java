@@ -57,7 +57,8 @@ final class ResumedEvents {
       throw new UncheckedIOException("a TensorBoard event file in " + dir + " holds a record that is not an Event"
           + " (is it cnnlab's?): " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot rewrite the TensorBoard event files in " + dir + " for the resumed run", e);
+      throw new UncheckedIOException("cannot rewrite the TensorBoard event files in " + dir + " for the resumed run",
+          e);
     }
     return graph;
   }

@@ -1,5 +1,7 @@
 package io.cnnlab.training.tensorboard;
 
+import com.google.protobuf.ByteString;
+import io.cnnlab.runs.FeatureMaps;
 import io.cnnlab.runs.RunFolder;
 import io.cnnlab.training.EpochMetrics;
 import io.cnnlab.training.LiveModel;
@@ -7,6 +9,7 @@ import io.cnnlab.training.LiveModel.NamedArray;
 import io.cnnlab.training.TrainListener;
 import io.cnnlab.training.TrainResult;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.tensorflow.proto.Event;
@@ -29,9 +32,12 @@ import org.tensorflow.proto.Summary;
  *       {@code epoch/learning_rate}, {@code epoch/images_per_second} and {@code epoch/seconds/<part>} (data_wait,
  *       feed, step, eval, checkpoint, wall): per epoch, at the epoch's number, as in {@code metrics.csv};
  *   <li>{@code weights/<variable>} and {@code gradients/<variable>}: histograms per epoch, at its number (the
- *       gradients on a fixed batch, see {@link LiveModel#gradients()});
- *   <li>{@code kernels/<first kernel>} and {@code features/<nn>-<tap>/image/<k>} (the first {@value
- *       #FEATURE_IMAGES} test images, the input and every spatial tap): images at the end, at the last epoch;
+ *       gradients on a fixed batch, see {@link LiveModel#gradients()}, for epochs long enough to afford them:
+ *       {@link #GRADIENTS_FROM_EPOCH_SECONDS});
+ *   <li>{@code kernels/<first kernel>}: the first convolution's filters at the end, at the last epoch;
+ *   <li>{@code features/<nn>-<layer>/image/<k>}: the feature maps the run computed for its report ({@link
+ *       #onFeatureMaps}), of the first {@value #FEATURE_IMAGES} images, the input and every spatial layer, at the
+ *       last epoch (where a {@code TrainingJob} runs the trainer: the library's trainer alone computes none);
  *   <li>the training graph, once.
  * </ul>
  * A resumed run continues the steps of the epochs its checkpoint restored ({@link ResumedEvents}). Without a
@@ -47,8 +53,17 @@ public final class TensorBoardWriter implements TrainListener {
   /** Test images whose feature maps are shown. */
   static final int FEATURE_IMAGES = 3;
 
+  /**
+   * Gradient histograms are written for epochs that took at least this long: reading the gradients runs a pass of
+   * its own, whose first run in a process costs a large share of a short epoch (a LeNet's), little of a long one.
+   */
+  public static final double GRADIENTS_FROM_EPOCH_SECONDS = 60;
+
   private final Path dir;
   private final int every;
+  private final double gradientsFromSeconds;
+  private List<NamedArray> lastWeights = List.of();
+  private long finishedEpoch;
   private EventFile file;
   private LiveModel model;
   private int stepsPerEpoch;
@@ -58,21 +73,26 @@ public final class TensorBoardWriter implements TrainListener {
   private double windowCorrect;
   private long windowNanos;
 
-  /** Writes into {@code dir} with a point of the step scalars every {@link #DEFAULT_EVERY} steps. */
+  /**
+   * Writes into {@code dir} with a point of the step scalars every {@link #DEFAULT_EVERY} steps and gradient
+   * histograms for epochs of at least {@link #GRADIENTS_FROM_EPOCH_SECONDS}.
+   */
   public TensorBoardWriter(Path dir) {
-    this(dir, DEFAULT_EVERY);
+    this(dir, DEFAULT_EVERY, GRADIENTS_FROM_EPOCH_SECONDS);
   }
 
   /**
    * @param dir the folder of the event files, created if needed
    * @param every steps between two points of the step scalars (>= 1)
+   * @param gradientsFromSeconds write gradient histograms for epochs that took at least this many seconds (0: all)
    */
-  public TensorBoardWriter(Path dir, int every) {
+  public TensorBoardWriter(Path dir, int every, double gradientsFromSeconds) {
     if (every < 1) {
       throw new IllegalArgumentException("TensorBoard's step scalars need every >= 1 steps, got " + every);
     }
     this.dir = dir;
     this.every = every;
+    this.gradientsFromSeconds = gradientsFromSeconds;
   }
 
   /** Writes into the {@code tensorboard/} folder of the run folder {@code runDir} ({@link RunFolder}). */
@@ -96,7 +116,7 @@ public final class TensorBoardWriter implements TrainListener {
     }
     file = EventFile.create(dir, now());
     if (model != null && !graphKept) {
-      file.write(Event.newBuilder().setWallTime(now()).setGraphDef(model.graphDef().toByteString()).build());
+      file.write(Event.newBuilder().setWallTime(now()).setGraphDef(ByteString.copyFrom(model.graphDef())).build());
     }
     file.flush();
   }
@@ -150,8 +170,11 @@ public final class TensorBoardWriter implements TrainListener {
         Summaries.scalar("epoch/seconds/wall", t.wallSeconds())));
     if (model != null) {
       Summary.Builder histograms = Summary.newBuilder();
-      model.weights().forEach(w -> histograms.addValue(Summaries.histogram("weights/" + w.name(), w.values())));
-      model.gradients().forEach(g -> histograms.addValue(Summaries.histogram("gradients/" + g.name(), g.values())));
+      lastWeights = model.weights();
+      lastWeights.forEach(w -> histograms.addValue(Summaries.histogram("weights/" + w.name(), w.values())));
+      if (t.wallSeconds() >= gradientsFromSeconds) {
+        model.gradients().forEach(g -> histograms.addValue(Summaries.histogram("gradients/" + g.name(), g.values())));
+      }
       file.write(Event.newBuilder().setWallTime(now()).setStep(m.epoch()).setSummary(histograms).build());
     }
     file.flush();
@@ -163,9 +186,8 @@ public final class TensorBoardWriter implements TrainListener {
       return;
     }
     try {
-      if (model != null) {
-        writeImages(result.last().epoch());
-      }
+      finishedEpoch = result.last().epoch();
+      kernels();
     } finally {
       file.close();
       file = null;
@@ -180,26 +202,46 @@ public final class TensorBoardWriter implements TrainListener {
     }
   }
 
-  /** The first convolution's filters and the feature maps of a few test images. */
-  private void writeImages(long step) {
-    Summary.Builder images = Summary.newBuilder();
-    for (NamedArray w : model.weights()) {
-      if (w.shape().length == 4) {
-        Mosaics.Png png = Mosaics.kernels(w.shape(), w.values());
-        images.addValue(Summaries.image("kernels/" + w.name(), png.width(), png.height(), png.channels(), png.bytes()));
-        break;
-      }
+  /**
+   * The feature maps of the first {@value #FEATURE_IMAGES} images, the input and every layer, into an event file
+   * of their own (the run's is closed by then); nothing when no epoch was trained in this process.
+   */
+  @Override
+  public void onFeatureMaps(FeatureMaps maps) {
+    if (finishedEpoch == 0) {
+      return;
     }
-    List<NamedArray> maps = model.featureMaps(FEATURE_IMAGES);
-    for (int layer = 0; layer < maps.size(); layer++) {
-      NamedArray map = maps.get(layer);
-      for (int k = 0; k < map.shape()[0]; k++) {
-        Mosaics.Png png = Mosaics.featureMap(map.shape(), map.values(), k, layer == 0);
-        String tag = String.format(Locale.ROOT, "features/%02d-%s/image/%d", layer, map.name(), k);
+    Summary.Builder images = Summary.newBuilder();
+    List<FeatureMaps.Example> examples = maps.examples();
+    for (int k = 0; k < Math.min(FEATURE_IMAGES, examples.size()); k++) {
+      FeatureMaps.Example e = examples.get(k);
+      List<FeatureMaps.Layer> layers = new ArrayList<>();
+      layers.add(new FeatureMaps.Layer("input", e.height(), e.width(), e.channels(), e.pixels()));
+      layers.addAll(e.layers());
+      for (int i = 0; i < layers.size(); i++) {
+        FeatureMaps.Layer l = layers.get(i);
+        Mosaics.Png png = Mosaics.featureMap(new long[] {1, l.height(), l.width(), l.channels()}, l.values(), 0,
+            i == 0);
+        String tag = String.format(Locale.ROOT, "features/%02d-%s/image/%d", i, l.name(), k);
         images.addValue(Summaries.image(tag, png.width(), png.height(), png.channels(), png.bytes()));
       }
     }
-    file.write(Event.newBuilder().setWallTime(now()).setStep(step).setSummary(images).build());
+    try (EventFile end = EventFile.create(dir, now())) {
+      end.write(Event.newBuilder().setWallTime(now()).setStep(finishedEpoch).setSummary(images).build());
+    }
+  }
+
+  /** The first convolution's filters, from the last epoch's weights (unchanged since). */
+  private void kernels() {
+    for (NamedArray w : lastWeights) {
+      if (w.shape().length == 4) {
+        Mosaics.Png png = Mosaics.kernels(w.shape(), w.values());
+        file.write(Event.newBuilder().setWallTime(now()).setStep(finishedEpoch).setSummary(Summary.newBuilder()
+            .addValue(Summaries.image("kernels/" + w.name(), png.width(), png.height(), png.channels(), png.bytes())))
+            .build());
+        return;
+      }
+    }
   }
 
   private void write(long step, List<Summary.Value> values) {

@@ -69,7 +69,7 @@ class EventFileTest {
   void aFreshStartRemovesTheEventFilesOfAnEarlierRun() throws IOException {
     EventFile.create(tmp, 100).close();
     Files.writeString(tmp.resolve("notes.txt"), "kept");
-    TensorBoardWriter writer = new TensorBoardWriter(tmp, 5);
+    TensorBoardWriter writer = new TensorBoardWriter(tmp, 5, 0);
     writer.onStart(new TrainListener.RunStart(2, 1, 8, 120, List.of()));
     writer.onFailure(new IllegalStateException("stopped"));
     List<Path> files = EventFileReader.files(tmp);
