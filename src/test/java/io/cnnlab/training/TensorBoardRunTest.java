@@ -179,15 +179,7 @@ class TensorBoardRunTest {
   @Test
   void aResumedRunContinuesItsStepsWithoutRepeatingAny() throws IOException {
     Path dir = shared.resolve("resumed");
-    TrainListener crash = new TrainListener() {
-      @Override
-      public void onStep(StepProgress p) {
-        if (p.epoch() == 2 && p.step() == 5) {
-          throw new IllegalStateException("killed in epoch 2");
-        }
-      }
-    };
-    assertThrows(IllegalStateException.class, () -> train(dir, crash));
+    assertThrows(IllegalStateException.class, () -> train(dir, Crashes.atStep(2, 5)));
     List<Long> before = EventFileReader.scalars(EventFileReader.readAll(dir.resolve("tensorboard")), "step/loss")
         .stream().map(Scalar::step).toList();
     assertEquals(List.of(3L, 6L, 8L, 11L), before, "epoch 2's first point was written before the crash");
