@@ -43,7 +43,7 @@ import picocli.CommandLine;
         + " execution asked for and resolved), OUT/metrics.csv, OUT/predictions.csv, OUT/features/,"
         + " OUT/tensorboard/ (TensorBoard's event files) and a checkpoint per epoch; run the same command again to"
         + " resume after the last completed epoch. The options are the settings of a declaration (reproductions/README.md)"
-        + " in kebab case: --learning-rate is learningRate.")
+        + " in kebab case: learningRate is --learning-rate.")
 public final class TrainCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
