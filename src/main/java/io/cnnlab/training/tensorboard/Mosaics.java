@@ -80,14 +80,18 @@ final class Mosaics {
     return all;
   }
 
-  /** The finite minimum and maximum of {@code values}. */
+  /** The finite minimum and maximum of {@code values} (plain arithmetic: see {@link Summaries#histogram}). */
   private static float[] range(float[] values) {
     float min = Float.POSITIVE_INFINITY;
     float max = Float.NEGATIVE_INFINITY;
     for (float v : values) {
-      if (Float.isFinite(v)) {
-        min = Math.min(min, v);
-        max = Math.max(max, v);
+      if (v - v == 0) {
+        if (v < min) {
+          min = v;
+        }
+        if (v > max) {
+          max = v;
+        }
       }
     }
     return new float[] {min, max};
@@ -122,21 +126,24 @@ final class Mosaics {
      */
     void tile(int t, float[] values, float[] range) {
       float span = range[1] - range[0];
+      float perLevel = span > 0 ? 255 / span : 0;
       int left = GAP + (t % columns) * (w * scale + GAP);
       int top = GAP + (t / columns) * (h * scale + GAP);
+      int rowBytes = w * scale * channels;
+      byte[] row = new byte[rowBytes];
       for (int y = 0; y < h; y++) {
         for (int x = 0; x < w; x++) {
           for (int ch = 0; ch < channels; ch++) {
             float v = values[(y * w + x) * channels + ch];
-            int level = span > 0 && Float.isFinite(v) ? Math.round(255 * (v - range[0]) / span) : 128;
-            byte b = (byte) Math.max(0, Math.min(255, level));
-            for (int dy = 0; dy < scale; dy++) {
-              int at = ((top + y * scale + dy) * width + left + x * scale) * channels + ch;
-              for (int dx = 0; dx < scale; dx++) {
-                pixels[at + dx * channels] = b;
-              }
+            int level = span > 0 && v - v == 0 ? (int) ((v - range[0]) * perLevel + 0.5f) : 128;
+            byte b = (byte) (level < 0 ? 0 : level > 255 ? 255 : level);
+            for (int dx = 0; dx < scale; dx++) {
+              row[(x * scale + dx) * channels + ch] = b;
             }
           }
+        }
+        for (int dy = 0; dy < scale; dy++) { // the enlarged row, scale times
+          System.arraycopy(row, 0, pixels, ((top + y * scale + dy) * width + left) * channels, rowBytes);
         }
       }
     }
