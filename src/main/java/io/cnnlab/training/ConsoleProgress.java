@@ -14,8 +14,8 @@ public final class ConsoleProgress implements TrainListener {
   private static final long REDRAW_NANOS = 200_000_000L;
 
   /**
-   * Time between plain lines. A line is printed at the first step after it, so lines come at most this often
-   * and at least every this plus one step (an AlexNet step on a CPU takes seconds): between 15 and 30 s.
+   * Time between plain lines. A line is printed at the first step after it, so lines come at most this often and
+   * at least every this plus one step's time: within the 10 to 30 s a log needs while steps take under 15 s.
    */
   static final long PLAIN_LINE_NANOS = 15_000_000_000L;
 
