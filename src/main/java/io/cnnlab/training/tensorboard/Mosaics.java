@@ -31,7 +31,7 @@ final class Mosaics {
     if (colour && c == 3) {
       float[] rgb = Arrays.copyOfRange(values, offset, offset + h * w * 3);
       Grid grid = new Grid(1, h, w, 3);
-      grid.tile(0, rgb, range(rgb));
+      grid.tile(0, rgb, Summaries.finiteRange(rgb));
       return grid.png();
     }
     Grid grid = new Grid(c, h, w, 1);
@@ -40,7 +40,7 @@ final class Mosaics {
       for (int p = 0; p < h * w; p++) {
         map[p] = values[offset + p * c + k];
       }
-      grid.tile(k, map, range(map));
+      grid.tile(k, map, Summaries.finiteRange(map));
     }
     return grid.png();
   }
@@ -64,7 +64,7 @@ final class Mosaics {
         }
       }
     }
-    float[] scale = range(concat(filters));
+    float[] scale = Summaries.finiteRange(concat(filters));
     Grid grid = new Grid(out, kh, kw, channels);
     for (int o = 0; o < out; o++) {
       grid.tile(o, filters[o], scale);
@@ -78,23 +78,6 @@ final class Mosaics {
       System.arraycopy(parts[k], 0, all, k * parts[k].length, parts[k].length);
     }
     return all;
-  }
-
-  /** The finite minimum and maximum of {@code values} (plain arithmetic: see {@link Summaries#histogram}). */
-  private static float[] range(float[] values) {
-    float min = Float.POSITIVE_INFINITY;
-    float max = Float.NEGATIVE_INFINITY;
-    for (float v : values) {
-      if (v - v == 0) {
-        if (v < min) {
-          min = v;
-        }
-        if (v > max) {
-          max = v;
-        }
-      }
-    }
-    return new float[] {min, max};
   }
 
   /** Tiles of {@code h x w} pixels in a near-square grid, on black. */

@@ -25,13 +25,43 @@ final class Summaries {
    * one bucket when all are equal, none when no value is finite.
    */
   static Summary.Value histogram(String tag, float[] values) {
-    // Plain arithmetic in the loops (v - v is 0 exactly for finite v): they run once per epoch, mostly before the
-    // JIT compiler has compiled them, where every call per value counts.
-    float min = Float.POSITIVE_INFINITY;
-    float max = Float.NEGATIVE_INFINITY;
+    float[] range = finiteRange(values);
+    float min = range[0];
+    float max = range[1];
+    int buckets = max > min ? BUCKETS : 1;
+    double width = ((double) max - min) / buckets;
+    double perWidth = max > min ? 1 / width : 0;
+    long[] counts = new long[buckets];
     double sum = 0;
     double squares = 0;
     long n = 0;
+    for (float v : values) {
+      if (v - v == 0) {
+        int b = (int) ((v - (double) min) * perWidth);
+        counts[b < buckets ? b : buckets - 1]++;
+        sum += v;
+        squares += (double) v * v;
+        n++;
+      }
+    }
+    HistogramProto.Builder h = HistogramProto.newBuilder().setNum(n).setSum(sum).setSumSquares(squares);
+    if (n > 0) {
+      h.setMin(min).setMax(max);
+      for (int b = 0; b < buckets; b++) {
+        h.addBucketLimit(b == buckets - 1 ? max : (double) min + (b + 1) * width).addBucket(counts[b]);
+      }
+    }
+    return Summary.Value.newBuilder().setTag(tag).setHisto(h).build();
+  }
+
+  /**
+   * The minimum and maximum of the finite {@code values} (the minimum above the maximum when there is none). Plain
+   * arithmetic in the loops ({@code v - v} is 0 exactly for finite {@code v}): they run once per epoch or run,
+   * mostly before the JIT compiler has compiled them, where a call per value counts.
+   */
+  static float[] finiteRange(float[] values) {
+    float min = Float.POSITIVE_INFINITY;
+    float max = Float.NEGATIVE_INFINITY;
     for (float v : values) {
       if (v - v == 0) {
         if (v < min) {
@@ -40,29 +70,9 @@ final class Summaries {
         if (v > max) {
           max = v;
         }
-        sum += v;
-        squares += (double) v * v;
-        n++;
       }
     }
-    HistogramProto.Builder h = HistogramProto.newBuilder().setNum(n).setSum(sum).setSumSquares(squares);
-    if (n > 0) {
-      int buckets = max > min ? BUCKETS : 1;
-      double width = ((double) max - min) / buckets;
-      double perWidth = max > min ? 1 / width : 0;
-      long[] counts = new long[buckets];
-      for (float v : values) {
-        if (v - v == 0) {
-          int b = (int) ((v - (double) min) * perWidth);
-          counts[b < buckets ? b : buckets - 1]++;
-        }
-      }
-      h.setMin(min).setMax(max);
-      for (int b = 0; b < buckets; b++) {
-        h.addBucketLimit(b == buckets - 1 ? max : (double) min + (b + 1) * width).addBucket(counts[b]);
-      }
-    }
-    return Summary.Value.newBuilder().setTag(tag).setHisto(h).build();
+    return new float[] {min, max};
   }
 
   /**
