@@ -14,7 +14,7 @@ test: ## unit tests (no data sets needed)
 	@# pipefail here too: macOS's make 3.81 ignores .SHELLFLAGS, and a failed run must not pass through the filter
 	set -o pipefail; $(MVN) test 2>&1 | bin/filter-native-log
 
-SCRIPTS = $(wildcard bin/* datasets/*.sh .ci/run bench/*.sh bench/peers/*.sh)
+SCRIPTS = $(wildcard bin/* datasets/*.sh .ci/* bench/*.sh bench/peers/*.sh)
 shellcheck: ## every shell script through shellcheck (Debian: apt-get install shellcheck); bash 3.2: ScriptPortabilityTest
 	shellcheck -x $(SCRIPTS)
 

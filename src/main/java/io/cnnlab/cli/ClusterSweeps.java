@@ -37,8 +37,12 @@ final class ClusterSweeps {
     this.env = env;
   }
 
-  /** {@code --plan FILE [--index I]}: the one run, idempotently. */
-  int runTask(ClusterOptions c) throws IOException {
+  /**
+   * {@code --plan FILE [--index I]}: the one run, idempotently.
+   *
+   * @param tensorBoard whether a training run writes TensorBoard event files (smoke plans never do)
+   */
+  int runTask(ClusterOptions c, boolean tensorBoard) throws IOException {
     ClusterPlan plan = ClusterPlan.read(c.plan);
     int index = TaskIndex.resolve(c.index, env);
     plan.item(index);
@@ -49,7 +53,8 @@ final class ClusterSweeps {
     }
     RunLock.Writer writer = RunLock.Writer.thisProcess(env, Duration.ofSeconds(c.lockStaleSeconds));
     Harness harness = new Harness(new TensorFlowRunExecutor(FeatureMapPages.FIGURES, Machine::detect),
-        new BundleRenderer(), () -> EnvironmentProbe.detect(Machine.detect()), writer, out, false);
+        new BundleRenderer(), () -> EnvironmentProbe.detect(Machine.detect()), writer, out, false)
+        .tensorBoard(tensorBoard);
     PlanTask task = new PlanTask(harness, out, writer);
     return task.run(plan, declared, index);
   }

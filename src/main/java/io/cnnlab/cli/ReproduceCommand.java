@@ -88,6 +88,10 @@ public final class ReproduceCommand implements Callable<Integer> {
       description = "cpu (${DEFAULT-VALUE}) or gpu (needs a build with `mvn -Pgpu`)")
   String device;
 
+  @Option(names = "--no-tensorboard",
+      description = "write no TensorBoard event files into the run folders (smoke runs never write them)")
+  boolean noTensorBoard;
+
   @CommandLine.Mixin ClusterOptions cluster = new ClusterOptions();
 
   @Override
@@ -141,7 +145,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     Supplier<Machine> machine = dryRun ? () -> Machine.assumed(chosenDevice) : Machine::detect;
     Harness harness = new Harness(new TensorFlowRunExecutor(FeatureMapPages.FIGURES, machine), new BundleRenderer(),
         () -> EnvironmentProbe.detect(Machine.detect()), RunLock.Writer.thisProcess(System.getenv(),
-        RunLock.DEFAULT_STALE), out, System.console() != null);
+        RunLock.DEFAULT_STALE), out, System.console() != null).tensorBoard(!noTensorBoard);
     try {
       if (dryRun) {
         harness.plan(chosen, options);
@@ -166,7 +170,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     }
     ClusterSweeps sweeps = new ClusterSweeps(System.out, System.getenv());
     try {
-      return cluster.render ? sweeps.render(cluster) : sweeps.runTask(cluster);
+      return cluster.render ? sweeps.render(cluster) : sweeps.runTask(cluster, !noTensorBoard);
     } catch (IllegalArgumentException e) {
       err.println("cnnlab reproduce: " + e.getMessage());
       return 2;

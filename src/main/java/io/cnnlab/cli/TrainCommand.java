@@ -15,13 +15,16 @@ import io.cnnlab.training.ConsoleProgress;
 import io.cnnlab.training.EpochMetrics;
 import io.cnnlab.training.NonFiniteLossException;
 import io.cnnlab.training.TrainConfig;
+import io.cnnlab.training.TrainListener;
 import io.cnnlab.training.TrainResult;
+import io.cnnlab.training.tensorboard.TensorBoardWriter;
 import io.cnnlab.training.checkpoint.CheckpointDamagedException;
 import io.cnnlab.training.checkpoint.CheckpointMismatchException;
 import io.cnnlab.training.optim.ScheduleSyntax;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -38,12 +41,13 @@ import picocli.CommandLine;
         + " average pooling, " + TrainConfig.DEFAULT_OPTIMIZER + " learning rate " + TrainConfig.DEFAULT_LEARNING_RATE
         + ", batch size " + TrainConfig.DEFAULT_BATCH_SIZE + ", " + TrainConfig.DEFAULT_EPOCHS + " epochs). Writes"
         + " the run folder the harness writes: OUT/manifest.json (configuration and its hash, environment, the"
-        + " execution asked for and resolved), OUT/metrics.csv, OUT/predictions.csv, OUT/features/ and a checkpoint"
-        + " per epoch; run the same command again to resume after the last completed epoch (each process that trained"
-        + " the run is one of the manifest's attempts). The options are the settings of a declaration"
-        + " (reproductions/README.md) in kebab case: --learning-rate is learningRate. Exit status: 0; 1 for an I/O"
-        + " error; 2 for bad settings, missing data or a checkpoint of other settings; 3 when the loss is not finite;"
-        + " 4 when another process writes OUT (it holds OUT's lock, .OUT.lock beside it, which the message names).")
+        + " execution asked for and resolved), OUT/metrics.csv, OUT/predictions.csv, OUT/features/,"
+        + " OUT/tensorboard/ (TensorBoard's event files) and a checkpoint per epoch; run the same command again to"
+        + " resume after the last completed epoch (each process that trained the run is one of the manifest's"
+        + " attempts). The options are the settings of a declaration (reproductions/README.md) in kebab case:"
+        + " learningRate is --learning-rate. Exit status: 0; 1 for an I/O error; 2 for bad settings, missing data or"
+        + " a checkpoint of other settings; 3 when the loss is not finite; 4 when another process writes OUT (it holds"
+        + " OUT's lock, .OUT.lock beside it, which the message names).")
 public final class TrainCommand implements Callable<Integer> {
   /** Exit status when another live process holds the run folder's lock. */
   static final int LOCKED = 4;
@@ -140,6 +144,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "output folder (reports/train/MODEL-DATASET)")
   Path out;
 
+  @Option(names = "--no-tensorboard", description = "write no TensorBoard event files into OUT/tensorboard")
+  boolean noTensorBoard;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -162,9 +169,13 @@ public final class TrainCommand implements Callable<Integer> {
         job.config().canonical(), job.dataset().cliName(), outDir, machine.describe(), execution.describe());
     stdout.flush();
     try {
+      List<TrainListener> listeners = new ArrayList<>(List.of(ConsoleProgress.onStdout()));
+      if (!noTensorBoard) {
+        listeners.add(TensorBoardWriter.inRun(outDir));
+      }
       TrainResult result = SingleRun.train(settings, job, execution, EnvironmentProbe.detect(machine),
-          RunLock.Writer.thisProcess(System.getenv(), RunLock.DEFAULT_STALE), outDir,
-          List.of(ConsoleProgress.onStdout()), FeatureMapPages.FIGURES);
+          RunLock.Writer.thisProcess(System.getenv(), RunLock.DEFAULT_STALE), outDir, listeners,
+          FeatureMapPages.FIGURES);
       EpochMetrics last = result.last();
       stdout.printf(Locale.ROOT, "final: train loss %.4f, train acc %.4f, test acc %.4f, %.0f examples/s%n",
           last.train().loss(), last.train().accuracy(), last.test().accuracy(), last.timing().examplesPerSecond());

@@ -12,6 +12,7 @@ import io.cnnlab.training.ConsoleProgress;
 import io.cnnlab.training.TrainConfig;
 import io.cnnlab.training.TrainResult;
 import io.cnnlab.training.Trainer;
+import io.cnnlab.training.tensorboard.TensorBoardWriter;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -32,7 +33,8 @@ public final class TrainLeNet {
     TrainResult result = trainer.train(
         new DataLoader(train, LoaderOptions.training(256, 42).withWorkers(2)),
         new DataLoader(test, LoaderOptions.evaluation(256)),
-        Path.of("reports/example-lenet"), List.of(ConsoleProgress.onStdout()));
+        Path.of("reports/example-lenet"),
+        List.of(ConsoleProgress.onStdout(), TensorBoardWriter.inRun(Path.of("reports/example-lenet"))));
     System.out.printf("test accuracy after %d epochs: %.3f%n", result.last().epoch(), result.last().test().accuracy());
     // How the run computed on this machine: its convolution forms, towers, threads and oneDNN's state
     System.out.println("execution: " + result.execution().describe());

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The last step of a training run: feature maps and first-layer kernels from the run's final weights, written
@@ -34,12 +35,21 @@ public final class FeatureMapWriter {
    */
   public static Optional<String> write(Model model, Execution execution, Path runDir, ImageSet test,
       FeatureFigures figures, PrintStream log) {
+    return write(model, execution, runDir, test, figures, log, maps -> {});
+  }
+
+  /**
+   * As {@link #write(Model, Execution, Path, ImageSet, FeatureFigures, PrintStream)}, then hands the maps written
+   * to {@code written} (not when they could not be written).
+   */
+  public static Optional<String> write(Model model, Execution execution, Path runDir, ImageSet test,
+      FeatureFigures figures, PrintStream log, Consumer<FeatureMaps> written) {
     RunFolder run = new RunFolder(runDir);
+    FeatureMaps maps;
     try {
-      FeatureMaps maps = FeatureMapExtractor.extract(model, execution, runDir, test,
+      maps = FeatureMapExtractor.extract(model, execution, runDir, test,
           FeatureMapExtractor.firstOfEachClass(test, IMAGES));
       FeatureFiles.write(run, maps, figures);
-      return Optional.empty();
     } catch (IOException | RuntimeException e) {
       String problem = "feature maps not written: " + e.getClass().getSimpleName() + ": " + e.getMessage();
       log.println("warning: " + runDir + ": " + problem + " (the run's results are kept)");
@@ -50,5 +60,7 @@ public final class FeatureMapWriter {
       }
       return Optional.of(problem);
     }
+    written.accept(maps);
+    return Optional.empty();
   }
 }

@@ -20,6 +20,7 @@ import io.cnnlab.training.ConsoleProgress;
 import io.cnnlab.training.CsvMetricsWriter;
 import io.cnnlab.training.TrainListener;
 import io.cnnlab.training.TrainResult;
+import io.cnnlab.training.tensorboard.TensorBoardWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -50,6 +51,7 @@ public final class Harness {
   private final PrintStream out;
   private final LongSupplier nanos;
   private final boolean redrawSteps;
+  private boolean tensorBoard = true;
 
   /**
    * @param executor what trains and measures
@@ -58,7 +60,7 @@ public final class Harness {
    *     starts (a plan alone detects nothing)
    * @param writer this process, as the run and sweep locks and the manifests' attempts name it
    * @param out where the plan, progress and verdicts are printed
-   * @param redrawSteps also redraw a per-step progress line (for a terminal)
+   * @param redrawSteps redraw a per-step progress line (for a terminal); otherwise print one every few seconds
    */
   public Harness(RunExecutor executor, ReportRenderer renderer, Supplier<RunEnvironment> environment,
       RunLock.Writer writer, PrintStream out, boolean redrawSteps) {
@@ -74,6 +76,17 @@ public final class Harness {
     this.out = out;
     this.redrawSteps = redrawSteps;
     this.nanos = nanos;
+  }
+
+  /**
+   * Whether training runs write TensorBoard event files into their folders' {@code tensorboard/} (on unless turned
+   * off here; smoke runs never do).
+   *
+   * @return this harness
+   */
+  public Harness tensorBoard(boolean on) {
+    tensorBoard = on;
+    return this;
   }
 
   /** What a sweep produced. */
@@ -226,10 +239,11 @@ public final class Harness {
     try {
       if (run.job() != null) {
         List<TrainListener> listeners = new ArrayList<>();
-        if (redrawSteps) {
-          listeners.add(new ConsoleProgress(out, true));
-        }
+        listeners.add(new ConsoleProgress(out, redrawSteps, nanos)); // without a terminal, a plain line now and then
         listeners.add(new CsvMetricsWriter(new RunFolder(run.dir()).metrics()));
+        if (tensorBoard && !run.smoke()) {
+          listeners.add(TensorBoardWriter.inRun(run.dir()));
+        }
         listeners.add(progress.epochs());
         listeners.add(manifest);
         TrainResult result = executor.train(run.job(), execution, run.dir(), listeners);

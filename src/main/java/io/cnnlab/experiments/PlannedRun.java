@@ -42,6 +42,11 @@ public record PlannedRun(
     return dir.getFileName().toString();
   }
 
+  /** Whether this is a smoke run (the declaration's smoke settings), as its configuration says. */
+  public boolean smoke() {
+    return Boolean.parseBoolean(configuration.get("smoke"));
+  }
+
   /** {@code experiment/run}, for messages. */
   public String label() {
     return declaration.id() + "/" + name();

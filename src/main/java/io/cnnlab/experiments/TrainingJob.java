@@ -129,7 +129,7 @@ public final class TrainingJob {
   /**
    * Trains (or resumes) into {@code outDir} in the forms of {@code execution}, then writes the feature maps of the
    * final weights, computed by the same forms, into its {@code features/} ({@link FeatureMapWriter}; a failure
-   * there is noted, the results are kept).
+   * there is noted, the results are kept) and hands them to the listeners ({@link TrainListener#onFeatureMaps}).
    *
    * @param execution this job's execution ({@link #execution(Machine)})
    * @param figures draws the feature-map PNGs beside the arrays, or null for the arrays only
@@ -147,7 +147,8 @@ public final class TrainingJob {
         LoaderOptions.evaluation(config.batchSize()).withNormalization(INPUT).withWorkers(workers));
     Trainer trainer = new Trainer(builtModel, config, identity());
     TrainResult result = trainer.train(execution, trainLoader, testLoader, outDir, listeners);
-    FeatureMapWriter.write(builtModel, execution, outDir, fullTest, figures, System.err);
+    FeatureMapWriter.write(builtModel, execution, outDir, fullTest, figures, System.err,
+        maps -> listeners.forEach(l -> l.onFeatureMaps(maps)));
     return result;
   }
 

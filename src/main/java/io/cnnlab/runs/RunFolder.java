@@ -5,8 +5,9 @@ import java.nio.file.Path;
 /**
  * The layout of one run's folder, defined once: {@code manifest.json} ({@link RunManifest}), for training runs
  * {@code metrics.csv} ({@link MetricsColumns}), {@code predictions.csv} ({@link PredictionsColumns}),
- * {@code checkpoint/} (the trainer's) and {@code features/} ({@link FeatureFiles}); other kinds list their own
- * files in the manifest's {@code outputs}.
+ * {@code checkpoint/} (the trainer's), {@code features/} ({@link FeatureFiles}) and, unless turned off,
+ * {@code tensorboard/} (TensorBoard's event files); other kinds list their own files in the manifest's
+ * {@code outputs}.
  *
  * @param dir the run's folder
  */
@@ -16,6 +17,7 @@ public record RunFolder(Path dir) {
   public static final String PREDICTIONS = "predictions.csv";
   public static final String CHECKPOINT = "checkpoint";
   public static final String FEATURES = "features";
+  public static final String TENSORBOARD = "tensorboard";
 
   public Path manifest() {
     return dir.resolve(MANIFEST);
@@ -35,5 +37,9 @@ public record RunFolder(Path dir) {
 
   public Path features() {
     return dir.resolve(FEATURES);
+  }
+
+  public Path tensorboard() {
+    return dir.resolve(TENSORBOARD);
   }
 }

@@ -8,6 +8,7 @@ import io.cnnlab.nn.BatchChunks;
 import io.cnnlab.nn.Losses;
 import io.cnnlab.nn.StepSeed;
 import io.cnnlab.training.checkpoint.VariableSaver;
+import io.cnnlab.training.optim.GradientOptimizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -51,6 +52,7 @@ public final class TrainGraph {
   private final Operand<TFloat32> correct;
   private final Operand<TInt32> predictions;
   private final List<Variable<TFloat32>> trainable;
+  private final List<Operand<TFloat32>> gradients;
   private final Op trainStep;
   private final VariableSaver saver;
 
@@ -77,10 +79,11 @@ public final class TrainGraph {
     correct = tf.withName("correct").identity(Losses.correctCount(tf, outputs.logits(), labels));
     predictions = tf.withName("predictions").identity(Losses.predictions(tf, outputs.logits()));
 
-    Op optimizerStep =
-        config.optimizer().create(config.momentum()).minimize(tf, objective, trainable, learningRate);
+    GradientOptimizer.Minimized minimized =
+        config.optimizer().create(config.momentum()).minimizeWithGradients(tf, objective, trainable, learningRate);
+    gradients = minimized.gradients();
     List<Op> all = new ArrayList<>(outputs.trainingUpdates());
-    all.add(optimizerStep);
+    all.add(minimized.step());
     // After the update, so after every draw of the step: each mask reaches the gradients the update applies.
     Op advance = tf.withControlDependencies(all).withName("advance_step").assignAdd(globalStep, tf.constant(1L));
     trainStep = tf.withControlDependencies(List.of(advance)).withName("train_step").noOp();
@@ -213,6 +216,14 @@ public final class TrainGraph {
   /** Variables the optimizer trains, in graph order. */
   public List<Variable<TFloat32>> trainable() {
     return List.copyOf(trainable);
+  }
+
+  /**
+   * The gradient of {@link #objective()} with respect to each of {@link #trainable()}, in the same order: what the
+   * training step applies. Fetched without the step (on a batch fed with the training flag) they change nothing.
+   */
+  public List<Operand<TFloat32>> gradients() {
+    return gradients;
   }
 
   /** The op to run once per training step. */

@@ -1,5 +1,6 @@
 package io.cnnlab.training;
 
+import io.cnnlab.runs.FeatureMaps;
 import java.util.List;
 
 /** Observes a training run. All methods run on the training thread; keep them quick. */
@@ -24,6 +25,12 @@ public interface TrainListener {
   default void onFailure(Exception cause) {}
 
   /**
+   * Called once after {@link #onFinish}, with the feature maps of the final weights, by what computes them (a
+   * {@code TrainingJob}, which writes them into the run folder's {@code features/}); the trainer never calls it.
+   */
+  default void onFeatureMaps(FeatureMaps maps) {}
+
+  /**
    * The start of a run.
    *
    * @param epochs total epochs of the run
@@ -31,10 +38,18 @@ public interface TrainListener {
    * @param stepsPerEpoch training batches per epoch
    * @param samplesPerEpoch training samples per epoch
    * @param history metrics of the epochs completed before (restored from the checkpoint), oldest first
+   * @param model the model being trained, readable from the listener calls until the run ends; null where no
+   *     model trains (a run a test simulates)
    */
-  record RunStart(int epochs, int firstEpoch, int stepsPerEpoch, int samplesPerEpoch, List<EpochMetrics> history) {
+  record RunStart(int epochs, int firstEpoch, int stepsPerEpoch, int samplesPerEpoch, List<EpochMetrics> history,
+      LiveModel model) {
     public RunStart {
       history = List.copyOf(history);
+    }
+
+    /** A start without a model to read. */
+    public RunStart(int epochs, int firstEpoch, int stepsPerEpoch, int samplesPerEpoch, List<EpochMetrics> history) {
+      this(epochs, firstEpoch, stepsPerEpoch, samplesPerEpoch, history, null);
     }
   }
 
@@ -49,8 +64,9 @@ public interface TrainListener {
    * @param epochNanos wall-clock nanoseconds since the epoch started
    * @param meanLoss mean training loss so far this epoch
    * @param accuracy training accuracy so far this epoch
+   * @param learningRate the rate fed to this step
    */
   record StepProgress(
       int epoch, int epochs, int step, int stepsPerEpoch, long samples, long epochNanos, double meanLoss,
-      double accuracy) {}
+      double accuracy, double learningRate) {}
 }

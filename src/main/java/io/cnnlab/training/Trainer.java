@@ -108,7 +108,7 @@ public final class Trainer {
         }
         int resumedAfter = history.size();
         var start = new TrainListener.RunStart(config.epochs(), resumedAfter + 1, trainData.batchesPerEpoch(),
-            trainData.samplesPerEpoch(), history);
+            trainData.samplesPerEpoch(), history, new LiveModel(graph, session, g, trainData));
         try {
           listeners.forEach(l -> l.onStart(start));
           Evaluation last = null;
@@ -220,7 +220,7 @@ public final class Trainer {
             samples += b.size();
           }
           var progress = new TrainListener.StepProgress(epoch, config.epochs(), step, steps,
-              samples, System.nanoTime() - startNanos, lossSum / samples, correctSum / samples);
+              samples, System.nanoTime() - startNanos, lossSum / samples, correctSum / samples, learningRate);
           listeners.forEach(l -> l.onStep(progress));
         }
         waitNanos = stream.waitNanos() - waitBefore;

@@ -21,7 +21,8 @@ class ScriptPortabilityTest {
   /** Scripts that run only on Linux, and why: they may use GNU tools (never bash 4). */
   private static final Map<String, String> LINUX_ONLY = Map.of(
       "bin/slurm-test", "starts Slurm and munge daemons with runuser: Linux only",
-      "bench/env-ab.sh", "compares glibc malloc settings, with GNU time's -f");
+      "bench/env-ab.sh", "compares glibc malloc settings, with GNU time's -f",
+      "bench/tensorboard-ab.sh", "times whole commands to the millisecond with GNU date's %N");
 
   @Test
   void eachBash4ConstructIsFound() {

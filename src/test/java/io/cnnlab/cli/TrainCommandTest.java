@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cnnlab.data.Fixtures;
+import io.cnnlab.testing.EventFileReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -77,5 +78,41 @@ class TrainCommandTest {
     assertEquals(2, missing.code());
     assertTrue(missing.err().contains("make datasets"), missing.err());
     assertFalse(Files.exists(tmp.resolve("out/metrics.csv")));
+  }
+
+  @Test
+  void tensorBoardEventsHoldEachEpochsTestAccuracyAsMetricsCsvDoesUnlessTurnedOff() throws IOException {
+    Fixtures.writeMnistLayout(tmp.resolve("data"), "fashion-mnist", 100, 40, true, 7);
+    Run run = train("--epochs", "2");
+    assertEquals(0, run.code(), run.err());
+    List<EventFileReader.Scalar> accuracy =
+        EventFileReader.scalars(EventFileReader.readAll(tmp.resolve("out/tensorboard")), "epoch/test_accuracy");
+    // Epochs of a fraction of a second are too short to afford gradient histograms; the weights' are there.
+    List<String> histograms = EventFileReader.readAll(tmp.resolve("out/tensorboard")).stream()
+        .flatMap(e -> e.getSummary().getValueList().stream()).filter(v -> v.hasHisto()).map(v -> v.getTag()).toList();
+    assertTrue(histograms.contains("weights/conv1_kernel"), histograms.toString());
+    assertTrue(histograms.stream().noneMatch(t -> t.startsWith("gradients/")), histograms.toString());
+    // The feature maps of the report's images, the first three, as images (the input and every spatial layer).
+    List<String> images = EventFileReader.readAll(tmp.resolve("out/tensorboard")).stream()
+        .flatMap(e -> e.getSummary().getValueList().stream()).filter(v -> v.hasImage()).map(v -> v.getTag()).toList();
+    assertTrue(images.containsAll(List.of("kernels/conv1_kernel", "features/00-input/image/0",
+        "features/01-conv1/image/2")), images.toString());
+    List<String> rows = Files.readAllLines(tmp.resolve("out/metrics.csv"));
+    int column = List.of(rows.get(0).split(",")).indexOf("test_accuracy");
+    assertEquals(2, accuracy.size(), accuracy.toString());
+    for (int e = 1; e <= 2; e++) {
+      float csv = (float) Double.parseDouble(rows.get(e).split(",")[column]);
+      assertEquals(new EventFileReader.Scalar("epoch/test_accuracy", e, csv), accuracy.get(e - 1));
+    }
+
+    try (var files = Files.walk(tmp.resolve("out"))) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+    Run quiet = train("--epochs", "1", "--no-tensorboard");
+    assertEquals(0, quiet.code(), quiet.err());
+    assertTrue(Files.exists(tmp.resolve("out/metrics.csv")));
+    assertFalse(Files.exists(tmp.resolve("out/tensorboard")));
   }
 }

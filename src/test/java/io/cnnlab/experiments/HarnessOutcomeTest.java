@@ -1,6 +1,7 @@
 package io.cnnlab.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
@@ -20,6 +21,7 @@ import io.cnnlab.runs.ExperimentRecord.Status;
 import io.cnnlab.runs.ExperimentRecord;
 import io.cnnlab.runs.ExperimentRecordJson;
 import io.cnnlab.runs.RunManifest;
+import io.cnnlab.testing.EventFileReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -190,5 +192,28 @@ class HarnessOutcomeTest {
     assertTrue(out.contains("[1/5] pool/avg-seed1: run"), out);
     assertTrue(out.contains("| 4/5 runs |") && out.contains("ETA"), out);
     assertTrue(out.contains("epoch 2/2 test acc 0.9000"), out);
+  }
+
+  @Test
+  void trainingRunsWriteTensorBoardEventsAndPlainProgressUnlessTurnedOffOrSmoke() throws IOException {
+    f.sweep(false);
+    Path avg = f.reports.resolve("pool/avg-seed1/tensorboard");
+    List<EventFileReader.Scalar> accuracy =
+        EventFileReader.scalars(EventFileReader.readAll(avg), "epoch/test_accuracy");
+    assertEquals(List.of(new EventFileReader.Scalar("epoch/test_accuracy", 1, 0.8f),
+        new EventFileReader.Scalar("epoch/test_accuracy", 2, 0.8f)), accuracy);
+    // Without a terminal the console gets the trainer's epoch lines too (and, in long epochs, plain step lines).
+    assertTrue(f.console().contains("epoch 2/2 loss 0.5000 train acc 0.800 test loss 0.5000 test acc 0.800"),
+        f.console());
+
+    f.harness.tensorBoard(false);
+    f.sweep(true); // run again from scratch, without event files
+    assertFalse(Files.exists(avg), "--no-tensorboard");
+
+    f.harness.tensorBoard(true);
+    SweepOptions smoke = new SweepOptions(SweepOptions.rootFor(f.reports, true), f.dataRoot, true, null, false, "cpu");
+    f.harness.run(f.harness.plan(DeclarationReader.readAll(f.declarations), smoke));
+    assertTrue(Files.exists(f.reports.resolve("smoke/pool/avg-seed1/metrics.csv")));
+    assertFalse(Files.exists(f.reports.resolve("smoke/pool/avg-seed1/tensorboard")), "smoke runs write none");
   }
 }

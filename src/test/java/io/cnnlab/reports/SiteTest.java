@@ -40,6 +40,9 @@ class SiteTest {
         List.of(), false, null, new ExperimentRecord.Verdict(ExperimentRecord.Status.NOT_RUN, null, null, null,
         "CIFAR-100 is not installed"), List.of(), List.of(), Map.of());
     Files.createDirectories(root.resolve("alexnet-cifar"));
+    // One run with a TensorBoard folder: the page links it (the others have none).
+    Path board = Files.createDirectories(textbook.resolve("textbook-seed1/tensorboard"));
+    Files.write(board.resolve("events.out.tfevents.1700000000.cnnlab.1"), new byte[0]);
     List<ExperimentRecord> records = new ArrayList<>();
     for (Path dir : List.of(ablation, textbook)) {
       ExperimentRecord r = ExperimentRecordJson.read(dir.resolve(ExperimentFolder.RECORD));
@@ -63,9 +66,10 @@ class SiteTest {
     String page = Files.readString(textbook.resolve(SiteWriter.INDEX));
     for (String expected : List.of("report.pdf", "comparison.csv", "curves.png", "confusion-normalized.png",
         "feature-maps-0.png", "kernels.png", "textbook-seed1/metrics.csv", "peers/djl-pytorch-seed1.csv",
-        "textbook, PyTorch", "0.7790")) {
+        "textbook, PyTorch", "0.7790", "<a href=\"textbook-seed1/tensorboard\">")) {
       assertTrue(page.contains(expected), "the textbook page lacks " + expected);
     }
+    assertFalse(page.contains("textbook-seed2/tensorboard"), "a run without event files is not linked");
     List<String> checked = new ArrayList<>();
     assertEquals(List.of(), brokenLinks(root, checked));
     assertEquals(4, checked.stream().filter(c -> c.startsWith("page ")).count(), checked.toString());
@@ -123,7 +127,7 @@ class SiteTest {
   }
 
   /**
-   * Every href/src of every HTML page under {@code root} that is not a relative link to a file in it; {@code
+   * Every href/src of every HTML page under {@code root} that is not a relative link to a file or folder in it; {@code
    * checked} gets "page X" per page and each link.
    */
   static List<String> brokenLinks(Path root, List<String> checked) throws IOException {
@@ -145,7 +149,7 @@ class SiteTest {
           continue;
         }
         Path resolved = p.getParent().resolve(URI.create(target).getPath()).normalize();
-        if (!resolved.startsWith(root) || !Files.isRegularFile(resolved)) {
+        if (!resolved.startsWith(root) || !Files.exists(resolved)) {
           broken.add(p + ": " + target + " is no file in " + root);
         }
       }

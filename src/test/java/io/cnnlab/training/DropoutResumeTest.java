@@ -54,14 +54,7 @@ class DropoutResumeTest {
         InMemoryBatchSource.squares(64, 28, 10, 32, 4, false), out, listeners);
   }
 
-  private static final TrainListener CRASH_AFTER_EPOCH_1 = new TrainListener() {
-    @Override
-    public void onEpochEnd(EpochMetrics m) {
-      if (m.epoch() == 1) {
-        throw new IllegalStateException("simulated crash");
-      }
-    }
-  };
+  private static final TrainListener CRASH_AFTER_EPOCH_1 = Crashes.afterEpoch(1);
 
   /** Trains {@code model} straight through and, in another folder, stopped after epoch 1 and resumed. */
   private void assertResumeIsExact(Model model, TrainConfig config, int samples) throws IOException {

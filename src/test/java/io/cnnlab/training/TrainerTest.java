@@ -100,14 +100,7 @@ class TrainerTest {
   @Test
   void aRunStoppedAfterTwoEpochsAndResumedEqualsAnUninterruptedRun() throws IOException {
     Path crashed = shared.resolve("crashed");
-    TrainListener crashAfterTwo = new TrainListener() {
-      @Override
-      public void onEpochEnd(EpochMetrics m) {
-        if (m.epoch() == 2) {
-          throw new IllegalStateException("simulated crash");
-        }
-      }
-    };
+    TrainListener crashAfterTwo = Crashes.afterEpoch(2);
     assertThrows(IllegalStateException.class, () -> train(CONFIG, IDENTITY, crashed, crashAfterTwo));
     assertEquals(2, readCsv(crashed.resolve("metrics.csv")).size(), "rows written before the crash");
     // A save of epoch 3 that died before committing leaves a partial directory behind: it is ignored.

@@ -2,6 +2,7 @@ package io.cnnlab.reports.site;
 
 import io.cnnlab.reports.ExperimentText;
 import io.cnnlab.runs.ExperimentRecord;
+import io.cnnlab.runs.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import java.util.List;
 /**
  * One experiment's page, {@code <id>/index.html}: title, verdict badge and line, the reference table and our
  * final numbers (from the bundle's CSVs), every figure the bundle wrote (curves first, then confusion, feature
- * maps, kernels, the rest), and links to the PDF and the CSVs.
+ * maps, kernels, the rest), and links to the PDF, the CSVs and the runs' TensorBoard folders.
  */
 final class ExperimentPage {
   private ExperimentPage() {}
@@ -58,7 +59,24 @@ final class ExperimentPage {
       }
       b.append("</ul>\n");
     }
+    tensorBoard(b, dir, r);
     return SiteWriter.write(dir.resolve(SiteWriter.INDEX), Html.page(r.title(), Html.href(dir, css), b.toString()));
+  }
+
+  /** Links to the runs' TensorBoard folders, where they wrote one. */
+  private static void tensorBoard(StringBuilder b, Path dir, ExperimentRecord r) {
+    List<Path> boards = r.runs().stream().map(run -> new RunFolder(dir.resolve(run.dir())).tensorboard())
+        .filter(Files::isDirectory).toList();
+    if (boards.isEmpty()) {
+      return;
+    }
+    b.append("<h2>TensorBoard</h2>\n<p>Each run's event files: <code>tensorboard --logdir DIR</code> with DIR this"
+        + " experiment's folder (or the reports folder) shows them live, the runs side by side.</p>\n<ul class=\"files\">\n");
+    for (Path board : boards) {
+      b.append("<li><a href=\"").append(Html.href(dir, board)).append("\">")
+          .append(Html.esc(dir.relativize(board).toString())).append("</a></li>\n");
+    }
+    b.append("</ul>\n");
   }
 
   /** Figures by {@link #ORDER}, the thumbnail left out (it repeats the first chart). */

@@ -51,6 +51,15 @@ public abstract class GradientOptimizer {
    */
   public final Op minimize(
       Ops tf, Operand<TFloat32> loss, List<Variable<TFloat32>> variables, Operand<TFloat32> learningRate) {
+    return minimizeWithGradients(tf, loss, variables, learningRate).step();
+  }
+
+  /**
+   * As {@link #minimize}, also returning the gradients the step applies, so that they can be fetched (with the
+   * step, or alone on a batch: fetching them alone changes no variable).
+   */
+  public final Minimized minimizeWithGradients(
+      Ops tf, Operand<TFloat32> loss, List<Variable<TFloat32>> variables, Operand<TFloat32> learningRate) {
     if (variables.isEmpty()) {
       throw new IllegalArgumentException("nothing to train: the model created no trainable float variables");
     }
@@ -61,21 +70,35 @@ public abstract class GradientOptimizer {
     }
     Output<?>[] grads = graph.addGradients(loss.asOutput(), xs);
     List<Operation> gradientOps = new ArrayList<>(grads.length);
+    List<Operand<TFloat32>> gradients = new ArrayList<>(grads.length);
     for (int i = 0; i < grads.length; i++) {
       if (grads[i] == null || grads[i].op() == null) {
         throw new IllegalArgumentException(
             "variable " + variables.get(i).op().name() + " has no gradient path from the loss");
       }
       gradientOps.add(grads[i].op());
+      @SuppressWarnings("unchecked")
+      Operand<TFloat32> g = (Operand<TFloat32>) grads[i];
+      gradients.add(g);
     }
     Ops guarded = tf.withControlDependencyOps(gradientOps);
     List<Op> updates = new ArrayList<>(grads.length);
     for (int i = 0; i < grads.length; i++) {
-      @SuppressWarnings("unchecked")
-      Operand<TFloat32> g = (Operand<TFloat32>) grads[i];
-      updates.add(applyDense(guarded, variables.get(i), g, learningRate));
+      updates.add(applyDense(guarded, variables.get(i), gradients.get(i), learningRate));
     }
-    return finish(tf, updates);
+    return new Minimized(finish(tf, updates), gradients);
+  }
+
+  /**
+   * What {@link #minimizeWithGradients} added.
+   *
+   * @param step the op to run once per training step
+   * @param gradients the gradient of the loss with respect to each variable, in the variables' order
+   */
+  public record Minimized(Op step, List<Operand<TFloat32>> gradients) {
+    public Minimized {
+      gradients = List.copyOf(gradients);
+    }
   }
 
   /** A zero-initialized float variable shaped like {@code variable}, named after it. */
