@@ -4,6 +4,8 @@ import io.cnnlab.runs.MetricsColumns;
 import io.cnnlab.runs.RunAttempt;
 import io.cnnlab.runs.RunFolder;
 import io.cnnlab.runs.RunManifest;
+import io.cnnlab.training.EpochMetrics;
+import io.cnnlab.training.MetricsCsv;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Whether a run stopped once and resumed trained each epoch once, read from what it recorded rather than from what
@@ -65,19 +65,21 @@ public final class ResumedRun {
       problems.add("the run is " + m.status() + " after " + m.epochsCompleted() + " epochs, not finished after "
           + epochs);
     }
-    List<Map<String, String>> got = rows(new RunFolder(resumed).metrics());
-    List<Map<String, String>> want = rows(new RunFolder(uninterrupted).metrics());
-    List<Integer> order = got.stream().map(r -> Integer.parseInt(r.get(MetricsColumns.EPOCH))).toList();
+    List<EpochMetrics> got = rows(new RunFolder(resumed).metrics());
+    List<EpochMetrics> want = rows(new RunFolder(uninterrupted).metrics());
+    List<Integer> order = got.stream().map(EpochMetrics::epoch).toList();
     if (!order.equals(range(1, epochs))) {
       problems.add("metrics.csv has epochs " + order + ", expected each of 1.." + epochs + " once");
     } else if (want.size() != epochs) {
       problems.add("the uninterrupted run's metrics.csv has " + want.size() + " epochs, not " + epochs);
     } else {
       for (int e = 0; e < epochs; e++) {
+        Map<String, Double> r = MetricsCsv.values(got.get(e));
+        Map<String, Double> u = MetricsCsv.values(want.get(e));
         for (String column : MetricsColumns.HEADER) {
-          if (!SweepComparison.TIMED.matcher(column).find() && !got.get(e).get(column).equals(want.get(e).get(column))) {
-            problems.add("epoch " + (e + 1) + ": " + column + " " + got.get(e).get(column) + " resumed, "
-                + want.get(e).get(column) + " uninterrupted");
+          if (!SweepComparison.TIMED.matcher(column).find() && !r.get(column).equals(u.get(column))) {
+            problems.add("epoch " + (e + 1) + ": " + column + " " + r.get(column) + " resumed, " + u.get(column)
+                + " uninterrupted");
           }
         }
       }
@@ -94,10 +96,9 @@ public final class ResumedRun {
     return IntStream.rangeClosed(from, to).boxed().toList();
   }
 
-  private static List<Map<String, String>> rows(Path csv) throws IOException {
+  private static List<EpochMetrics> rows(Path csv) throws IOException {
     try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-      return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).stream()
-          .map(CSVRecord::toMap).toList();
+      return MetricsCsv.read(in, csv.toString());
     }
   }
 

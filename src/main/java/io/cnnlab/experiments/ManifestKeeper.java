@@ -7,6 +7,7 @@ import io.cnnlab.runs.RunJson;
 import io.cnnlab.runs.RunLock;
 import io.cnnlab.runs.RunManifest;
 import io.cnnlab.training.EpochMetrics;
+import io.cnnlab.training.MetricsCsv;
 import io.cnnlab.training.TrainListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -132,23 +133,7 @@ public final class ManifestKeeper implements TrainListener {
    * {@code metrics.csv} column names as verdicts read them.
    */
   Map<String, Double> finished(List<EpochMetrics> history) throws IOException {
-    EpochMetrics m = history.get(history.size() - 1);
-    Map<String, Double> v = new LinkedHashMap<>();
-    v.put("epoch", (double) m.epoch());
-    v.put("train_loss", m.train().loss());
-    v.put("train_accuracy", m.train().accuracy());
-    v.put("test_loss", m.test().loss());
-    v.put("test_accuracy", m.test().accuracy());
-    EpochMetrics.Timing t = m.timing();
-    v.put("examples_per_second", t.examplesPerSecond());
-    v.put("wall_seconds", t.wallSeconds());
-    v.put("data_wait_seconds", t.dataWaitSeconds());
-    v.put("feed_seconds", t.feedSeconds());
-    v.put("step_seconds", t.stepSeconds());
-    v.put("eval_seconds", t.evalSeconds());
-    v.put("checkpoint_seconds", t.checkpointSeconds());
-    v.put("learning_rate", m.learningRate());
-    return finished(history.size(), v, List.of());
+    return finished(history.size(), MetricsCsv.values(history.get(history.size() - 1)), List.of());
   }
 
   /** The run failed with {@code error}. */

@@ -4,7 +4,9 @@ import io.cnnlab.runs.MetricsColumns;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
@@ -28,12 +30,31 @@ public final class MetricsCsv {
     return CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
   }
 
-  /** Writes one row. */
+  /** Writes one row: {@link #values}, the epoch as an integer. */
   public static void print(CSVPrinter printer, EpochMetrics m) throws IOException {
+    List<Object> row = new ArrayList<>();
+    values(m).forEach((column, v) -> row.add(column.equals(MetricsColumns.EPOCH) ? (Object) m.epoch() : v));
+    printer.printRecord(row);
+  }
+
+  /** {@code m} keyed by its {@link MetricsColumns#HEADER} columns, in their order. */
+  public static Map<String, Double> values(EpochMetrics m) {
     EpochMetrics.Timing t = m.timing();
-    printer.printRecord(m.epoch(), m.train().loss(), m.train().accuracy(), m.test().loss(), m.test().accuracy(),
-        t.examplesPerSecond(), t.wallSeconds(), t.dataWaitSeconds(), t.feedSeconds(), t.stepSeconds(),
-        t.evalSeconds(), t.checkpointSeconds(), m.learningRate());
+    Map<String, Double> v = new LinkedHashMap<>();
+    v.put(MetricsColumns.EPOCH, (double) m.epoch());
+    v.put(MetricsColumns.TRAIN_LOSS, m.train().loss());
+    v.put(MetricsColumns.TRAIN_ACCURACY, m.train().accuracy());
+    v.put(MetricsColumns.TEST_LOSS, m.test().loss());
+    v.put(MetricsColumns.TEST_ACCURACY, m.test().accuracy());
+    v.put(MetricsColumns.EXAMPLES_PER_SECOND, t.examplesPerSecond());
+    v.put(MetricsColumns.WALL_SECONDS, t.wallSeconds());
+    v.put(MetricsColumns.DATA_WAIT_SECONDS, t.dataWaitSeconds());
+    v.put(MetricsColumns.FEED_SECONDS, t.feedSeconds());
+    v.put(MetricsColumns.STEP_SECONDS, t.stepSeconds());
+    v.put(MetricsColumns.EVAL_SECONDS, t.evalSeconds());
+    v.put(MetricsColumns.CHECKPOINT_SECONDS, t.checkpointSeconds());
+    v.put(MetricsColumns.LEARNING_RATE, m.learningRate());
+    return v;
   }
 
   /**
