@@ -27,7 +27,7 @@ public record BenchExecution(ConvFormChoice convForm, Machine machine) {
 
   /** The execution of {@code model} trained at batch {@code batch} as {@code config} asks. */
   public Execution resolve(Model model, TrainConfig config) {
-    return Execution.resolve(config.execution(), machine, model.network(), config.batchSize());
+    return config.resolve(model, machine);
   }
 
   /** A bench training configuration: SGD at {@link StepBench#LEARNING_RATE}, {@code seed}, this execution's forms. */

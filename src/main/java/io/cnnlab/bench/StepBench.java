@@ -123,8 +123,8 @@ public final class StepBench implements AutoCloseable {
   /** How the graph for {@code variant} at batch {@code batch} computes (its resolved towers, forms and chunks). */
   public Execution execution(StepVariant variant, int batch) {
     StepVariant v = variant.resolve(model, batch, execution);
-    GraphKey k = GraphKey.of(v, batch);
-    return execution.resolve(model, execution.config(k.batch(), k.threads() * k.towers(), k.towers(), seed));
+    session(v, batch); // builds the graph, resolving its execution, unless it is there
+    return trainGraphs.get(GraphKey.of(v, batch)).execution();
   }
 
   /**

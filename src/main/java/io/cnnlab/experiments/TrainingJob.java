@@ -123,7 +123,7 @@ public final class TrainingJob {
 
   /** How this job computes on {@code machine}: its requested execution resolved for its model and batch size. */
   public Execution execution(Machine machine) {
-    return Execution.resolve(config.execution(), machine, builtModel.network(), config.batchSize());
+    return config.resolve(builtModel, machine);
   }
 
   /**

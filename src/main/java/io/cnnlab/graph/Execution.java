@@ -3,9 +3,7 @@ package io.cnnlab.graph;
 import io.cnnlab.models.Network;
 import io.cnnlab.runs.ExecutionRecord;
 import io.cnnlab.tf.Sessions;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.tensorflow.proto.ConfigProto;
 
@@ -69,30 +67,6 @@ public record Execution(ExecutionOptions requested, String device, String platfo
         ExecutionRules.stages(network, why, false, 1));
   }
 
-  /**
-   * What a manifest's {@link #record()} says was asked for, read back; keys it lacks keep
-   * {@link ExecutionOptions#DEFAULT}'s values.
-   *
-   * @throws IllegalArgumentException naming the key whose value is not one {@link #record()} writes
-   */
-  public static ExecutionOptions requestedIn(ExecutionRecord record) {
-    Map<String, String> asked = record.requested();
-    ExecutionOptions o = ExecutionOptions.DEFAULT;
-    try {
-      if (asked.containsKey("convForm")) {
-        o = o.withConvForm(ConvFormChoice.parse(asked.get("convForm")));
-      }
-      String threads = asked.getOrDefault("threads", "all");
-      o = o.withThreads(threads.equals("all") ? 0 : Integer.parseInt(threads));
-      String towers = asked.getOrDefault("towers", "auto");
-      o = o.withTowers(towers.equals("auto") ? 0 : Integer.parseInt(towers));
-      return o.withDeterministic(Boolean.parseBoolean(asked.getOrDefault("deterministic", "false")));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("execution.requested " + asked + ": threads must be all or a number, towers"
-          + " auto or a number (" + e.getMessage() + ")", e);
-    }
-  }
-
   /** The form of the {@code n}-th convolution (1-based), named {@code conv<n>}. */
   public StageForm stage(int n) {
     if (n < 1 || n > stages.size()) {
@@ -129,12 +103,7 @@ public record Execution(ExecutionOptions requested, String device, String platfo
 
   /** What a manifest records. */
   public ExecutionRecord record() {
-    Map<String, String> asked = new LinkedHashMap<>();
-    asked.put("convForm", requested.convForm().token());
-    asked.put("threads", requested.threads() == 0 ? "all" : Integer.toString(requested.threads()));
-    asked.put("towers", requested.towers() == 0 ? "auto" : Integer.toString(requested.towers()));
-    asked.put("deterministic", Boolean.toString(requested.deterministic()));
-    return new ExecutionRecord(asked, device, platform, cpu, onednn, threads, towers, chunkImages, stages.stream()
+    return new ExecutionRecord(requested.asMap(), device, platform, cpu, onednn, threads, towers, chunkImages, stages.stream()
         .map(s -> new ExecutionRecord.Stage(s.layer(), s.form().label(), s.chunks(), s.why())).toList());
   }
 }

@@ -1,5 +1,9 @@
 package io.cnnlab.graph;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 /**
  * How a run asks to be computed: part of its configuration hash, so the same request means the same runs on
  * every host. What it resolves to on the machine that runs it is an {@link Execution}.
@@ -48,7 +52,41 @@ public record ExecutionOptions(ConvFormChoice convForm, int threads, int towers,
 
   /** Stable text for hashes: {@code convForm=auto;threads=all;towers=auto;deterministic=false}. */
   public String canonical() {
-    return "convForm=" + convForm.token() + ";threads=" + (threads == 0 ? "all" : threads) + ";towers="
-        + (towers == 0 ? "auto" : towers) + ";deterministic=" + deterministic;
+    return asMap().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";"));
+  }
+
+  /**
+   * The request as a manifest records it: {@code convForm}, {@code threads} ({@code all}), {@code towers}
+   * ({@code auto}), {@code deterministic}.
+   */
+  public Map<String, String> asMap() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("convForm", convForm.token());
+    m.put("threads", threads == 0 ? "all" : Integer.toString(threads));
+    m.put("towers", towers == 0 ? "auto" : Integer.toString(towers));
+    m.put("deterministic", Boolean.toString(deterministic));
+    return m;
+  }
+
+  /**
+   * The request {@link #asMap} wrote; keys it lacks keep {@link #DEFAULT}'s values.
+   *
+   * @throws IllegalArgumentException naming the values that are not ones {@link #asMap} writes
+   */
+  public static ExecutionOptions fromMap(Map<String, String> asked) {
+    ExecutionOptions o = DEFAULT;
+    try {
+      if (asked.containsKey("convForm")) {
+        o = o.withConvForm(ConvFormChoice.parse(asked.get("convForm")));
+      }
+      String t = asked.getOrDefault("threads", "all");
+      o = o.withThreads(t.equals("all") ? 0 : Integer.parseInt(t));
+      String w = asked.getOrDefault("towers", "auto");
+      o = o.withTowers(w.equals("auto") ? 0 : Integer.parseInt(w));
+      return o.withDeterministic(Boolean.parseBoolean(asked.getOrDefault("deterministic", "false")));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("execution.requested " + asked + ": threads must be all or a number, towers"
+          + " auto or a number (" + e.getMessage() + ")", e);
+    }
   }
 }

@@ -1,7 +1,6 @@
 package io.cnnlab.serving;
 
 import io.cnnlab.data.DatasetId;
-import io.cnnlab.graph.Execution;
 import io.cnnlab.graph.ExecutionOptions;
 import io.cnnlab.models.Model;
 import io.cnnlab.models.ModelSettings;
@@ -55,7 +54,7 @@ public record SourceRun(Path dir, RunManifest manifest, DatasetId dataset, Model
       dataset = DatasetId.parse(m.dataset());
       model = RunJson.fromObject(m.model(), ModelSettings.class)
           .build(dataset.height(), dataset.channels(), dataset.classNames().size());
-      requested = m.execution() == null ? ExecutionOptions.DEFAULT : Execution.requestedIn(m.execution());
+      requested = m.execution() == null ? ExecutionOptions.DEFAULT : ExecutionOptions.fromMap(m.execution().requested());
     } catch (IllegalArgumentException e) {
       throw new RunFileException(folder.manifest(), "does not describe a model cnnlab can build: " + e.getMessage(), e);
     }

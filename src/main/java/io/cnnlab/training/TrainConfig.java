@@ -1,7 +1,10 @@
 package io.cnnlab.training;
 
 import io.cnnlab.graph.ConvFormChoice;
+import io.cnnlab.graph.Execution;
 import io.cnnlab.graph.ExecutionOptions;
+import io.cnnlab.graph.Machine;
+import io.cnnlab.models.Model;
 import io.cnnlab.training.optim.LearningRateSchedule;
 import io.cnnlab.training.optim.OptimizerKind;
 import io.cnnlab.training.optim.ScheduleSyntax;
@@ -92,6 +95,11 @@ public record TrainConfig(
         .epochs(epochs).batchSize(batchSize).optimizer(optimizer).learningRate(learningRate)
         .momentum(momentum).weightDecay(weightDecay).schedule(schedule).seed(seed).execution(execution)
         .checkpointEvery(checkpointEvery);
+  }
+
+  /** How a run of {@code model} with this configuration computes on {@code machine}: {@link #execution()} resolved. */
+  public Execution resolve(Model model, Machine machine) {
+    return Execution.resolve(execution, machine, model.network(), batchSize);
   }
 
   /** The rate fed at step {@code step} (0-based) of epoch {@code epoch} (0-based). */

@@ -64,7 +64,7 @@ public final class Trainer {
 
   /** How this run computes on {@code machine}: the configuration's request resolved for the model's network. */
   public Execution execution(Machine machine) {
-    return Execution.resolve(config.execution(), machine, model.network(), config.batchSize());
+    return config.resolve(model, machine);
   }
 
   /** As {@link #train(Execution, BatchSource, BatchSource, Path, List)} on this process's machine. */
