@@ -11,6 +11,7 @@ import io.cnnlab.experiments.Verdicts;
 import io.cnnlab.graph.Machine;
 import io.cnnlab.reports.BundleRenderer;
 import io.cnnlab.reports.figures.FeatureMapPages;
+import io.cnnlab.tf.Devices;
 import io.cnnlab.runs.RunLock;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -198,12 +199,9 @@ public final class ReproduceCommand implements Callable<Integer> {
 
   /** The GPU build puts the CUDA native library on the classpath; without it TensorFlow silently runs on the CPU. */
   static void requireGpuLibrary() {
-    String classpath = System.getProperty("java.class.path", "");
-    boolean present = classpath.contains("linux-x86_64-gpu")
-        || ClassLoader.getSystemResource("org/tensorflow/internal/c_api/linux-x86_64-gpu") != null;
-    if (!present) {
+    if (!Devices.gpuBuildOnClassPath()) {
       throw new IllegalArgumentException("--device gpu needs TensorFlow's GPU native library"
-          + " (tensorflow-core-native, classifier linux-x86_64-gpu) on the classpath: build with"
+          + " (tensorflow-core-native, classifier " + Devices.GPU_CLASSIFIER + ") on the classpath: build with"
           + " `mvn -Pgpu compile` (make build MVN='mvn -B -Pgpu'), then run again");
     }
   }

@@ -70,9 +70,12 @@ public final class Devices {
     }
   }
 
-  /** True when the CUDA build of the native library is on the class path (it runs on CPU without a GPU). */
+  /**
+   * True when the CUDA build of the native library is on the class path (it runs on CPU without a GPU), as a
+   * folder of it or inside one jar ({@link Platform#nativesOnClassPath}).
+   */
   public static boolean gpuBuildOnClassPath() {
-    return System.getProperty("java.class.path", "").contains(GPU_CLASSIFIER);
+    return Platform.nativesOnClassPath().contains(GPU_CLASSIFIER);
   }
 
   /** {@code gpu} when a GPU device is listed, else {@code cpu}. */
@@ -84,7 +87,7 @@ public final class Devices {
     return devices.stream().anyMatch(d -> d.type().equalsIgnoreCase("GPU")) ? "gpu" : "cpu";
   }
 
-  /** One line for a manifest, e.g. {@code cpu (CPU:0; native build linux-x86_64)}. */
+  /** One line for a manifest, e.g. {@code cpu (CPU:0; native build linux-x86_64)}: the natives on the class path. */
   public static String describe() {
     List<Device> devices = list();
     List<String> shortNames = new ArrayList<>();
@@ -93,7 +96,7 @@ public final class Devices {
       shortNames.add(n.substring(n.lastIndexOf("device:") < 0 ? 0 : n.lastIndexOf("device:") + 7));
     }
     return String.format(Locale.ROOT, "%s (%s; native build %s)", kind(devices), String.join(", ", shortNames),
-        gpuBuildOnClassPath() ? GPU_CLASSIFIER : "linux-x86_64");
+        String.join(", ", Platform.nativesOnClassPath()));
   }
 
   private static void check(TF_Status status, String what) {
